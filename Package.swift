@@ -1,0 +1,56 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "Understudy",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "understudy", targets: ["understudy"]),
+    .library(name: "SkillsGraph", targets: ["SkillsGraph"]),
+    .library(name: "HRImport", targets: ["HRImport"]),
+    .library(name: "MentoringOptimizer", targets: ["MentoringOptimizer"]),
+    .library(name: "OrgGenerator", targets: ["OrgGenerator"]),
+    .library(name: "GapReport", targets: ["GapReport"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+    ),
+    .target(name: "SkillsGraph"),
+    .target(
+      name: "HRImport",
+      dependencies: ["SkillsGraph", "CLibXML2"],
+      resources: [.copy("Resources/understudy-org-1.xsd")]
+    ),
+    .target(name: "MentoringOptimizer", dependencies: ["SkillsGraph"]),
+    .target(name: "OrgGenerator", dependencies: ["SkillsGraph"]),
+    .target(name: "GapReport", dependencies: ["SkillsGraph", "MentoringOptimizer"]),
+    .executableTarget(
+      name: "understudy",
+      dependencies: [
+        "SkillsGraph", "HRImport", "MentoringOptimizer", "GapReport", "OrgGenerator",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "SkillsGraphTests", dependencies: ["SkillsGraph"]),
+    .testTarget(
+      name: "HRImportTests", dependencies: ["HRImport", "SkillsGraph"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(name: "MentoringOptimizerTests", dependencies: ["MentoringOptimizer", "SkillsGraph"]),
+    .testTarget(name: "OrgGeneratorTests", dependencies: ["OrgGenerator", "SkillsGraph"]),
+    .testTarget(
+      name: "GapReportTests", dependencies: ["GapReport", "SkillsGraph", "MentoringOptimizer"],
+      resources: [.copy("Golden")]
+    ),
+    .testTarget(
+      name: "UnderstudyCLITests", dependencies: ["understudy"],
+      resources: [.copy("Fixtures")]
+    ),
+  ]
+)

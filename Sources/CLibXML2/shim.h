@@ -1,0 +1,19 @@
+#ifndef CLIBXML2_SHIM_H
+#define CLIBXML2_SHIM_H
+#include <libxml/xmlversion.h>
+// Debian's libxml2 pulls ICU headers that clash with Foundation's on clean builds.
+#undef LIBXML_ICU_ENABLED
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <libxml/tree.h>
+#include <libxml/xmlreader.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlIO.h>
+
+// xmlFree is a global function pointer, which Swift 6 rejects as shared mutable state.
+static inline void clibxml2_free(void *p) { xmlFree(p); }
+#endif

@@ -1,0 +1,48 @@
+import SkillsGraph
+import Testing
+
+@Suite("Skill index")
+struct SkillIndexTests {
+  let index = SkillIndex(people: SixPeople.organization.people)
+
+  @Test(
+    "holder counts at or above a level",
+    arguments: [("tax", 1, 4), ("tax", 2, 3), ("tax", 4, 1), ("tax", 5, 0), ("nothing", 1, 0)])
+  func holders(skill: String, level: Int, count: Int) {
+    #expect(index.holderCount(of: SkillID(skill), atLeast: level) == count)
+  }
+
+  @Test("the qualified set agrees with a scan of everyone on generated teams")
+  func agreesWithScan() {
+    var generator = SplitMix64(seed: 7)
+    let skills: [SkillID] = ["a", "b", "c", "d"]
+    for _ in 0..<200 {
+      let people = (0..<12).map { number in
+        Person(
+          id: PersonID("P\(number)"),
+          levels: Dictionary(
+            uniqueKeysWithValues: skills.map { ($0, Int(generator.next() % 5)) }))
+      }
+      let requirements = skills.filter { _ in generator.next() % 2 == 0 }.map {
+        Requirement(skill: $0, level: Int(generator.next() % 5))
+      }
+      let expected = people.indices.filter { person in
+        requirements.allSatisfy { people[person].level($0.skill) >= $0.level }
+      }
+      #expect(SkillIndex(people: people).qualified(for: requirements) == expected)
+    }
+  }
+}
+
+/// A small deterministic generator for property tests.
+struct SplitMix64: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
