@@ -1,0 +1,160 @@
+import SkillsGraph
+
+/// The gap report for people: what is at risk, who the work hangs on, which skills are rare.
+public enum GapReportMarkdown {
+  /// How many of the scarcest (skill, level) pairs the report lists.
+  static let scarcestShown = 10
+
+  /// Renders the analysis of `organization` as Markdown.
+  public static func render(
+    _ analysis: CoverageAnalysis, organization: Organization, sources: [ReportSource] = []
+  ) -> String {
+    let names = Names(organization)
+    var out = "# Coverage gap report\n\n"
+    if let asOf = organization.asOf { out += "Data as of \(asOf).\n\n" }
+    out += summary(analysis, organization: organization)
+    out += belowTarget(analysis, names: names)
+    out += singlePoints(analysis, names: names)
+    out += scarcest(analysis, names: names)
+    out += allRoles(analysis, names: names)
+    out += sourcesSection(sources)
+    out += legend
+    return out
+  }
+
+  static func summary(_ analysis: CoverageAnalysis, organization: Organization) -> String {
+    """
+    ## Summary
+
+    - **Coverage: \(formatDecimal(analysis.coveragePercent, places: 1)) %** \
+    (score \(formatNumber(analysis.coverageScore)) of \(formatNumber(analysis.coverageCeiling)))
+    - Roles below target: **\(analysis.rolesBelowTarget)** of \(analysis.roles.count)
+    - Single points of failure: **\(analysis.singlePointsOfFailure.count)**
+    - \(organization.people.count) people, \(organization.skills.count) skills, \
+    \(organization.roles.count) roles
+
+
+    """
+  }
+
+  static func belowTarget(_ analysis: CoverageAnalysis, names: Names) -> String {
+    var out = "## Roles below target\n\n"
+    let short = analysis.roles.filter { $0.gap > 0 }.sorted {
+      let a = $0.weight * Double($0.gap)
+      let b = $1.weight * Double($1.gap)
+      return a != b ? a > b : $0.role < $1.role
+    }
+    guard !short.isEmpty else { return out + "Every role has as many qualified people as its target.\n\n" }
+    out += "Most urgent first (weight × gap).\n\n"
+    var table = MarkdownTable(
+      ["Role", "Weight", "Depth", "Target", "Gap", "Qualified today"],
+      rightAligned: [false, true, true, true, true, false])
+    for role in short {
+      table.append([
+        "\(role.name) (`\(role.role)`)", formatNumber(role.weight), "\(role.depth)",
+        "\(role.target)", "\(role.gap)", names.people(role.qualified),
+      ])
+    }
+    return out + table.rendered() + "\n"
+  }
+
+  static func singlePoints(_ analysis: CoverageAnalysis, names: Names) -> String {
+    var out = "## Single points of failure\n\n"
+    guard !analysis.singlePointsOfFailure.isEmpty else {
+      return out + "No role of weight 2 or more rests on one person.\n\n"
+    }
+    out += "The only qualified person for roles of weight 2 or more: when they are away, the work stops.\n\n"
+    for entry in analysis.singlePointsOfFailure {
+      let roles = entry.roles.map { names.role($0) }.joined(separator: "; ")
+      out += "- **\(names.person(entry.person))**\(names.department(entry.person)): \(roles)\n"
+    }
+    return out + "\n"
+  }
+
+  static func scarcest(_ analysis: CoverageAnalysis, names: Names) -> String {
+    var out = "## Scarcest skills\n\n"
+    guard !analysis.scarcity.isEmpty else { return out + "No role requires any skill.\n\n" }
+    out += "People holding each skill at the level roles require, rarest first.\n\n"
+    var table = MarkdownTable(["Skill", "Level", "Holders"], rightAligned: [false, true, true])
+    for entry in analysis.scarcity.prefix(scarcestShown) {
+      table.append([names.skill(entry.skill), "≥ \(entry.level)", "\(entry.holders)"])
+    }
+    return out + table.rendered() + "\n"
+  }
+
+  static func allRoles(_ analysis: CoverageAnalysis, names: Names) -> String {
+    var table = MarkdownTable(
+      ["Role", "Weight", "Depth", "Target", "Gap", "Incumbents"],
+      rightAligned: [false, true, true, true, true, false])
+    for role in analysis.roles {
+      table.append([
+        "\(role.name) (`\(role.role)`)", formatNumber(role.weight), "\(role.depth)",
+        "\(role.target)", "\(role.gap)", names.people(role.incumbents),
+      ])
+    }
+    return "## All roles\n\n" + table.rendered() + "\n"
+  }
+
+  static func sourcesSection(_ sources: [ReportSource]) -> String {
+    guard !sources.isEmpty else { return "" }
+    var table = MarkdownTable(
+      ["File", "Format", "People", "Skills", "Roles", "Absences"],
+      rightAligned: [false, false, true, true, true, true])
+    for source in sources {
+      table.append([
+        source.path, source.profile, "\(source.people)", "\(source.skills)", "\(source.roles)",
+        "\(source.absences)",
+      ])
+    }
+    return "## Data sources\n\n" + table.rendered() + "\n"
+  }
+
+  static let legend = """
+    ## Reading this report
+
+    - **Depth**: how many people are qualified for a role today (every required skill at its \
+    level, incumbents included): the number who must all be away before the work stops.
+    - **Target**: incumbents plus the backups a role wants (2 for critical roles, else 1).
+    - **Gap**: how many more qualified people the role needs to reach its target.
+    - **Coverage**: each role counts its weight (critical 3, high 2, normal 1) times its depth, \
+    capped at its target; the percentage compares that with every role at target.
+
+    """
+}
+
+/// Display names for ids, falling back to the id for anything unknown.
+struct Names {
+  private var people: [PersonID: Person] = [:]
+  private var skills: [SkillID: Skill] = [:]
+  private var roles: [RoleID: Role] = [:]
+
+  init(_ organization: Organization) {
+    for person in organization.people { people[person.id] = person }
+    for skill in organization.skills { skills[skill.id] = skill }
+    for role in organization.roles { roles[role.id] = role }
+  }
+
+  func person(_ id: PersonID) -> String {
+    guard let name = people[id]?.name, name != id.rawValue else { return id.rawValue }
+    return "\(name) (\(id))"
+  }
+
+  func department(_ id: PersonID) -> String {
+    guard let department = people[id]?.department, !department.isEmpty else { return "" }
+    return ", \(department)"
+  }
+
+  func people(_ ids: [PersonID]) -> String {
+    ids.isEmpty ? "nobody" : ids.map(person).joined(separator: ", ")
+  }
+
+  func skill(_ id: SkillID) -> String {
+    guard let name = skills[id]?.name, name != id.rawValue else { return "`\(id)`" }
+    return "\(name) (`\(id)`)"
+  }
+
+  func role(_ id: RoleID) -> String {
+    guard let name = roles[id]?.name, name != id.rawValue else { return "`\(id)`" }
+    return "\(name) (`\(id)`)"
+  }
+}

@@ -1,0 +1,116 @@
+import SkillsGraph
+
+/// What an import produced: the merged organization, warnings to show, and where data came from.
+public struct ImportResult: Sendable {
+  public var organization: Organization
+  /// Problems that do not stop the run (a person with no skills, a role nobody can do).
+  public var warnings: [Diagnostic]
+  /// One summary per input file, in the order given.
+  public var sources: [SourceSummary]
+}
+
+/// What one input file contributed, for the report's data sources section.
+public struct SourceSummary: Hashable, Sendable {
+  public var path: String
+  /// The format the file was read as.
+  public var profile: String
+  public var people: Int
+  public var skills: Int
+  public var roles: Int
+  public var absences: Int
+}
+
+/// Imports Understudy's native XML format from one or more files.
+public enum NativeImporter {
+  /// Reads, validates against the bundled XSD, merges by id and resolves the given files.
+  ///
+  /// Every file is read even when an earlier one has errors, so one run reports everything to
+  /// fix (up to 50 errors per file).
+  /// - Parameter paths: files in merge order; later files override earlier ones by id.
+  /// - Throws: `ImportError.missingInput` for a file that cannot be read,
+  ///   `ImportError.invalidData` with every error (and the warnings) when the data is not usable.
+  public static func load(paths: [String]) throws(ImportError) -> ImportResult {
+    var files: [NativeFile] = []
+    var diagnostics: [Diagnostic] = []
+    for path in paths {
+      let parsed = try SafeXMLParser.parse(path: path, displayPath: path, schema: .native)
+      diagnostics += parsed.diagnostics
+      guard let root = parsed.root else { continue }
+      var reader = NativeFileReader(source: parsed.source)
+      files.append(reader.read(root))
+      diagnostics += reader.diagnostics
+    }
+    return try assemble(files, diagnostics: diagnostics, order: paths)
+  }
+
+  /// Parses native XML held in memory (for tests and generated data).
+  ///
+  /// - Throws: `ImportError.invalidData` as `load(paths:)` does.
+  public static func load(xml: String, name: String = "<memory>") throws(ImportError)
+    -> ImportResult
+  {
+    let parsed = SafeXMLParser.parse(bytes: Array(xml.utf8), displayPath: name, schema: .native)
+    var diagnostics = parsed.diagnostics
+    var files: [NativeFile] = []
+    if let root = parsed.root {
+      var reader = NativeFileReader(source: parsed.source)
+      files.append(reader.read(root))
+      diagnostics += reader.diagnostics
+    }
+    return try assemble(files, diagnostics: diagnostics, order: [name])
+  }
+
+  /// The XSD of the native format, as shipped.
+  public static var schemaText: String { XMLSchema.nativeText }
+
+  private static func assemble(
+    _ files: [NativeFile], diagnostics: [Diagnostic], order: [String]
+  ) throws(ImportError) -> ImportResult {
+    var diagnostics = diagnostics
+    var organization = Organization()
+    if !diagnostics.contains(where: { $0.severity == .error }) {
+      var assembler = OrganizationAssembler()
+      for file in files { assembler.merge(file) }
+      organization = assembler.assemble()
+      diagnostics += assembler.diagnostics
+    }
+    let sorted = sortAndCap(diagnostics, order: order)
+    if sorted.contains(where: { $0.severity == .error }) {
+      throw .invalidData(sorted)
+    }
+    let sources = files.map { file in
+      SourceSummary(
+        path: file.path, profile: "native", people: file.people.count, skills: file.skills.count,
+        roles: file.roles.count, absences: file.people.reduce(0) { $0 + $1.absences.count })
+    }
+    return ImportResult(organization: organization, warnings: sorted, sources: sources)
+  }
+
+  /// Orders diagnostics by file (as given), then place; keeps at most 50 errors per file.
+  private static func sortAndCap(_ diagnostics: [Diagnostic], order: [String]) -> [Diagnostic] {
+    let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    let sorted = diagnostics.enumerated().sorted { lhs, rhs in
+      let a = lhs.element.location
+      let b = rhs.element.location
+      return (rank[a.file] ?? order.count, a.line, a.column, lhs.offset)
+        < (rank[b.file] ?? order.count, b.line, b.column, rhs.offset)
+    }.map(\.element)
+    var errorsPerFile: [String: Int] = [:]
+    var kept: [Diagnostic] = []
+    for diagnostic in sorted {
+      if diagnostic.severity == .error {
+        let count = errorsPerFile[diagnostic.location.file, default: 0] + 1
+        errorsPerFile[diagnostic.location.file] = count
+        if count == SafeXMLParser.maximumErrors + 1 {
+          kept.append(
+            Diagnostic(
+              .error, "too many errors; stopped reporting after \(SafeXMLParser.maximumErrors)",
+              at: SourceLocation(file: diagnostic.location.file)))
+        }
+        if count > SafeXMLParser.maximumErrors { continue }
+      }
+      kept.append(diagnostic)
+    }
+    return kept
+  }
+}

@@ -1,0 +1,64 @@
+import SkillsGraph
+
+/// A value read from a file, with the place it was read from.
+struct Located<Value> {
+  var value: Value
+  var location: SourceLocation
+}
+
+/// What one native file says about a skill; absent attributes leave earlier files' values alone.
+struct SkillRecord {
+  var id: Located<String>
+  var name: String?
+  var category: String?
+  var hoursPerLevel: Double?
+  var related: [Located<String>] = []
+}
+
+/// What one native file says about a person.
+struct PersonRecord {
+  var id: Located<String>
+  var name: String?
+  var department: String?
+  var manager: Located<String>?
+  var grade: String?
+  var mentorHoursPerWeek: Double?
+  var learningHoursPerWeek: Double?
+  var maxMentees: Int?
+  var canMentor: Bool?
+  var canLearn: Bool?
+  var leaves: Day?
+  var skills: [(skill: Located<String>, level: Located<Int>)] = []
+  var interests: [Located<String>] = []
+  var absences: [Absence] = []
+}
+
+/// What one native file says about a role.
+struct RoleRecord {
+  var id: Located<String>
+  var name: String?
+  var criticality: Criticality?
+  var backups: Int?
+  var minPresent: Int?
+  var requirements: [(skill: Located<String>, level: Located<Int>)] = []
+  var incumbents: [Located<String>] = []
+}
+
+/// What one native file says about planning policy.
+struct PolicyRecord {
+  var horizonWeeks: Int?
+  var mentorMinLevel: Int?
+  var start: Day?
+  var holidays: [Day] = []
+}
+
+/// Everything read from one native file.
+struct NativeFile {
+  var path: String
+  var asOf: Day?
+  var scaleMax: Located<Int>?
+  var skills: [SkillRecord] = []
+  var people: [PersonRecord] = []
+  var roles: [RoleRecord] = []
+  var policy: PolicyRecord?
+}

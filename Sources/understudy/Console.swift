@@ -1,0 +1,15 @@
+import Foundation
+import GapReport
+
+/// Standard output and error, unbuffered where it matters.
+enum Console {
+  static func out(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+
+  static func error(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+  }
+}
+
+typealias AtomicFileWriter = AtomicFile
