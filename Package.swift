@@ -40,17 +40,17 @@ let package = Package(
     .testTarget(name: "SkillsGraphTests", dependencies: ["SkillsGraph"]),
     .testTarget(
       name: "HRImportTests", dependencies: ["HRImport", "SkillsGraph"],
-      resources: [.copy("Fixtures")]
+      exclude: ["Fixtures"]
     ),
     .testTarget(name: "MentoringOptimizerTests", dependencies: ["MentoringOptimizer", "SkillsGraph"]),
     .testTarget(name: "OrgGeneratorTests", dependencies: ["OrgGenerator", "SkillsGraph"]),
     .testTarget(
       name: "GapReportTests", dependencies: ["GapReport", "SkillsGraph", "MentoringOptimizer"],
-      resources: [.copy("Golden")]
+      exclude: ["Golden"]
     ),
     .testTarget(
       name: "UnderstudyCLITests", dependencies: ["understudy"],
-      resources: [.copy("Fixtures")]
+      exclude: ["Fixtures"]
     ),
   ]
 )

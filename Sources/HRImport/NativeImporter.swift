@@ -30,17 +30,22 @@ public enum NativeImporter {
   /// - Throws: `ImportError.missingInput` for a file that cannot be read,
   ///   `ImportError.invalidData` with every error (and the warnings) when the data is not usable.
   public static func load(paths: [String]) throws(ImportError) -> ImportResult {
+    try InputFiles.checkReadable(paths)
     var files: [NativeFile] = []
     var diagnostics: [Diagnostic] = []
+    var everyFileParsed = true
     for path in paths {
       let parsed = try SafeXMLParser.parse(path: path, displayPath: path, schema: .native)
       diagnostics += parsed.diagnostics
-      guard let root = parsed.root else { continue }
+      guard let root = parsed.root else {
+        everyFileParsed = false
+        continue
+      }
       var reader = NativeFileReader(source: parsed.source)
       files.append(reader.read(root))
       diagnostics += reader.diagnostics
     }
-    return try assemble(files, diagnostics: diagnostics, order: paths)
+    return try assemble(files, diagnostics: diagnostics, order: paths, resolve: everyFileParsed)
   }
 
   /// Parses native XML held in memory (for tests and generated data).
@@ -57,18 +62,20 @@ public enum NativeImporter {
       files.append(reader.read(root))
       diagnostics += reader.diagnostics
     }
-    return try assemble(files, diagnostics: diagnostics, order: [name])
+    return try assemble(files, diagnostics: diagnostics, order: [name], resolve: parsed.root != nil)
   }
 
   /// The XSD of the native format, as shipped.
   public static var schemaText: String { XMLSchema.nativeText }
 
   private static func assemble(
-    _ files: [NativeFile], diagnostics: [Diagnostic], order: [String]
+    _ files: [NativeFile], diagnostics: [Diagnostic], order: [String], resolve: Bool
   ) throws(ImportError) -> ImportResult {
     var diagnostics = diagnostics
     var organization = Organization()
-    if !diagnostics.contains(where: { $0.severity == .error }) {
+    // References are resolved whenever every file could be read into a tree: a file that is not
+    // well-formed would make every id it defines look unknown.
+    if resolve {
       var assembler = OrganizationAssembler()
       for file in files { assembler.merge(file) }
       organization = assembler.assemble()

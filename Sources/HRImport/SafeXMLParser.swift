@@ -81,9 +81,9 @@ struct SafeXMLParser {
       }
       return nil
     }
-    if let schema {
-      guard schema.validate(document, state: state) else { return nil }
-    }
+    // A schema-invalid file is still converted: its per-file checks (duplicate ids, names,
+    // dates) then run too, so one run lists everything to fix.
+    _ = schema?.validate(document, state: state)
     return convert(rootNode, document: document, state: state)
   }
 
@@ -175,14 +175,30 @@ final class ParseState {
     let severity: Diagnostic.Severity = raw.level == XML_ERR_WARNING ? .warning : .error
     var location = SourceLocation(
       file: source.path, line: Int(raw.line), column: Int(max(raw.int2, 0)))
+    let message = string(raw.message)
     if let node = raw.node?.assumingMemoryBound(to: xmlNode.self) {
-      location = self.location(of: node) ?? location
+      location = self.location(of: node, attribute: Self.attributeNamed(in: message)) ?? location
     }
-    report(severity, LibXML.readable(string(raw.message)), at: location)
+    report(severity, LibXML.readable(message), at: location)
   }
 
-  /// The exact place of an element or attribute node.
-  func location(of node: UnsafeMutablePointer<xmlNode>) -> SourceLocation? {
+  /// The attribute a schema message is about: `Element 'x', attribute 'name': …`.
+  static func attributeNamed(in message: String) -> String? {
+    guard let range = message.range(of: ", attribute '") else { return nil }
+    let rest = message[range.upperBound...]
+    guard let end = rest.firstIndex(of: "'") else { return nil }
+    return String(rest[..<end])
+  }
+
+  /// The exact place of an element or attribute node (or of the named attribute of an element).
+  func location(of node: UnsafeMutablePointer<xmlNode>, attribute: String? = nil)
+    -> SourceLocation?
+  {
+    if let attribute, node.pointee.type == XML_ELEMENT_NODE,
+      let tag = offsets[UnsafeMutableRawPointer(node)]
+    {
+      return source.location(ofOffset: source.attributeOffset(named: attribute, inTagAt: tag) ?? tag)
+    }
     if node.pointee.type == XML_ATTRIBUTE_NODE, let parent = node.pointee.parent,
       let tag = offsets[UnsafeMutableRawPointer(parent)]
     {
