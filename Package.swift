@@ -48,9 +48,6 @@ let package = Package(
       name: "GapReportTests", dependencies: ["GapReport", "SkillsGraph", "MentoringOptimizer"],
       exclude: ["Golden"]
     ),
-    .testTarget(
-      name: "UnderstudyCLITests", dependencies: ["understudy"],
-      exclude: ["Fixtures"]
-    ),
+    .testTarget(name: "UnderstudyCLITests", dependencies: ["understudy"]),
   ]
 )
