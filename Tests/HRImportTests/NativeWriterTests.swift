@@ -1,0 +1,31 @@
+import HRImport
+import SkillsGraph
+import Testing
+
+@Suite("Writing the native format")
+struct NativeWriterTests {
+  @Test("the fixture team survives a round trip through the writer")
+  func roundTrip() throws {
+    let original = try NativeImporter.load(paths: [
+      Fixtures.path("team-export.xml"), Fixtures.path("team-roles.xml"),
+    ]).organization
+    let written = NativeWriter.render(original)
+    let reread = try NativeImporter.load(xml: written, name: "written.xml").organization
+    #expect(reread == original)
+  }
+
+  @Test("text that looks like markup is escaped, not interpreted")
+  func escaping() throws {
+    let organization = Organization(
+      skills: [Skill(id: "s", name: "R&D <\"core\">\ttools")],
+      people: [Person(id: "P&1", name: "Zoë \"Z\" <Ng>", levels: ["s": 2])],
+      roles: [
+        Role(
+          id: "r", requirements: [.init(skill: "s", level: 2)], incumbents: ["P&1"],
+          criticality: .weight(1.5), backups: 0, minPresent: 1)
+      ],
+      policy: Policy(horizonWeeks: 6, mentorMinLevel: 2, start: Day(iso: "2026-12-07")))
+    let reread = try NativeImporter.load(xml: NativeWriter.render(organization)).organization
+    #expect(reread == organization)
+  }
+}
