@@ -18,12 +18,15 @@ public struct Person: Hashable, Sendable {
   public var absences: [Absence]
   /// The last working day, when the person is known to be leaving.
   public var leaves: Day?
+  /// Work e-mail, when the export has one (calendar invitations use it).
+  public var email: String?
 
   public init(
     id: PersonID, name: String? = nil, department: String = "", manager: PersonID? = nil,
     grade: String? = nil, levels: [SkillID: Int] = [:], canMentor: Bool = true,
     canLearn: Bool = true, mentorHoursPerWeek: Double = 2, learningHoursPerWeek: Double = 4,
-    maxMentees: Int = 3, interests: [SkillID] = [], absences: [Absence] = [], leaves: Day? = nil
+    maxMentees: Int = 3, interests: [SkillID] = [], absences: [Absence] = [], leaves: Day? = nil,
+    email: String? = nil
   ) {
     self.id = id
     self.name = name ?? id.rawValue
@@ -39,6 +42,7 @@ public struct Person: Hashable, Sendable {
     self.interests = interests
     self.absences = absences
     self.leaves = leaves
+    self.email = email
   }
 
   /// The person's level in `skill`, 0 when they never listed it.

@@ -11,11 +11,15 @@ public struct Role: Hashable, Sendable {
   public var backups: Int
   /// Qualified people who must be at work at once for the role to run.
   public var minPresent: Int
+  /// True when the role was derived from positions in an export rather than written by a
+  /// manager; reports mark such roles so nobody mistakes them for a reviewed list.
+  public var isDerived: Bool
 
   /// Creates a role; `backups` defaults to the criticality's own default (2 for critical, else 1).
   public init(
     id: RoleID, name: String? = nil, requirements: [Requirement], incumbents: [PersonID] = [],
-    criticality: Criticality = .normal, backups: Int? = nil, minPresent: Int = 1
+    criticality: Criticality = .normal, backups: Int? = nil, minPresent: Int = 1,
+    isDerived: Bool = false
   ) {
     self.id = id
     self.name = name ?? id.rawValue
@@ -24,6 +28,7 @@ public struct Role: Hashable, Sendable {
     self.criticality = criticality
     self.backups = backups ?? criticality.defaultBackups
     self.minPresent = minPresent
+    self.isDerived = isDerived
   }
 
   /// The criticality weight `w(r)`.
