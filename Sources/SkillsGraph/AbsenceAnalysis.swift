@@ -1,0 +1,130 @@
+/// When the work stops: the calendar view of the model's Absences section.
+///
+/// Planned absences and leaving dates give, per role, the working days of the horizon on which
+/// fewer than `minPresent` qualified people are at work. Sick days, which nobody plans, give an
+/// expected number of uncovered days a year. The absence factor says how few people being away
+/// at once stops a role, or half the organization's weighted work.
+public struct AbsenceAnalysis: Hashable, Sendable {
+  /// Working days in a year, for the expected-days figure (model: 230).
+  public static let workingDaysPerYear = 230.0
+
+  /// One role's calendar.
+  public struct RoleAbsence: Hashable, Sendable {
+    public var role: RoleID
+    public var weight: Double
+    public var minPresent: Int
+    /// Runs of consecutive uncovered working days (a run may span a weekend or holiday).
+    public var uncoveredDays: [DayRange]
+    /// How many working days the role is uncovered.
+    public var uncoveredDayCount: Int
+    /// `230 · P(fewer than minPresent of the qualified are present)` at the absence rate.
+    public var expectedUncoveredDaysPerYear: Double
+    /// `d − minPresent + 1`: the fewest people whose simultaneous absence stops the role.
+    public var absenceFactor: Int
+  }
+
+  public var horizon: Horizon
+  /// The daily probability that any one person is away unplanned.
+  public var absenceRate: Double
+  /// Roles in input order.
+  public var roles: [RoleAbsence]
+  /// `Σ w · uncovered days` over the horizon.
+  public var uncoveredRoleDays: Double
+  /// `Σ w · expected uncovered days a year`.
+  public var expectedUncoveredRoleDaysPerYear: Double
+  /// The smallest group whose absence stops half the weighted work.
+  public var organizationAbsenceFactor: OrganizationAbsenceFactor
+
+  /// Computes the calendar of `organization` over `horizon`.
+  ///
+  /// - Parameters:
+  ///   - availableFrom: people who become qualified for a role only on a given day (a backup
+  ///     whose training ends then); they count from that day on. Everyone else counts as today.
+  ///   - searchBudget: how long the exact search for the organization's absence factor may run
+  ///     before a greedy answer with a lower bound is reported instead.
+  /// - Complexity: O(roles × working days × depth) for the calendar.
+  public init(
+    _ organization: Organization, coverage: CoverageAnalysis, horizon: Horizon,
+    absenceRate: Double = 0.03, availableFrom: [RoleID: [PersonID: Day]] = [:],
+    searchBudget: Duration = .seconds(1)
+  ) {
+    self.horizon = horizon
+    self.absenceRate = absenceRate
+    let people = Dictionary(organization.people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let days = horizon.workingDays
+    var roles: [RoleAbsence] = []
+    for (role, covered) in zip(organization.roles, coverage.roles) {
+      var members: [(person: Person, from: Day?)] = covered.qualified.compactMap { id in
+        people[id].map { ($0, nil) }
+      }
+      for (id, day) in (availableFrom[role.id] ?? [:]).sorted(by: { $0.key < $1.key })
+      where !covered.qualified.contains(id) {
+        if let person = people[id] { members.append((person, day)) }
+      }
+      let uncovered = days.filter { day in
+        members.count { ($0.from.map { $0 <= day } ?? true) && $0.person.isPresent(on: day) }
+          < role.minPresent
+      }
+      roles.append(
+        RoleAbsence(
+          role: role.id, weight: role.weight, minPresent: role.minPresent,
+          uncoveredDays: Self.runs(of: uncovered, within: days),
+          uncoveredDayCount: uncovered.count,
+          expectedUncoveredDaysPerYear: Self.workingDaysPerYear
+            * Self.probabilityUncovered(
+              depth: covered.depth, minPresent: role.minPresent, rate: absenceRate),
+          absenceFactor: max(0, covered.depth - role.minPresent + 1)))
+    }
+    self.roles = roles
+    uncoveredRoleDays = roles.reduce(0) { $0 + $1.weight * Double($1.uncoveredDayCount) }
+    expectedUncoveredRoleDaysPerYear = roles.reduce(0) {
+      $0 + $1.weight * $1.expectedUncoveredDaysPerYear
+    }
+    organizationAbsenceFactor = OrganizationAbsenceFactor(
+      roles: zip(organization.roles, coverage.roles).map {
+        .init(weight: $0.weight, qualified: $1.qualified, needed: max(0, $1.depth - $0.minPresent + 1))
+      }, budget: searchBudget)
+  }
+
+  /// The role's calendar, by id.
+  public subscript(role id: RoleID) -> RoleAbsence? { roles.first { $0.role == id } }
+
+  /// `P(fewer than minPresent of depth people are present)` when each is away independently
+  /// with probability `rate`.
+  public static func probabilityUncovered(depth: Int, minPresent: Int, rate: Double) -> Double {
+    guard minPresent > 0 else { return 0 }
+    guard depth >= minPresent else { return 1 }
+    var total = 0.0
+    var binomial = 1.0  // C(depth, present)
+    for present in 0..<minPresent {
+      if present > 0 { binomial = binomial * Double(depth - present + 1) / Double(present) }
+      total += binomial * power(1 - rate, present) * power(rate, depth - present)
+    }
+    return min(1, total)
+  }
+
+  /// Groups uncovered days into runs of consecutive working days.
+  static func runs(of uncovered: [Day], within workingDays: [Day]) -> [DayRange] {
+    guard !uncovered.isEmpty else { return [] }
+    let position = Dictionary(
+      workingDays.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    var runs: [DayRange] = []
+    var current = DayRange(from: uncovered[0], to: uncovered[0])
+    for day in uncovered.dropFirst() {
+      if let previous = position[current.to], let here = position[day], here == previous + 1 {
+        current.to = day
+      } else {
+        runs.append(current)
+        current = DayRange(from: day, to: day)
+      }
+    }
+    runs.append(current)
+    return runs
+  }
+}
+
+private func power(_ base: Double, _ exponent: Int) -> Double {
+  var result = 1.0
+  for _ in 0..<max(0, exponent) { result *= base }
+  return result
+}

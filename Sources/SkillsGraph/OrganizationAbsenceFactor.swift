@@ -1,0 +1,198 @@
+/// The smallest group of people whose simultaneous absence stops roles carrying at least half of
+/// the organization's total weight.
+///
+/// A role stops when `needed` of its qualified people are away at once; choosing the fewest
+/// people to stop enough weight is a partial multi-hitting set, NP-hard in general. An exact
+/// branch and bound (iterative deepening on the group size) runs within a time budget; when it
+/// does not finish, the answer is a greedy group together with the proven lower bound (every
+/// smaller size was searched exhaustively and failed).
+public struct OrganizationAbsenceFactor: Hashable, Sendable {
+  /// What the search needs to know of one role.
+  public struct RoleInput: Hashable, Sendable {
+    public var weight: Double
+    public var qualified: [PersonID]
+    /// People of `qualified` who must be away to stop the role (0: it is already stopped).
+    public var needed: Int
+
+    public init(weight: Double, qualified: [PersonID], needed: Int) {
+      self.weight = weight
+      self.qualified = qualified
+      self.needed = needed
+    }
+  }
+
+  /// The group, in natural id order.
+  public var people: [PersonID]
+  /// True when `people` is proven smallest; false when it is the greedy answer.
+  public var isExact: Bool
+  /// No group smaller than this can stop half the weight.
+  public var lowerBound: Int
+  /// The weight of the roles the group stops.
+  public var stoppedWeight: Double
+  /// The organization's total role weight.
+  public var totalWeight: Double
+
+  /// The group's size: the organization's absence factor.
+  public var size: Int { people.count }
+
+  public init(roles: [RoleInput], budget: Duration = .seconds(1)) {
+    var search = AbsenceFactorSearch(roles: roles)
+    totalWeight = search.totalWeight
+    let greedy = search.greedy()
+    let deadline = ContinuousClock.now + budget
+    var proven = search.alreadyStopped >= search.threshold ? 0 : 1
+    var exact: [Int]? = proven == 0 ? [] : nil
+    deepening: while exact == nil, proven < greedy.count {
+      switch search.findGroup(ofSize: proven, deadline: deadline) {
+      case .found(let group): exact = group
+      case .none: proven += 1
+      case .timedOut: break deepening
+      }
+    }
+    let chosen = exact ?? greedy
+    if exact == nil, proven >= greedy.count { exact = greedy }
+    people = chosen.map { search.people[$0] }.sorted()
+    isExact = exact != nil
+    lowerBound = exact.map(\.count) ?? proven
+    stoppedWeight = search.stoppedWeight(by: chosen)
+  }
+}
+
+/// The search state behind `OrganizationAbsenceFactor`, over dense person indices.
+struct AbsenceFactorSearch {
+  enum Outcome {
+    case found([Int])
+    case none
+    case timedOut
+  }
+
+  let people: [PersonID]
+  /// Per role: weight, needed count, and member person indices.
+  private let roles: [(weight: Double, needed: Int, members: [Int])]
+  /// Per person: the roles they are qualified for (that are not already stopped).
+  private let rolesOf: [[Int]]
+  let totalWeight: Double
+  let threshold: Double
+  let alreadyStopped: Double
+
+  init(roles input: [OrganizationAbsenceFactor.RoleInput]) {
+    var index: [PersonID: Int] = [:]
+    var people: [PersonID] = []
+    for role in input where role.needed > 0 {
+      for person in role.qualified where index[person] == nil {
+        index[person] = people.count
+        people.append(person)
+      }
+    }
+    self.people = people
+    var roles: [(weight: Double, needed: Int, members: [Int])] = []
+    var rolesOf = [[Int]](repeating: [], count: people.count)
+    var stopped = 0.0
+    for role in input {
+      if role.needed == 0 {
+        stopped += role.weight
+        continue
+      }
+      let members = role.qualified.compactMap { index[$0] }
+      for member in members { rolesOf[member].append(roles.count) }
+      roles.append((role.weight, role.needed, members))
+    }
+    self.roles = roles
+    self.rolesOf = rolesOf
+    totalWeight = input.reduce(0) { $0 + $1.weight }
+    threshold = totalWeight / 2
+    alreadyStopped = stopped
+  }
+
+  func stoppedWeight(by group: [Int]) -> Double {
+    var away = [Int](repeating: 0, count: roles.count)
+    for person in group { for role in rolesOf[person] { away[role] += 1 } }
+    var weight = alreadyStopped
+    for (role, count) in away.enumerated() where count >= roles[role].needed {
+      weight += roles[role].weight
+    }
+    return weight
+  }
+
+  /// Adds, one at a time, the person who stops the most weight now, or (when nobody stops a role
+  /// alone) who brings the most weight closer to stopping, per person still needed.
+  func greedy() -> [Int] {
+    var away = [Int](repeating: 0, count: roles.count)
+    var chosen: [Int] = []
+    var taken = [Bool](repeating: false, count: people.count)
+    var weight = alreadyStopped
+    while weight < threshold {
+      var best = -1
+      var bestScore = (0.0, 0.0)
+      for person in people.indices where !taken[person] {
+        var gain = 0.0
+        var progress = 0.0
+        for role in rolesOf[person] where away[role] < roles[role].needed {
+          let remaining = roles[role].needed - away[role]
+          if remaining == 1 { gain += roles[role].weight }
+          progress += roles[role].weight / Double(remaining)
+        }
+        if best < 0 || (gain, progress) > bestScore {
+          best = person
+          bestScore = (gain, progress)
+        }
+      }
+      guard best >= 0, bestScore.1 > 0 else { break }
+      taken[best] = true
+      chosen.append(best)
+      for role in rolesOf[best] {
+        away[role] += 1
+        if away[role] == roles[role].needed { weight += roles[role].weight }
+      }
+    }
+    return chosen
+  }
+
+  /// Searches every group of exactly `size` people for one that stops half the weight.
+  func findGroup(ofSize size: Int, deadline: ContinuousClock.Instant) -> Outcome {
+    var away = [Int](repeating: 0, count: roles.count)
+    var group: [Int] = []
+    var steps = 0
+    var timedOut = false
+    let order = people.indices.sorted { rolesOf[$0].count > rolesOf[$1].count }
+
+    func bound(_ weight: Double, remaining: Int) -> Double {
+      var total = weight
+      for (role, info) in roles.enumerated()
+      where away[role] < info.needed && info.needed - away[role] <= remaining {
+        total += info.weight
+      }
+      return total
+    }
+
+    func search(from start: Int, weight: Double) -> Bool {
+      if weight >= threshold { return true }
+      let remaining = size - group.count
+      if remaining == 0 || timedOut { return false }
+      steps += 1
+      if steps % 1024 == 0, ContinuousClock.now >= deadline {
+        timedOut = true
+        return false
+      }
+      if bound(weight, remaining: remaining) < threshold { return false }
+      var position = start
+      while position <= order.count - remaining {
+        let person = order[position]
+        var gained = 0.0
+        for role in rolesOf[person] {
+          away[role] += 1
+          if away[role] == roles[role].needed { gained += roles[role].weight }
+        }
+        group.append(person)
+        if search(from: position + 1, weight: weight + gained) { return true }
+        group.removeLast()
+        for role in rolesOf[person] { away[role] -= 1 }
+        position += 1
+      }
+      return false
+    }
+
+    let found = search(from: 0, weight: alreadyStopped)
+    return found ? .found(group) : (timedOut ? .timedOut : .none)
+  }
+}

@@ -1,0 +1,184 @@
+import SkillsGraph
+import Testing
+
+/// A warehouse over two weeks from Monday 2026-11-30, worked out by hand.
+///
+/// Working days: Nov 30 – Dec 4 and Dec 7 – Dec 11 minus the holiday on Tuesday Dec 8: 9 days.
+/// A is away Wed Dec 2 – Fri Dec 4; C is away Fri Dec 4 – Mon Dec 7 (over the weekend); B's last
+/// working day is Wed Dec 9. D alone does payroll.
+enum Warehouse {
+  static func day(_ text: String) -> Day {
+    guard let day = Day(iso: text) else { preconditionFailure("bad fixture date \(text)") }
+    return day
+  }
+
+  static let organization = Organization(
+    skills: [Skill(id: "forklift"), Skill(id: "payroll")],
+    people: [
+      Person(
+        id: "A", levels: ["forklift": 3],
+        absences: [Absence(from: day("2026-12-02"), to: day("2026-12-04"), kind: "vacation")]),
+      Person(id: "B", levels: ["forklift": 3], leaves: day("2026-12-09")),
+      Person(
+        id: "C", levels: ["forklift": 3],
+        absences: [Absence(from: day("2026-12-04"), to: day("2026-12-07"))]),
+      Person(id: "D", levels: ["payroll": 4]),
+    ],
+    roles: [
+      Role(
+        id: "forklift-shift", requirements: [.init(skill: "forklift", level: 3)],
+        criticality: .normal, minPresent: 2),
+      Role(id: "payroll", requirements: [.init(skill: "payroll", level: 3)], criticality: .critical),
+      Role(
+        id: "dispatch",
+        requirements: [.init(skill: "forklift", level: 3), .init(skill: "payroll", level: 2)],
+        criticality: .high),
+      Role(
+        id: "reach", requirements: [.init(skill: "forklift", level: 3)], criticality: .normal,
+        minPresent: 3),
+    ],
+    policy: Policy(horizonWeeks: 2, start: day("2026-11-30"), holidays: [day("2026-12-08")]))
+
+  static let horizon = Horizon(for: organization, today: day("2020-01-01"))
+
+  static let analysis = AbsenceAnalysis(
+    organization, coverage: CoverageAnalysis(organization), horizon: horizon)
+}
+
+@Suite("Absences over a horizon, worked out by hand")
+struct AbsenceAnalysisTests {
+  let analysis = Warehouse.analysis
+
+  @Test("working days skip weekends and holidays")
+  func workingDays() {
+    #expect(Warehouse.horizon.workingDays.map(\.description) == [
+      "2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-07",
+      "2026-12-09", "2026-12-10", "2026-12-11",
+    ])
+    #expect(Warehouse.horizon.end.description == "2026-12-14")
+  }
+
+  @Test(
+    "uncovered days per role as runs of consecutive working days",
+    arguments: [
+      ("forklift-shift", ["2026-12-04"], 1),
+      ("payroll", [], 0),
+      ("dispatch", ["2026-11-30 to 2026-12-11"], 9),
+      ("reach", ["2026-12-02 to 2026-12-07", "2026-12-10 to 2026-12-11"], 6),
+    ])
+  func uncovered(role: String, runs: [String], count: Int) throws {
+    let calendar = try #require(analysis[role: RoleID(role)])
+    #expect(calendar.uncoveredDays.map(\.description) == runs)
+    #expect(calendar.uncoveredDayCount == count)
+  }
+
+  @Test("weighted uncovered role-days: 1·1 + 3·0 + 2·9 + 1·6")
+  func roleDays() {
+    #expect(analysis.uncoveredRoleDays == 25)
+  }
+
+  @Test(
+    "expected uncovered days a year at a 3 % daily absence rate",
+    arguments: [
+      ("forklift-shift", 0.608_58),  // 230 · (0.03³ + 3 · 0.97 · 0.03²)
+      ("payroll", 6.9),  // 230 · 0.03
+      ("dispatch", 230),  // nobody qualified
+      ("reach", 20.085_21),  // 230 · (1 − 0.97³)
+    ])
+  func sickDayRisk(role: String, expected: Double) throws {
+    let calendar = try #require(analysis[role: RoleID(role)])
+    #expect(abs(calendar.expectedUncoveredDaysPerYear - expected) < 1e-6)
+  }
+
+  @Test("organization total of expected uncovered role-days a year")
+  func sickDayTotal() {
+    #expect(abs(analysis.expectedUncoveredRoleDaysPerYear - 501.393_79) < 1e-6)
+  }
+
+  @Test(
+    "absence factor per role is d − minPresent + 1",
+    arguments: [("forklift-shift", 2), ("payroll", 1), ("dispatch", 0), ("reach", 1)])
+  func roleAbsenceFactor(role: String, factor: Int) throws {
+    #expect(try #require(analysis[role: RoleID(role)]).absenceFactor == factor)
+  }
+
+  @Test("organization absence factor: D alone stops payroll, with dispatch already down: 5 of 7")
+  func organizationFactor() {
+    let factor = analysis.organizationAbsenceFactor
+    #expect(factor.people == ["D"])
+    #expect(factor.isExact)
+    #expect(factor.lowerBound == 1)
+    #expect(factor.stoppedWeight == 5)
+    #expect(factor.totalWeight == 7)
+  }
+
+  @Test("a backup trained mid-horizon counts from the day training ends")
+  func availableFrom() throws {
+    let trained = AbsenceAnalysis(
+      Warehouse.organization, coverage: CoverageAnalysis(Warehouse.organization),
+      horizon: Warehouse.horizon,
+      availableFrom: ["payroll": ["A": Warehouse.day("2026-12-07")]])
+    // A is a second payroll person from Monday Dec 7; payroll never lacked one, dispatch is
+    // unaffected (A is not qualified for it), so nothing changes but the bookkeeping.
+    #expect(try #require(trained[role: "payroll"]).uncoveredDayCount == 0)
+    let needsTwo = Organization(
+      people: Warehouse.organization.people, roles: [
+        Role(
+          id: "pair", requirements: [.init(skill: "payroll", level: 3)], minPresent: 2)
+      ], policy: Warehouse.organization.policy)
+    let withBackup = AbsenceAnalysis(
+      needsTwo, coverage: CoverageAnalysis(needsTwo), horizon: Warehouse.horizon,
+      availableFrom: ["pair": ["C": Warehouse.day("2026-12-07")]])
+    // From Dec 7 C counts, but C is away that Monday: covered from Dec 9 only.
+    #expect(
+      try #require(withBackup[role: "pair"]).uncoveredDays.map(\.description) == [
+        "2026-11-30 to 2026-12-07"
+      ])
+  }
+}
+
+@Suite("Organization absence factor against brute force")
+struct AbsenceFactorSearchTests {
+  @Test("exact search equals the brute-force minimum on generated instances")
+  func bruteForce() {
+    var generator = SplitMix64(seed: 11)
+    let people: [PersonID] = (0..<7).map { PersonID("P\($0)") }
+    for _ in 0..<150 {
+      let roles = (0..<Int(generator.next() % 5 + 1)).map { _ in
+        let qualified = people.filter { _ in generator.next() % 3 == 0 }
+        return OrganizationAbsenceFactor.RoleInput(
+          weight: Double(generator.next() % 3 + 1), qualified: qualified,
+          needed: qualified.isEmpty ? 0 : Int(generator.next() % UInt64(qualified.count)) + 1)
+      }
+      let factor = OrganizationAbsenceFactor(roles: roles)
+      let total = roles.reduce(0) { $0 + $1.weight }
+      var best = Int.max
+      for mask in 0..<(1 << people.count) {
+        let group = Set(people.indices.filter { mask & (1 << $0) != 0 }.map { people[$0] })
+        let stopped = roles.filter { role in
+          role.qualified.count { group.contains($0) } >= role.needed
+        }.reduce(0) { $0 + $1.weight }
+        if stopped >= total / 2 { best = min(best, group.count) }
+      }
+      #expect(factor.isExact)
+      #expect(factor.size == best)
+      #expect(factor.stoppedWeight >= total / 2)
+    }
+  }
+
+  @Test("with no time to search, the greedy group still stops half and the bound holds")
+  func greedyFallback() {
+    var generator = SplitMix64(seed: 5)
+    let people: [PersonID] = (0..<60).map { PersonID("P\($0)") }
+    let roles = (0..<40).map { _ in
+      let qualified = people.filter { _ in generator.next() % 6 == 0 }
+      return OrganizationAbsenceFactor.RoleInput(
+        weight: Double(generator.next() % 3 + 1), qualified: qualified,
+        needed: qualified.isEmpty ? 0 : max(1, qualified.count - 1))
+    }
+    let factor = OrganizationAbsenceFactor(roles: roles, budget: .zero)
+    #expect(factor.stoppedWeight >= factor.totalWeight / 2)
+    #expect(factor.lowerBound <= factor.size)
+    #expect(factor.lowerBound >= 1)
+  }
+}
