@@ -2,33 +2,69 @@ import SkillsGraph
 
 /// The gap report for machines: stable keys, sorted ids, the same bytes for the same input.
 public enum GapReportJSON {
-  /// Renders the analysis of `organization`; `sources` lists where the data came from.
-  public static func render(
-    _ analysis: CoverageAnalysis, organization: Organization, sources: [ReportSource] = []
-  ) -> String {
-    JSONValue.object([
-      ("summary", summary(analysis, organization: organization)),
-      ("roles", .array(analysis.roles.map(role))),
-      ("singlePointsOfFailure", .array(analysis.singlePointsOfFailure.map(singlePoint))),
-      ("skills", .array(analysis.scarcity.map(scarcity))),
-      ("sources", .array(sources.map(source))),
-    ]).rendered()
+  /// Renders `content` as JSON.
+  public static func render(_ content: GapReportContent) -> String {
+    var members: [(String, JSONValue)] = [
+      ("summary", summary(content.coverage, content.absences, organization: content.organization)),
+      ("horizon", horizon(content.absences)),
+      ("roles", .array(zip(content.coverage.roles, content.absences.roles).map(role))),
+      ("singlePointsOfFailure", .array(content.coverage.singlePointsOfFailure.map(singlePoint))),
+      ("skills", .array(content.coverage.scarcity.map(scarcity))),
+    ]
+    if let baseline = content.baseline {
+      members.append(("whatIf", whatIf(baseline, content: content)))
+    }
+    members.append(("sources", .array(content.sources.map(source))))
+    return JSONValue.object(members).rendered()
   }
 
-  static func summary(_ analysis: CoverageAnalysis, organization: Organization) -> JSONValue {
+  static func summary(
+    _ coverage: CoverageAnalysis, _ absences: AbsenceAnalysis, organization: Organization
+  ) -> JSONValue {
     .object([
       ("people", .number(Double(organization.people.count))),
       ("skills", .number(Double(organization.skills.count))),
       ("roles", .number(Double(organization.roles.count))),
-      ("coverageScore", .number(analysis.coverageScore)),
-      ("coverageCeiling", .number(analysis.coverageCeiling)),
-      ("coveragePercent", .number(roundedPercent(analysis.coveragePercent))),
-      ("rolesBelowTarget", .number(Double(analysis.rolesBelowTarget))),
-      ("singlePointsOfFailure", .number(Double(analysis.singlePointsOfFailure.count))),
+      ("coverageScore", .number(coverage.coverageScore)),
+      ("coverageCeiling", .number(coverage.coverageCeiling)),
+      ("coveragePercent", .number(rounded(coverage.coveragePercent, places: 2))),
+      ("rolesBelowTarget", .number(Double(coverage.rolesBelowTarget))),
+      ("singlePointsOfFailure", .number(Double(coverage.singlePointsOfFailure.count))),
+      ("uncoveredRoleDays", .number(absences.uncoveredRoleDays)),
+      (
+        "expectedUncoveredRoleDaysPerYear",
+        .number(rounded(absences.expectedUncoveredRoleDaysPerYear, places: 2))
+      ),
+      ("absenceFactor", absenceFactor(absences.organizationAbsenceFactor)),
     ])
   }
 
-  static func role(_ coverage: CoverageAnalysis.RoleCoverage) -> JSONValue {
+  static func horizon(_ absences: AbsenceAnalysis) -> JSONValue {
+    let horizon = absences.horizon
+    return .object([
+      ("start", .string(horizon.start.description)),
+      ("end", .string(horizon.end.adding(days: -1).description)),
+      ("weeks", .number(Double(horizon.weeks))),
+      ("workingDays", .number(Double(horizon.workingDays.count))),
+      ("holidays", .array(horizon.holidays.sorted().map { .string($0.description) })),
+      ("absenceRate", .number(absences.absenceRate)),
+    ])
+  }
+
+  static func absenceFactor(_ factor: OrganizationAbsenceFactor) -> JSONValue {
+    .object([
+      ("size", .number(Double(factor.size))),
+      ("people", .array(factor.people.map { .string($0.rawValue) })),
+      ("method", .string(factor.isExact ? "exact" : "greedy")),
+      ("lowerBound", .number(Double(factor.lowerBound))),
+      ("stoppedWeight", .number(factor.stoppedWeight)),
+      ("totalWeight", .number(factor.totalWeight)),
+    ])
+  }
+
+  static func role(
+    _ coverage: CoverageAnalysis.RoleCoverage, _ absence: AbsenceAnalysis.RoleAbsence
+  ) -> JSONValue {
     .object([
       ("id", .string(coverage.role.rawValue)),
       ("name", .string(coverage.name)),
@@ -38,6 +74,66 @@ public enum GapReportJSON {
       ("gap", .number(Double(coverage.gap))),
       ("qualified", .array(coverage.qualified.map { .string($0.rawValue) })),
       ("incumbents", .array(coverage.incumbents.map { .string($0.rawValue) })),
+      ("minPresent", .number(Double(absence.minPresent))),
+      ("uncoveredDays", dayRanges(absence.uncoveredDays)),
+      ("uncoveredDayCount", .number(Double(absence.uncoveredDayCount))),
+      (
+        "expectedUncoveredDaysPerYear",
+        .number(rounded(absence.expectedUncoveredDaysPerYear, places: 4))
+      ),
+      ("absenceFactor", .number(Double(absence.absenceFactor))),
+    ])
+  }
+
+  static func dayRanges(_ ranges: [DayRange]) -> JSONValue {
+    .array(
+      ranges.map {
+        .object([("from", .string($0.from.description)), ("to", .string($0.to.description))])
+      })
+  }
+
+  static func whatIf(_ baseline: GapReportContent.Baseline, content: GapReportContent)
+    -> JSONValue
+  {
+    let before = Dictionary(
+      zip(baseline.coverage.roles, baseline.absences.roles).map { ($0.role, ($0, $1)) },
+      uniquingKeysWith: { a, _ in a })
+    var changes: [JSONValue] = []
+    for (coverage, absence) in zip(content.coverage.roles, content.absences.roles) {
+      guard let (oldCoverage, oldAbsence) = before[coverage.role],
+        oldCoverage.depth != coverage.depth
+          || oldAbsence.uncoveredDayCount != absence.uncoveredDayCount
+      else { continue }
+      changes.append(
+        .object([
+          ("role", .string(coverage.role.rawValue)),
+          ("depthBefore", .number(Double(oldCoverage.depth))),
+          ("depthAfter", .number(Double(coverage.depth))),
+          ("uncoveredDaysBefore", .number(Double(oldAbsence.uncoveredDayCount))),
+          ("uncoveredDaysAfter", .number(Double(absence.uncoveredDayCount))),
+          ("uncoveredDays", dayRanges(absence.uncoveredDays)),
+        ]))
+    }
+    let scenario = baseline.scenario
+    return .object([
+      (
+        "absent",
+        .array(
+          scenario.away.map { away in
+            var fields: [(String, JSONValue)] = [("person", .string(away.person.rawValue))]
+            if let period = away.period {
+              fields.append(("from", .string(period.from.description)))
+              fields.append(("to", .string(period.to.description)))
+            }
+            return .object(fields)
+          })
+      ),
+      ("excluded", .array(scenario.excluded.sorted().map { .string($0.rawValue) })),
+      (
+        "baseline",
+        summary(baseline.coverage, baseline.absences, organization: content.organization)
+      ),
+      ("changes", .array(changes)),
     ])
   }
 
@@ -67,8 +163,11 @@ public enum GapReportJSON {
     ])
   }
 
-  /// Percentages are reported to two decimals.
-  static func roundedPercent(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+  static func rounded(_ value: Double, places: Int) -> Double {
+    var scale = 1.0
+    for _ in 0..<places { scale *= 10 }
+    return (value * scale).rounded() / scale
+  }
 }
 
 /// Where a report's data came from; the CLI fills it from the importer's source summaries.

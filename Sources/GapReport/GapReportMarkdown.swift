@@ -5,36 +5,62 @@ public enum GapReportMarkdown {
   /// How many of the scarcest (skill, level) pairs the report lists.
   static let scarcestShown = 10
 
-  /// Renders the analysis of `organization` as Markdown.
-  public static func render(
-    _ analysis: CoverageAnalysis, organization: Organization, sources: [ReportSource] = []
-  ) -> String {
+  /// Renders `content` as Markdown.
+  public static func render(_ content: GapReportContent) -> String {
+    let analysis = content.coverage
+    let organization = content.organization
     let names = Names(organization)
     var out = "# Coverage gap report\n\n"
     if let asOf = organization.asOf { out += "Data as of \(asOf).\n\n" }
-    out += summary(analysis, organization: organization)
+    out += summary(content)
+    if let baseline = content.baseline {
+      out += AbsenceMarkdown.whatIf(baseline, content, Names(baseline.organization))
+    }
     out += belowTarget(analysis, names: names)
     out += singlePoints(analysis, names: names)
+    out += AbsenceMarkdown.calendar(content.absences, names: names)
+    out += AbsenceMarkdown.sickDayRisk(content, names: names)
     out += scarcest(analysis, names: names)
     out += allRoles(analysis, names: names)
-    out += sourcesSection(sources)
+    out += sourcesSection(content.sources)
     out += legend
     return out
   }
 
-  static func summary(_ analysis: CoverageAnalysis, organization: Organization) -> String {
-    """
-    ## Summary
+  static func summary(_ content: GapReportContent) -> String {
+    let analysis = content.coverage
+    let organization = content.organization
+    let absences = content.absences
+    let horizon = absences.horizon
+    let factor = absences.organizationAbsenceFactor
+    let names = Names(organization)
+    let group = factor.people.map(names.person).joined(separator: ", ")
+    let method =
+      factor.isExact
+      ? "smallest possible"
+      : "found by a greedy search; no group smaller than \(factor.lowerBound) exists"
+    return """
+      ## Summary
 
-    - **Coverage: \(formatDecimal(analysis.coveragePercent, places: 1)) %** \
-    (score \(formatNumber(analysis.coverageScore)) of \(formatNumber(analysis.coverageCeiling)))
-    - Roles below target: **\(analysis.rolesBelowTarget)** of \(analysis.roles.count)
-    - Single points of failure: **\(analysis.singlePointsOfFailure.count)**
-    - \(organization.people.count) people, \(organization.skills.count) skills, \
-    \(organization.roles.count) roles
+      - **Coverage: \(formatDecimal(analysis.coveragePercent, places: 1)) %** \
+      (score \(formatNumber(analysis.coverageScore)) of \(formatNumber(analysis.coverageCeiling)))
+      - Roles below target: **\(analysis.rolesBelowTarget)** of \(analysis.roles.count)
+      - Single points of failure: **\(analysis.singlePointsOfFailure.count)**
+      - Uncovered role-days from \(horizon.start) to \(horizon.end.adding(days: -1)) \
+      (\(horizon.weeks) weeks): **\(formatDecimal(absences.uncoveredRoleDays, places: 1))** \
+      (weighted by criticality)
+      - Expected uncovered role-days a year from sick days \
+      (\(formatDecimal(absences.absenceRate * 100, places: 2)) % daily absence): \
+      **\(formatDecimal(absences.expectedUncoveredRoleDaysPerYear, places: 1))**
+      - Organization absence factor: **\(factor.size)** \
+      (\(factor.size == 0 ? "half the weighted work is already stopped" : group); \
+      stops \(formatNumber(factor.stoppedWeight)) of \(formatNumber(factor.totalWeight)) weight; \
+      \(method))
+      - \(organization.people.count) people, \(organization.skills.count) skills, \
+      \(organization.roles.count) roles
 
 
-    """
+      """
   }
 
   static func belowTarget(_ analysis: CoverageAnalysis, names: Names) -> String {
@@ -118,6 +144,12 @@ public enum GapReportMarkdown {
     - **Gap**: how many more qualified people the role needs to reach its target.
     - **Coverage**: each role counts its weight (critical 3, high 2, normal 1) times its depth, \
     capped at its target; the percentage compares that with every role at target.
+    - **Uncovered role-days**: working days (Monday to Friday, minus holidays) on which fewer \
+    qualified people are at work than the role needs at once, given planned absences and leaving \
+    dates; each day counts the role's weight.
+    - **Absence factor**: the fewest people whose being away at once stops a role \
+    (depth − people needed at once + 1); for the organization, the smallest group whose absence \
+    stops roles carrying half of all weight.
 
     """
 }

@@ -169,7 +169,9 @@ struct OrganizationAssembler {
     organization.policy = Policy(
       horizonWeeks: policy.horizonWeeks ?? 12, mentorMinLevel: policy.mentorMinLevel ?? 3,
       start: policy.start, holidays: policy.holidays)
-    warnAboutGaps(in: organization)
+    // With unresolved references the roles' figures are wrong, and so would their warnings be.
+    warnAboutGaps(
+      in: organization, includingRoles: !diagnostics.contains { $0.severity == .error })
     return organization
   }
 
@@ -196,7 +198,7 @@ struct OrganizationAssembler {
   }
 
   /// Warnings that do not stop the run: empty profiles, unstaffable roles, unqualified incumbents.
-  private mutating func warnAboutGaps(in organization: Organization) {
+  private mutating func warnAboutGaps(in organization: Organization, includingRoles: Bool) {
     for person in organization.people where person.levels.values.allSatisfy({ $0 == 0 }) {
       guard let record = people[person.id.rawValue] else { continue }
       diagnostics.append(
@@ -204,6 +206,7 @@ struct OrganizationAssembler {
           .warning, "person '\(person.id)' has no skills; they count for no role",
           at: record.id.location))
     }
+    guard includingRoles else { return }
     let analysis = CoverageAnalysis(organization)
     let byID = Dictionary(organization.people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     for (role, coverage) in zip(organization.roles, analysis.roles) {

@@ -156,13 +156,21 @@ struct AbsenceFactorSearch {
     var timedOut = false
     let order = people.indices.sorted { rolesOf[$0].count > rolesOf[$1].count }
 
-    func bound(_ weight: Double, remaining: Int) -> Double {
-      var total = weight
-      for (role, info) in roles.enumerated()
-      where away[role] < info.needed && info.needed - away[role] <= remaining {
-        total += info.weight
+    /// An upper bound on the weight reachable with `remaining` more people from `order[start...]`:
+    /// a stopped role's weight can be shared equally among the people still needed to stop it,
+    /// so no group gains more than the sum of its members' largest shares.
+    func bound(_ weight: Double, remaining: Int, start: Int) -> Double {
+      var shares: [Double] = []
+      shares.reserveCapacity(order.count - start)
+      for position in start..<order.count {
+        var share = 0.0
+        for role in rolesOf[order[position]] where away[role] < roles[role].needed {
+          share += roles[role].weight / Double(roles[role].needed - away[role])
+        }
+        if share > 0 { shares.append(share) }
       }
-      return total
+      shares.sort(by: >)
+      return weight + shares.prefix(remaining).reduce(0, +)
     }
 
     func search(from start: Int, weight: Double) -> Bool {
@@ -174,7 +182,7 @@ struct AbsenceFactorSearch {
         timedOut = true
         return false
       }
-      if bound(weight, remaining: remaining) < threshold { return false }
+      if bound(weight, remaining: remaining, start: start) < threshold { return false }
       var position = start
       while position <= order.count - remaining {
         let person = order[position]

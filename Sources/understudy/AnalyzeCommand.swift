@@ -10,24 +10,19 @@ extension Understudy {
       abstract: "Report which roles are thinly covered and who they depend on.")
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var scenario: ScenarioOptions
     @OptionGroup var output: OutputOptions
-
-    @Option(
-      name: .customLong("exclude-person"),
-      help: "Treat this person as gone (repeatable), e.g. someone who has resigned.")
-    var excluded: [String] = []
 
     func run() throws {
       let imported = try input.load()
-      let organization = imported.organization.excluding(Set(excluded.map { PersonID($0) }))
-      let analysis = CoverageAnalysis(organization)
-      let sources = imported.sources.map(ReportSource.init)
+      try scenario.checkPeople(in: imported.organization)
+      let content = GapReportContent.analyse(
+        imported.organization, horizon: scenario.horizon(for: imported.organization),
+        absenceRate: scenario.absenceRate, scenario: scenario.scenario,
+        sources: imported.sources.map(ReportSource.init))
       switch output.format {
-      case .markdown:
-        try output.emit(
-          GapReportMarkdown.render(analysis, organization: organization, sources: sources))
-      case .json:
-        try output.emit(GapReportJSON.render(analysis, organization: organization, sources: sources))
+      case .markdown: try output.emit(GapReportMarkdown.render(content))
+      case .json: try output.emit(GapReportJSON.render(content))
       }
     }
   }

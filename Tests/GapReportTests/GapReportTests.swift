@@ -5,12 +5,11 @@ import Testing
 
 @Suite("Gap reports")
 struct GapReportTests {
-  let analysis = CoverageAnalysis(TeamFixture.organization)
+  let content = TeamFixture.content
 
   @Test("Markdown matches the recorded report")
   func markdown() throws {
-    let text = GapReportMarkdown.render(
-      analysis, organization: TeamFixture.organization, sources: TeamFixture.sources)
+    let text = GapReportMarkdown.render(content)
     try Golden.check(text, named: "team-gaps.md")
     #expect(text.contains("- **Coverage: 73.9 %** (score 8.5 of 11.5)"))
     #expect(text.contains("| Audit \\| tax (`audit`) | 2.5 | 1 | 1 | 0 | nobody |"))
@@ -18,8 +17,7 @@ struct GapReportTests {
 
   @Test("JSON matches the recorded report and carries the documented figures")
   func json() throws {
-    let text = GapReportJSON.render(
-      analysis, organization: TeamFixture.organization, sources: TeamFixture.sources)
+    let text = GapReportJSON.render(content)
     try Golden.check(text, named: "team-gaps.json")
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
@@ -38,11 +36,51 @@ struct GapReportTests {
     #expect(skills.map { $0["holders"] as? Int } == [1, 2])
   }
 
+  @Test("JSON carries the absence calendar worked out by hand")
+  func calendar() throws {
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(GapReportJSON.render(content).utf8))
+        as? [String: Any])
+    let summary = try #require(object["summary"] as? [String: Any])
+    #expect(summary["uncoveredRoleDays"] as? Double == 7.5)
+    #expect(summary["expectedUncoveredRoleDaysPerYear"] as? Double == 17.87)
+    let factor = try #require(summary["absenceFactor"] as? [String: Any])
+    #expect(factor["people"] as? [String] == ["P2", "P10"])
+    #expect(factor["method"] as? String == "exact")
+    let roles = try #require(object["roles"] as? [[String: Any]])
+    let audit = try #require(roles.first { $0["id"] as? String == "audit" })
+    let runs = try #require(audit["uncoveredDays"] as? [[String: String]])
+    #expect(runs == [["from": "2026-11-30", "to": "2026-12-02"]])
+    #expect(audit["expectedUncoveredDaysPerYear"] as? Double == 6.9)
+    #expect(audit["absenceFactor"] as? Int == 1)
+    let horizon = try #require(object["horizon"] as? [String: Any])
+    #expect(horizon["start"] as? String == "2026-11-24")
+    #expect(horizon["end"] as? String == "2026-12-07")
+    #expect(horizon["workingDays"] as? Int == 10)
+  }
+
+  @Test("a what-if shows the baseline and the roles that change")
+  func whatIf() throws {
+    let scenario = Scenario(excluded: ["P2"])
+    let changed = GapReportContent.analyse(
+      TeamFixture.organization, horizon: TeamFixture.horizon, scenario: scenario)
+    let markdown = GapReportMarkdown.render(changed)
+    #expect(markdown.contains("- Ann Ødegaard (P2) has left"))
+    #expect(markdown.contains("- Coverage: 73.9 % → 47.8 %"))
+    #expect(markdown.contains("| Month-end close (`close`) | 2 → 1 | 0 → 3 | 2026-11-30 to 2026-12-02 |"))
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(GapReportJSON.render(changed).utf8))
+        as? [String: Any])
+    let whatIf = try #require(object["whatIf"] as? [String: Any])
+    #expect(whatIf["excluded"] as? [String] == ["P2"])
+    let changes = try #require(whatIf["changes"] as? [[String: Any]])
+    #expect(changes.map { $0["role"] as? String } == ["close"])
+  }
+
   @Test("rendering twice gives identical bytes")
   func deterministic() {
-    let first = GapReportJSON.render(analysis, organization: TeamFixture.organization)
-    let second = GapReportJSON.render(
-      CoverageAnalysis(TeamFixture.organization), organization: TeamFixture.organization)
+    let first = GapReportJSON.render(content)
+    let second = GapReportJSON.render(TeamFixture.content)
     #expect(first == second)
   }
 

@@ -1,0 +1,66 @@
+import SkillsGraph
+
+/// Everything a gap report shows, computed once and rendered in any format.
+public struct GapReportContent: Sendable {
+  public var organization: Organization
+  public var coverage: CoverageAnalysis
+  public var absences: AbsenceAnalysis
+  public var sources: [ReportSource]
+  /// The figures without the what-if, when a scenario changed the input.
+  public var baseline: Baseline?
+
+  /// The unchanged organization's figures and what the scenario imagined.
+  public struct Baseline: Sendable {
+    /// The organization before the scenario changed it (it still has the people who left).
+    public var organization: Organization
+    public var coverage: CoverageAnalysis
+    public var absences: AbsenceAnalysis
+    public var scenario: Scenario
+
+    public init(
+      organization: Organization, coverage: CoverageAnalysis, absences: AbsenceAnalysis,
+      scenario: Scenario
+    ) {
+      self.organization = organization
+      self.coverage = coverage
+      self.absences = absences
+      self.scenario = scenario
+    }
+  }
+
+  public init(
+    organization: Organization, coverage: CoverageAnalysis, absences: AbsenceAnalysis,
+    sources: [ReportSource] = [], baseline: Baseline? = nil
+  ) {
+    self.organization = organization
+    self.coverage = coverage
+    self.absences = absences
+    self.sources = sources
+    self.baseline = baseline
+  }
+
+  /// Analyses `organization` over `horizon`, and the scenario against the baseline if any.
+  ///
+  /// - Complexity: two analyses when the scenario is not empty, one otherwise.
+  public static func analyse(
+    _ organization: Organization, horizon: Horizon, absenceRate: Double = 0.03,
+    scenario: Scenario = Scenario(), sources: [ReportSource] = []
+  ) -> GapReportContent {
+    let changed = scenario.apply(to: organization, horizon: horizon)
+    let coverage = CoverageAnalysis(changed)
+    let absences = AbsenceAnalysis(
+      changed, coverage: coverage, horizon: horizon, absenceRate: absenceRate)
+    var baseline: Baseline?
+    if !scenario.isEmpty {
+      let before = CoverageAnalysis(organization)
+      baseline = Baseline(
+        organization: organization, coverage: before,
+        absences: AbsenceAnalysis(
+          organization, coverage: before, horizon: horizon, absenceRate: absenceRate),
+        scenario: scenario)
+    }
+    return GapReportContent(
+      organization: changed, coverage: coverage, absences: absences, sources: sources,
+      baseline: baseline)
+  }
+}
