@@ -1,0 +1,300 @@
+/// One planned pair inside the search: mentee (the owner of the list), skill, target level and
+/// mentor, with its hours cached.
+struct PairSlot: Sendable, Equatable {
+  var skill: Int
+  var to: Int
+  var mentor: Int
+  var menteeHours: Double
+  var mentorHours: Double
+}
+
+/// The lexicographic objective of the model: coverage first, then fewer mentee hours, then more
+/// interest-matching pairs, then more cross-department pairs.
+struct Objective: Sendable {
+  var score: Double
+  var hours: Double
+  var interest: Int
+  var cross: Int
+
+  /// Whether `self` is strictly better than `other`, comparing sums of doubles with a tolerance.
+  func isBetter(than other: Objective) -> Bool {
+    if score > other.score + 1e-9 { return true }
+    if score < other.score - 1e-9 { return false }
+    if hours < other.hours - 1e-7 { return true }
+    if hours > other.hours + 1e-7 { return false }
+    if interest != other.interest { return interest > other.interest }
+    return cross > other.cross
+  }
+}
+
+/// Why a mentee's new pair list could not be built.
+enum BuildFailure: Sendable {
+  /// No eligible mentor has capacity left for this skill at this level.
+  case noMentor(skill: Int, level: Int)
+  /// The mentee's learning budget is too small.
+  case learnerBudget
+}
+
+/// The mutable plan the search works on: pairs per mentee plus every counter the objective and
+/// the constraints need, kept up to date incrementally.
+///
+/// The only mutation is ``setPlan(of:to:)``, which replaces one mentee's whole pair list; it is
+/// its own inverse, so every move is undone by replaying the old lists in reverse order.
+struct PlanState: Sendable {
+  let problem: Problem
+  private(set) var pairs: [[PairSlot]]
+  private(set) var menteeUsed: [Double]
+  private(set) var mentorUsed: [Double]
+  /// Mentor → (mentee, number of pairs) for each distinct mentee.
+  private(set) var links: [[(mentee: Int, count: Int)]]
+  /// Mentee → roles newly qualified thanks to their pairs, ascending.
+  private(set) var newRoles: [[Int]]
+  private(set) var depth: [Int]
+  private(set) var objective: Objective
+
+  init(_ problem: Problem) {
+    self.problem = problem
+    pairs = Array(repeating: [], count: problem.personCount)
+    menteeUsed = Array(repeating: 0, count: problem.personCount)
+    mentorUsed = Array(repeating: 0, count: problem.personCount)
+    links = Array(repeating: [], count: problem.personCount)
+    newRoles = Array(repeating: [], count: problem.personCount)
+    depth = problem.depthToday
+    var score = 0.0
+    for role in 0..<problem.roleCount {
+      score += problem.weight[role] * Double(min(depth[role], problem.target[role]))
+    }
+    objective = Objective(score: score, hours: 0, interest: 0, cross: 0)
+  }
+
+  // MARK: Reading
+
+  /// The level `person` reaches in `skill` with the pair list `list`.
+  @inline(__always)
+  func level(_ person: Int, _ skill: Int, in list: [PairSlot]) -> Int {
+    for pair in list where pair.skill == skill { return pair.to }
+    return problem.level(person, skill)
+  }
+
+  /// Roles `person` is qualified for with `list` but not today, ascending.
+  func newlyQualified(_ person: Int, with list: [PairSlot]) -> [Int] {
+    if list.isEmpty { return [] }
+    var roles: [Int] = []
+    for pair in list { roles.append(contentsOf: problem.rolesOfSkill[pair.skill]) }
+    roles.sort()
+    var result: [Int] = []
+    var previous = -1
+    for role in roles where role != previous {
+      previous = role
+      if problem.qualifiedToday[role].binarySearchContains(person) { continue }
+      if problem.requirements[role].allSatisfy({ level(person, $0.skill, in: list) >= $0.level }) {
+        result.append(role)
+      }
+    }
+    return result
+  }
+
+  /// Hours `mentor` gives `mentee` in `list`, and whether the list uses the mentor at all.
+  @inline(__always)
+  func mentorShare(_ mentor: Int, in list: [PairSlot]) -> (hours: Double, used: Bool) {
+    var hours = 0.0
+    var used = false
+    for pair in list where pair.mentor == mentor {
+      hours += pair.mentorHours
+      used = true
+    }
+    return (hours, used)
+  }
+
+  /// Distinct mentees of `mentor` today in the plan.
+  @inline(__always)
+  func menteeCount(_ mentor: Int) -> Int { links[mentor].count }
+
+  /// The change of objective if `person`'s pair list became `list`.
+  func delta(_ person: Int, to list: [PairSlot]) -> Objective {
+    let old = pairs[person]
+    let before = newRoles[person]
+    let after = newlyQualified(person, with: list)
+    var score = 0.0
+    // Merge the two sorted role lists: roles only in `after` gain a person, only in `before` lose.
+    var a = 0
+    var b = 0
+    while a < after.count || b < before.count {
+      if b == before.count || (a < after.count && after[a] < before[b]) {
+        let role = after[a]
+        if depth[role] < problem.target[role] { score += problem.weight[role] }
+        a += 1
+      } else if a == after.count || before[b] < after[a] {
+        let role = before[b]
+        if depth[role] <= problem.target[role] { score -= problem.weight[role] }
+        b += 1
+      } else {
+        a += 1
+        b += 1
+      }
+    }
+    var hours = 0.0
+    var interest = 0
+    var cross = 0
+    for pair in list {
+      hours += pair.menteeHours
+      if problem.isInterested(person, pair.skill) { interest += 1 }
+      if problem.department[pair.mentor] != problem.department[person] { cross += 1 }
+    }
+    for pair in old {
+      hours -= pair.menteeHours
+      if problem.isInterested(person, pair.skill) { interest -= 1 }
+      if problem.department[pair.mentor] != problem.department[person] { cross -= 1 }
+    }
+    return Objective(score: score, hours: hours, interest: interest, cross: cross)
+  }
+
+  // MARK: Building pair lists
+
+  /// Picks the mentor for a pair of `person` in `skill` up to `level`, given the pairs already
+  /// decided in `list`, or nil when every eligible mentor is out of hours or mentee slots.
+  ///
+  /// Preference: a mentor who already teaches this mentee (no new slot), then the most spare
+  /// capacity afterwards counted in pairs of this size (so scarce mentors are saved for later),
+  /// then another department, then the lowest id.
+  func chooseMentor(
+    for person: Int, skill: Int, level: Int, mentorHours: Double, list: [PairSlot],
+    keeping current: Int? = nil
+  ) -> Int? {
+    let candidates = problem.mentors[skill]
+    let count = problem.eligibleMentorCount(skill, level)
+    var best: Int?
+    var bestKey = (linked: false, spare: Int.min, cross: false)
+    let old = pairs[person]
+    for position in 0..<count {
+      let mentor = candidates[position]
+      if mentor == person { continue }
+      let oldShare = mentorShare(mentor, in: old)
+      let newShare = mentorShare(mentor, in: list)
+      let hoursAfter = mentorUsed[mentor] - oldShare.hours + newShare.hours + mentorHours
+      let budget = problem.mentorBudget[mentor]
+      if hoursAfter > budget + hourEpsilon { continue }
+      let slotsAfter = links[mentor].count - (oldShare.used ? 1 : 0) + 1
+      if slotsAfter > problem.maxMentees[mentor] { continue }
+      if mentor == current { return mentor }
+      let spareHours = mentorHours > 0 ? Int((budget - hoursAfter) / mentorHours + 1e-9) : Int.max
+      let key = (
+        linked: newShare.used,
+        spare: min(spareHours, problem.maxMentees[mentor] - slotsAfter),
+        cross: problem.department[mentor] != problem.department[person]
+      )
+      if best == nil || key.linked && !bestKey.linked
+        || (key.linked == bestKey.linked
+          && (key.spare > bestKey.spare
+            || key.spare == bestKey.spare && key.cross && !bestKey.cross))
+      {
+        best = mentor
+        bestKey = key
+      }
+    }
+    return best
+  }
+
+  /// The pair list `person` would have after also qualifying for `role`.
+  ///
+  /// With `replace`, the mentee's other pairs are dropped first (a swap of their training);
+  /// otherwise existing pairs are kept and raised where the role needs more, one pair per skill.
+  func buildList(_ person: Int, role: Int, replace: Bool) -> Result<[PairSlot], BuildFailureBox> {
+    var list = replace ? [] : pairs[person]
+    var hours = 0.0
+    for pair in list { hours += pair.menteeHours }
+    for requirement in problem.requirements[role] {
+      let have = level(person, requirement.skill, in: list)
+      if have >= requirement.level { continue }
+      let menteeHours = problem.menteeHours(person, requirement.skill, to: requirement.level)
+      var current: Int?
+      if let existing = list.firstIndex(where: { $0.skill == requirement.skill }) {
+        hours -= list[existing].menteeHours
+        current = list[existing].mentor
+        list.remove(at: existing)
+      }
+      hours += menteeHours
+      if hours > problem.learnBudget[person] + hourEpsilon {
+        return .failure(BuildFailureBox(.learnerBudget))
+      }
+      guard
+        let mentor = chooseMentor(
+          for: person, skill: requirement.skill, level: requirement.level,
+          mentorHours: menteeHours / 4, list: list, keeping: current)
+      else {
+        return .failure(
+          BuildFailureBox(.noMentor(skill: requirement.skill, level: requirement.level)))
+      }
+      list.append(
+        PairSlot(
+          skill: requirement.skill, to: requirement.level, mentor: mentor,
+          menteeHours: menteeHours, mentorHours: menteeHours / 4))
+    }
+    return .success(list)
+  }
+
+  // MARK: Mutating
+
+  /// Replaces `person`'s pair list, updating every counter; returns the old list for undo.
+  @discardableResult
+  mutating func setPlan(of person: Int, to list: [PairSlot]) -> [PairSlot] {
+    let change = delta(person, to: list)
+    let old = pairs[person]
+    for pair in old {
+      menteeUsed[person] -= pair.menteeHours
+      mentorUsed[pair.mentor] -= pair.mentorHours
+      unlink(pair.mentor, person)
+    }
+    for pair in list {
+      menteeUsed[person] += pair.menteeHours
+      mentorUsed[pair.mentor] += pair.mentorHours
+      link(pair.mentor, person)
+    }
+    if list.isEmpty { menteeUsed[person] = 0 }
+    for role in newRoles[person] { depth[role] -= 1 }
+    let after = newlyQualified(person, with: list)
+    for role in after { depth[role] += 1 }
+    newRoles[person] = after
+    pairs[person] = list
+    objective.score += change.score
+    objective.hours += change.hours
+    objective.interest += change.interest
+    objective.cross += change.cross
+    return old
+  }
+
+  private mutating func link(_ mentor: Int, _ mentee: Int) {
+    if let index = links[mentor].firstIndex(where: { $0.mentee == mentee }) {
+      links[mentor][index].count += 1
+    } else {
+      links[mentor].append((mentee, 1))
+    }
+  }
+
+  private mutating func unlink(_ mentor: Int, _ mentee: Int) {
+    guard let index = links[mentor].firstIndex(where: { $0.mentee == mentee }) else { return }
+    links[mentor][index].count -= 1
+    if links[mentor][index].count == 0 {
+      links[mentor].remove(at: index)
+      if links[mentor].isEmpty { mentorUsed[mentor] = 0 }
+    }
+  }
+
+  /// Recomputes the score from scratch, to keep floating-point drift out of the result.
+  mutating func resynchronize() {
+    var score = 0.0
+    var hours = 0.0
+    for role in 0..<problem.roleCount {
+      score += problem.weight[role] * Double(min(depth[role], problem.target[role]))
+    }
+    for person in pairs.indices { for pair in pairs[person] { hours += pair.menteeHours } }
+    objective.score = score
+    objective.hours = hours
+  }
+}
+
+/// A ``BuildFailure`` that can travel in a `Result`.
+struct BuildFailureBox: Error, Sendable {
+  var failure: BuildFailure
+  init(_ failure: BuildFailure) { self.failure = failure }
+}

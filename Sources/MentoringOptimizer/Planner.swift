@@ -1,0 +1,314 @@
+import SkillsGraph
+
+/// Proposes mentoring pairs that raise the organization's coverage score as far as the people's
+/// time allows, with a certified bound on how much better any plan could do.
+///
+/// The search works on bundles (one mentee qualifying for one role): a lazy greedy by coverage
+/// gain per learner hour (and one by plain gain; the better is kept), then local search, then a
+/// pass that drops what earns nothing. The plan is always feasible: every capacity and
+/// eligibility rule of the model holds. People to leave out are removed by the caller with
+/// `Organization.excluding(_:)`.
+///
+/// - Parameters:
+///   - organization: the organization as it is today.
+///   - options: horizon, mentor level and time limit.
+/// - Returns: the plan, scheduled week by week, with explanations for every unmet role.
+/// - Complexity: near-linear in the skill matrix to set up; the search is bounded by
+///   `options.timeLimit` (the improvement phase gets 70 % of it, the bound the rest).
+public func planMentoring(_ organization: Organization, options: PlanOptions) -> MentoringPlan {
+  let clock = ContinuousClock()
+  let start = clock.now
+  let problem = Problem(organization, options: options)
+  let bundles = problem.candidateBundles()
+  var search = Search(problem: problem, bundles: bundles, deadline: start + options.timeLimit * 0.7)
+
+  var state = search.greedy(.perHour)
+  if !search.timeIsUp {
+    let other = search.greedy(.gain)
+    if other.objective.isBetter(than: state.objective) { state = other }
+  }
+  // Pruning frees capacity, so insertions may help again; each round strictly improves the
+  // objective or ends the loop.
+  while true {
+    search.improve(&state)
+    search.prune(&state)
+    search.preferCrossDepartment(&state)
+    if search.timeIsUp || !search.insertionPass(&state) { break }
+  }
+  state.resynchronize()
+
+  let bound = BoundComputation(
+    problem: problem, bundles: bundles, bundlesOfMentee: search.bundlesOfMentee
+  ).solve(
+    lowerBound: state.objective.score, iterations: 600, deadline: start + options.timeLimit)
+  let upperBound = max(bound, state.objective.score)
+
+  var plan = assemble(state, problem: problem, search: search)
+  plan.upperBound = upperBound
+  plan.gapPercent =
+    upperBound > 0 ? max(0, 100 * (upperBound - plan.coverageAfter) / upperBound) : 0
+  plan.stats.elapsed = clock.now - start
+  return plan
+}
+
+/// Turns the search state into the public plan: ids, schedule, impacts and unmet reasons.
+func assemble(_ state: PlanState, problem: Problem, search: Search) -> MentoringPlan {
+  let organization = problem.organization
+  // Levels after the plan, for the "after" analysis.
+  var afterOrganization = organization
+  for person in 0..<problem.personCount where !state.pairs[person].isEmpty {
+    let source = problem.personSource[person]
+    for pair in state.pairs[person] {
+      afterOrganization.people[source].levels[problem.skillIDs[pair.skill]] = pair.to
+    }
+  }
+  let before = CoverageAnalysis(organization)
+  let after = CoverageAnalysis(afterOrganization)
+
+  let schedule = Schedule(state: state, problem: problem)
+  var pairs: [PlannedPair] = []
+  for person in 0..<problem.personCount {
+    for (slot, pair) in state.pairs[person].enumerated() {
+      let from = problem.level(person, pair.skill)
+      let helped = state.newRoles[person].filter { role in
+        problem.requirements[role].contains { $0.skill == pair.skill && $0.level > from }
+      }
+      let timing = schedule.timing[person][slot]
+      pairs.append(
+        PlannedPair(
+          mentor: problem.personIDs[pair.mentor], mentee: problem.personIDs[person],
+          skill: problem.skillIDs[pair.skill], fromLevel: from, toLevel: pair.to,
+          menteeHours: pair.menteeHours, mentorHours: pair.mentorHours,
+          startWeek: timing.start, endWeek: timing.end, hoursByWeek: timing.hours,
+          checkInWeeks: Array(stride(from: timing.start, through: timing.end, by: 2)),
+          roles: helped.map {
+            RoleImpact(
+              role: problem.roleIDs[$0], depthBefore: problem.depthToday[$0],
+              depthAfter: state.depth[$0])
+          },
+          crossDepartment: problem.department[pair.mentor] != problem.department[person],
+          matchesInterest: problem.isInterested(person, pair.skill)))
+    }
+  }
+  pairs.sort {
+    ($0.mentee, $0.startWeek, $0.skill) < ($1.mentee, $1.startWeek, $1.skill)
+  }
+
+  return MentoringPlan(
+    pairs: pairs, before: before, after: after, coverageBefore: before.coverageScore,
+    coverageAfter: after.coverageScore, coverageCeiling: before.coverageCeiling,
+    upperBound: after.coverageScore, gapPercent: 0,
+    unmet: unmetRoles(state, problem: problem, search: search),
+    horizonWeeks: problem.options.horizonWeeks,
+    stats: PlanStats(
+      candidateBundles: search.bundles.count, iterations: search.stats.iterations,
+      improvements: search.stats.improvements, greedyScore: search.stats.greedyScore,
+      stoppedOnTimeLimit: search.stats.stoppedOnTimeLimit, evenlyPacedPairs: schedule.evenPaced,
+      elapsed: .zero))
+}
+
+/// Explains each role still below target, looking at the people who could still learn it.
+func unmetRoles(_ state: PlanState, problem: Problem, search: Search) -> [UnmetRole] {
+  var result: [UnmetRole] = []
+  let learners = (0..<problem.personCount).filter { problem.learnBudget[$0] > 0 }
+  for role in 0..<problem.roleCount where state.depth[role] < problem.target[role] {
+    let gap = problem.target[role] - state.depth[role]
+    let id = problem.roleIDs[role]
+    let open = learners.filter {
+      !problem.qualifiedToday[role].binarySearchContains($0)
+        && !state.newRoles[$0].binarySearchContains(role)
+    }
+    if open.isEmpty {
+      result.append(UnmetRole(role: id, gap: gap, reason: .noLearnerWithTime))
+      continue
+    }
+    // Who could fit the role in a whole horizon, and which skills lack a mentor for them.
+    var fitting = 0
+    var blocked: [Int: Int] = [:]  // requirement index → learners it blocks
+    var withMentors: [Int] = []
+    let requirements = problem.requirements[role]
+    for person in open {
+      var hours = 0.0
+      for requirement in requirements {
+        hours += problem.menteeHours(person, requirement.skill, to: requirement.level)
+      }
+      if hours > problem.learnBudget[person] + hourEpsilon { continue }
+      fitting += 1
+      var ok = true
+      for (index, requirement) in requirements.enumerated()
+      where problem.level(person, requirement.skill) < requirement.level
+        && !problem.hasEligibleMentor(for: person, requirement)
+      {
+        blocked[index, default: 0] += 1
+        ok = false
+      }
+      if ok { withMentors.append(person) }
+    }
+    if fitting == 0 {
+      result.append(UnmetRole(role: id, gap: gap, reason: .cannotQualifyWithinHorizon))
+      continue
+    }
+    if withMentors.isEmpty {
+      let worst = blocked.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 0
+      let requirement = requirements[worst]
+      result.append(
+        UnmetRole(
+          role: id, gap: gap,
+          reason: .noEligibleMentor(
+            skill: problem.skillIDs[requirement.skill],
+            level: problem.mentorLevel(for: requirement.level))))
+      continue
+    }
+    var timeLeft = false
+    var wouldFit = false
+    for person in withMentors {
+      switch state.buildList(person, role: role, replace: false) {
+      case .success(let list):
+        if state.delta(person, to: list).score > 1e-9 { wouldFit = true }
+        timeLeft = true
+      case .failure(let box):
+        if case .noMentor = box.failure { timeLeft = true }
+      }
+      if wouldFit { break }
+    }
+    let reason: UnmetReason =
+      wouldFit ? .searchStopped : timeLeft ? .mentorCapacityUsedUp : .learnersBusy
+    result.append(UnmetRole(role: id, gap: gap, reason: reason))
+  }
+  return result
+}
+
+/// The week-by-week schedule of a plan.
+///
+/// Each mentee works through their pairs one after another, most valuable first, at their
+/// weekly learning hours; a pair's mentor gives a quarter of the mentee's hours in the same
+/// week, within the mentor's weekly hours. Weeks are simulated in order and, inside a week,
+/// pairs in a global priority order (value, then fewer hours, then ids), so a mentor shared by
+/// several mentees serves the most valuable pair first. Since the plan keeps every total within
+/// weekly rate × horizon, the simulation finishes inside the horizon unless mentors' weeks
+/// collide badly; such pairs are counted as overruns.
+struct Schedule {
+  struct Timing {
+    var start: Int
+    var end: Int
+    var hours: [Double]
+  }
+  /// Mentee → timing of each pair, in the order of `state.pairs[mentee]`.
+  var timing: [[Timing]]
+  /// Pairs that end after the horizon (only when the horizon is zero weeks).
+  var overruns = 0
+  /// Pairs run at an even pace over the whole horizon because the sequence did not fit.
+  var evenPaced = 0
+
+  init(state: PlanState, problem: Problem) {
+    timing = state.pairs.map { list in list.map { _ in Timing(start: 0, end: 0, hours: []) } }
+    // Global order; a mentee's own pairs appear in their sequence order.
+    var order: [(mentee: Int, slot: Int, value: Double)] = []
+    for person in 0..<problem.personCount {
+      for (slot, pair) in state.pairs[person].enumerated() {
+        let from = problem.level(person, pair.skill)
+        var value = 0.0
+        for role in state.newRoles[person]
+        where problem.requirements[role].contains(where: {
+          $0.skill == pair.skill && $0.level > from
+        }) {
+          value += problem.weight[role]
+        }
+        order.append((person, slot, value))
+      }
+    }
+    order.sort { a, b in
+      if a.value != b.value { return a.value > b.value }
+      let ha = state.pairs[a.mentee][a.slot].menteeHours
+      let hb = state.pairs[b.mentee][b.slot].menteeHours
+      if ha != hb { return ha < hb }
+      if a.mentee != b.mentee { return a.mentee < b.mentee }
+      return state.pairs[a.mentee][a.slot].skill < state.pairs[b.mentee][b.slot].skill
+    }
+    var sequence = [[Int]](repeating: [], count: problem.personCount)
+    for entry in order { sequence[entry.mentee].append(entry.slot) }
+    var cursor = [Int](repeating: 0, count: problem.personCount)
+    var remaining = state.pairs.map { $0.map(\.menteeHours) }
+    var worked: [[[(Int, Double)]]] = state.pairs.map { $0.map { _ in [] } }
+    var left = order.count
+    let horizon = problem.options.horizonWeeks
+    var week = 0
+    var menteeLeft = [Double](repeating: 0, count: problem.personCount)
+    var mentorLeft = [Double](repeating: 0, count: problem.personCount)
+    while left > 0, week < 4 * horizon + 52 {
+      week += 1
+      for entry in order {
+        menteeLeft[entry.mentee] = problem.learnPerWeek[entry.mentee]
+        mentorLeft[state.pairs[entry.mentee][entry.slot].mentor] =
+          problem.mentorPerWeek[state.pairs[entry.mentee][entry.slot].mentor]
+      }
+      for entry in order {
+        let mentee = entry.mentee
+        let slot = entry.slot
+        guard cursor[mentee] < sequence[mentee].count, sequence[mentee][cursor[mentee]] == slot
+        else { continue }
+        let mentor = state.pairs[mentee][slot].mentor
+        let amount = min(remaining[mentee][slot], menteeLeft[mentee], mentorLeft[mentor] * 4)
+        if amount <= hourEpsilon && remaining[mentee][slot] > hourEpsilon { continue }
+        if timing[mentee][slot].start == 0 { timing[mentee][slot].start = week }
+        worked[mentee][slot].append((week, max(0, amount)))
+        remaining[mentee][slot] -= amount
+        menteeLeft[mentee] -= amount
+        mentorLeft[mentor] -= amount / 4
+        if remaining[mentee][slot] <= 1e-7 {
+          timing[mentee][slot].end = week
+          cursor[mentee] += 1
+          left -= 1
+        }
+      }
+    }
+    // Where the sequence does not fit, fall back for that group of people (mentors and mentees
+    // linked by pairs) to running every pair at an even pace over the whole horizon, which
+    // always fits: weekly load is then total load / H, and totals are within rate × H.
+    var group = Array(0..<problem.personCount)
+    func root(_ person: Int) -> Int {
+      var person = person
+      while group[person] != person {
+        group[person] = group[group[person]]
+        person = group[person]
+      }
+      return person
+    }
+    for mentee in state.pairs.indices {
+      for pair in state.pairs[mentee] { group[root(pair.mentor)] = root(mentee) }
+    }
+    var evenPace = [Bool](repeating: false, count: problem.personCount)
+    for mentee in timing.indices {
+      for slot in timing[mentee].indices
+      where timing[mentee][slot].end == 0
+        || timing[mentee][slot].end > horizon
+      {
+        evenPace[root(mentee)] = true
+      }
+    }
+    // Dense hour lists: `hours[k]` is week `start + k`, zeros included.
+    for mentee in timing.indices {
+      for slot in timing[mentee].indices {
+        var entry = timing[mentee][slot]
+        if horizon > 0, evenPace[root(mentee)] {
+          let hours = state.pairs[mentee][slot].menteeHours
+          entry = Timing(
+            start: 1, end: horizon,
+            hours: Array(repeating: hours / Double(horizon), count: horizon))
+          evenPaced += 1
+          timing[mentee][slot] = entry
+          continue
+        }
+        if entry.start == 0 { entry.start = week }
+        if entry.end == 0 { entry.end = week }
+        if entry.end > horizon { overruns += 1 }
+        var dense = [Double](repeating: 0, count: max(1, entry.end - entry.start + 1))
+        for (at, amount) in worked[mentee][slot] where at - entry.start < dense.count {
+          dense[at - entry.start] += amount
+        }
+        entry.hours = dense
+        timing[mentee][slot] = entry
+      }
+    }
+  }
+}

@@ -1,0 +1,134 @@
+import SkillsGraph
+
+/// Who could take over from one incumbent of a role that matters (weight 2 or more).
+public struct SuccessionEntry: Hashable, Sendable {
+  public var role: RoleID
+  public var incumbent: PersonID
+  /// Candidates, fewest mentee hours first (ties by readiness, then id); at most the limit asked.
+  public var candidates: [SuccessionCandidate]
+
+  public init(role: RoleID, incumbent: PersonID, candidates: [SuccessionCandidate]) {
+    self.role = role
+    self.incumbent = incumbent
+    self.candidates = candidates
+  }
+}
+
+/// One possible successor and how far they are from the role.
+public struct SuccessionCandidate: Hashable, Sendable {
+  public var person: PersonID
+  /// Mentee hours to qualify from today's levels (0 when qualified).
+  public var menteeHours: Double
+  public var readiness: Readiness
+  /// Requirements the person misses today, in skill id order.
+  public var missing: [Requirement]
+
+  public init(person: PersonID, menteeHours: Double, readiness: Readiness, missing: [Requirement]) {
+    self.person = person
+    self.menteeHours = menteeHours
+    self.readiness = readiness
+    self.missing = missing
+  }
+}
+
+/// How soon a successor could take over (model.md, Succession).
+public enum Readiness: Hashable, Sendable, CustomStringConvertible {
+  /// Qualified today.
+  case readyNow
+  /// The hours fit the person's learning budget over the horizon, with a mentor for each skill.
+  case withinHorizon
+  /// Every missing skill has a mentor, but the hours exceed one horizon (or they opted out).
+  case later
+  /// A missing skill has no eligible mentor at the needed level.
+  case blocked(skill: SkillID)
+
+  public var description: String {
+    switch self {
+    case .readyNow: "ready now"
+    case .withinHorizon: "ready within the horizon"
+    case .later: "later"
+    case .blocked(let skill): "blocked: nobody can teach '\(skill)'"
+    }
+  }
+}
+
+/// The succession bench: for each incumbent of each role with weight 2 or more, the people who
+/// could take over, ranked by the mentee hours they need.
+///
+/// Candidates are people who already hold at least one of the role's skills (anyone else would
+/// need the whole role from scratch); mentor capacity is not reserved, so the bench says who
+/// *could* be trained, not who the plan trains.
+///
+/// - Parameters:
+///   - organization: the organization as it is today.
+///   - options: the horizon and mentor level that decide readiness.
+///   - limit: the most candidates listed per incumbent.
+/// - Returns: one entry per incumbent of each role of weight 2 or more, in role input order.
+/// - Complexity: O(Σ_r Σ_{s ∈ req(r)} holders(s) · requirements), plus a sort per role.
+public func successionBench(
+  _ organization: Organization, options: PlanOptions, limit: Int = 5
+) -> [SuccessionEntry] {
+  let problem = Problem(organization, options: options)
+  var holders = [[Int]](repeating: [], count: problem.skillCount)
+  for person in 0..<problem.personCount {
+    for entry in problem.levelStart[person]..<problem.levelStart[person + 1] {
+      holders[problem.levelSkill[entry]].append(person)
+    }
+  }
+  var result: [SuccessionEntry] = []
+  for position in organization.roles.indices {
+    let role = organization.roles[position]
+    guard role.weight >= 2,
+      let dense = problem.roleSource.firstIndex(of: position)
+    else { continue }
+    let requirements = problem.requirements[dense]
+    var pool: [Int] = []
+    for requirement in requirements { pool.append(contentsOf: holders[requirement.skill]) }
+    pool = Array(Set(pool)).sorted()
+    var ranked: [(order: Int, candidate: SuccessionCandidate, person: Int)] = []
+    for person in pool {
+      var hours = 0.0
+      var missing: [Requirement] = []
+      var blockedBy: Int?
+      for requirement in requirements
+      where problem.level(person, requirement.skill) < requirement.level {
+        hours += problem.menteeHours(person, requirement.skill, to: requirement.level)
+        missing.append(
+          Requirement(skill: problem.skillIDs[requirement.skill], level: requirement.level))
+        if blockedBy == nil, !problem.hasEligibleMentor(for: person, requirement) {
+          blockedBy = requirement.skill
+        }
+      }
+      let readiness: Readiness
+      let order: Int
+      if missing.isEmpty {
+        (readiness, order) = (.readyNow, 0)
+      } else if let skill = blockedBy {
+        (readiness, order) = (.blocked(skill: problem.skillIDs[skill]), 3)
+      } else if hours <= problem.learnBudget[person] + hourEpsilon {
+        (readiness, order) = (.withinHorizon, 1)
+      } else {
+        (readiness, order) = (.later, 2)
+      }
+      ranked.append(
+        (
+          order,
+          SuccessionCandidate(
+            person: problem.personIDs[person], menteeHours: hours, readiness: readiness,
+            missing: missing), person
+        ))
+    }
+    ranked.sort {
+      ($0.candidate.menteeHours, $0.order, $0.person) < (
+        $1.candidate.menteeHours, $1.order, $1.person
+      )
+    }
+    for incumbent in role.incumbents {
+      let candidates = ranked.lazy.filter { $0.candidate.person != incumbent }.prefix(limit)
+        .map(\.candidate)
+      result.append(
+        SuccessionEntry(role: role.id, incumbent: incumbent, candidates: Array(candidates)))
+    }
+  }
+  return result
+}

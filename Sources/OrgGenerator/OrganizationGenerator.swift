@@ -1,0 +1,186 @@
+import SkillsGraph
+
+/// Builds realistic synthetic organizations for tests, demos and benchmarks.
+///
+/// The shape follows what real skill matrices look like: people belong to departments, skills
+/// cluster by department (plus a few company-wide ones), most holdings are at levels 1–2 and
+/// experts are rare, every incumbent is qualified for their role, a handful of people are one
+/// step away from a role (the natural mentees), some skills are related, people list a few
+/// interests, and a few opt out of mentoring or learning. Everything derives from the seed
+/// through ``SplitMix64``, iterating in fixed orders, so a seed always gives the same
+/// organization on every platform.
+public struct OrganizationGenerator: Sendable {
+  public var people: Int
+  public var skills: Int
+  public var roles: Int
+  public var seed: UInt64
+
+  /// Department names, used in order; larger organizations number the repeats.
+  static let departmentNames = [
+    "Operations", "Finance", "Engineering", "Sales", "Support", "Legal", "People", "Logistics",
+    "Procurement", "Marketing", "IT", "Research", "Quality", "Facilities", "Security", "Data",
+  ]
+
+  /// Creates a generator; `skills` defaults to one per ten people (at least 12) and `roles` to
+  /// one per twenty people (at least 4).
+  public init(people: Int, skills: Int? = nil, roles: Int? = nil, seed: UInt64) {
+    self.people = max(1, people)
+    self.skills = max(2, skills ?? max(12, people / 10))
+    self.roles = max(1, roles ?? max(4, people / 20))
+    self.seed = seed
+  }
+
+  /// Generates the organization.
+  ///
+  /// - Complexity: O(people · skills held + roles · requirements), linear in the output size.
+  public func generate() -> Organization {
+    var rng = SplitMix64(seed: seed)
+    let departmentCount = min(max(2, people / 60), 40, max(2, skills / 4))
+    let departments = (0..<departmentCount).map { index in
+      let base = Self.departmentNames[index % Self.departmentNames.count]
+      return index < Self.departmentNames.count
+        ? base : "\(base) \(index / Self.departmentNames.count + 1)"
+    }
+
+    // Skills: about a tenth are company-wide, the rest are split into department clusters.
+    let generalCount = max(1, skills / 10)
+    var skillDepartment: [Int] = []  // -1 for company-wide
+    var clusters = [[Int]](repeating: [], count: departmentCount)
+    var general: [Int] = []
+    for index in 0..<skills {
+      if index < generalCount {
+        skillDepartment.append(-1)
+        general.append(index)
+      } else {
+        let department = (index - generalCount) % departmentCount
+        skillDepartment.append(department)
+        clusters[department].append(index)
+      }
+    }
+    for department in clusters.indices where clusters[department].isEmpty {
+      clusters[department] = general
+    }
+    let skillIDs = (0..<skills).map { SkillID("S\(pad($0 + 1, 4))") }
+    let stepHours: [Double] = [24, 32, 40, 40, 40, 48]
+    var skillList: [Skill] = []
+    for index in 0..<skills {
+      let cluster = skillDepartment[index] < 0 ? general : clusters[skillDepartment[index]]
+      var related: [SkillID] = []
+      if rng.chance(0.3), cluster.count > 1 {
+        for _ in 0..<(1 + rng.below(2)) {
+          let other = rng.pick(cluster)
+          if other != index, !related.contains(skillIDs[other]) { related.append(skillIDs[other]) }
+        }
+      }
+      let department = skillDepartment[index]
+      skillList.append(
+        Skill(
+          id: skillIDs[index], name: "Skill \(pad(index + 1, 4))",
+          category: department < 0 ? "General" : departments[department],
+          hoursPerLevel: rng.pick(stepHours), related: related))
+    }
+
+    // People: own-department skills mostly, some company-wide ones; experts are rare.
+    var personList: [Person] = []
+    var members = [[Int]](repeating: [], count: departmentCount)
+    for index in 0..<people {
+      let department = rng.below(departmentCount)
+      let id = PersonID("P\(pad(index + 1, 5))")
+      let manager = members[department].first.map { personList[$0].id }
+      members[department].append(index)
+      var levels: [SkillID: Int] = [:]
+      let cluster = clusters[department]
+      for _ in 0..<(3 + rng.below(6)) {
+        let skill = rng.chance(0.8) ? rng.pick(cluster) : rng.pick(general)
+        levels[skillIDs[skill]] = max(levels[skillIDs[skill]] ?? 0, Self.randomLevel(&rng))
+      }
+      var interests: [SkillID] = []
+      for _ in 0..<rng.below(3) {
+        let skill = skillIDs[rng.pick(cluster)]
+        if !interests.contains(skill) { interests.append(skill) }
+      }
+      personList.append(
+        Person(
+          id: id, name: "Person \(pad(index + 1, 5))", department: departments[department],
+          manager: manager, grade: "G\(1 + rng.below(6))", levels: levels,
+          canMentor: !rng.chance(0.05), canLearn: !rng.chance(0.05),
+          mentorHoursPerWeek: rng.pick([1, 2, 2, 2, 3, 4]),
+          learningHoursPerWeek: rng.pick([2, 3, 4, 4, 4, 6, 8]),
+          maxMentees: rng.pick([1, 2, 3, 3, 4]), interests: interests))
+    }
+
+    // Roles: two to five department skills at levels 2–4; incumbents are made qualified, and a
+    // few colleagues are brought to one step short, the way real teams half-know each other's work.
+    var roleList: [Role] = []
+    for index in 0..<roles {
+      var department = index % departmentCount
+      if members[department].isEmpty {
+        department = members.firstIndex { !$0.isEmpty } ?? 0
+      }
+      let cluster = clusters[department]
+      var requirements: [Requirement] = []
+      let wanted = min(cluster.count + general.count, 2 + rng.below(4))
+      var attempts = 0
+      while requirements.count < wanted, attempts < 50 {
+        attempts += 1
+        let skill = skillIDs[rng.chance(0.85) ? rng.pick(cluster) : rng.pick(general)]
+        if requirements.contains(where: { $0.skill == skill }) { continue }
+        let roll = rng.unit()
+        requirements.append(Requirement(skill: skill, level: roll < 0.4 ? 2 : roll < 0.85 ? 3 : 4))
+      }
+      let roll = rng.unit()
+      let criticality: Criticality = roll < 0.15 ? .critical : roll < 0.45 ? .high : .normal
+      let pool = members[department].isEmpty ? Array(0..<people) : members[department]
+      var incumbents: [Int] = []
+      for _ in 0..<(rng.chance(0.8) ? 1 : 2) {
+        let person = rng.pick(pool)
+        if !incumbents.contains(person) { incumbents.append(person) }
+      }
+      for person in incumbents {
+        for requirement in requirements {
+          personList[person].levels[requirement.skill] = max(
+            personList[person].levels[requirement.skill] ?? 0, requirement.level)
+        }
+      }
+      for _ in 0..<(1 + rng.below(5)) {
+        let person = rng.pick(pool)
+        if incumbents.contains(person) { continue }
+        // Most are one step short in one skill; some are short in two.
+        let short = rng.below(requirements.count)
+        let second = rng.chance(0.3) ? rng.below(requirements.count) : short
+        for (offset, requirement) in requirements.enumerated() {
+          let level =
+            offset == short || offset == second ? requirement.level - 1 : requirement.level
+          personList[person].levels[requirement.skill] = max(
+            personList[person].levels[requirement.skill] ?? 0, level)
+        }
+      }
+      // A few experts in single skills, who can teach beyond the incumbents.
+      for requirement in requirements where rng.chance(0.5) {
+        let person = rng.pick(pool)
+        personList[person].levels[requirement.skill] = max(
+          personList[person].levels[requirement.skill] ?? 0, min(4, requirement.level + 1))
+      }
+      roleList.append(
+        Role(
+          id: RoleID("R\(pad(index + 1, 4))"), name: "Role \(pad(index + 1, 4))",
+          requirements: requirements, incumbents: incumbents.map { personList[$0].id },
+          criticality: criticality))
+    }
+    return Organization(
+      asOf: Day(year: 2025, month: 1, day: 6), skills: skillList, people: personList,
+      roles: roleList)
+  }
+
+  /// A level for a random holding: 1 (35 %), 2 (35 %), 3 (22 %) or 4 (8 %).
+  static func randomLevel(_ rng: inout SplitMix64) -> Int {
+    let roll = rng.unit()
+    return roll < 0.35 ? 1 : roll < 0.70 ? 2 : roll < 0.92 ? 3 : 4
+  }
+}
+
+/// Zero-pads a number to `width` digits, so ids sort the same as text and as numbers.
+func pad(_ value: Int, _ width: Int) -> String {
+  let digits = String(value)
+  return String(repeating: "0", count: max(0, width - digits.count)) + digits
+}
