@@ -39,7 +39,8 @@ public struct AbsenceAnalysis: Hashable, Sendable {
   ///
   /// - Parameters:
   ///   - availableFrom: people who become qualified for a role only on a given day (a backup
-  ///     whose training ends then); they count from that day on. Everyone else counts as today.
+  ///     whose training ends then); they count from that day on, whether or not `coverage`
+  ///     already lists them as qualified. Everyone else counts from the first day.
   ///   - searchBudget: how long the exact search for the organization's absence factor may run
   ///     before a greedy answer with a lower bound is reported instead.
   /// - Complexity: O(roles × working days × depth) for the calendar.
@@ -54,11 +55,11 @@ public struct AbsenceAnalysis: Hashable, Sendable {
     let days = horizon.workingDays
     var roles: [RoleAbsence] = []
     for (role, covered) in zip(organization.roles, coverage.roles) {
+      let later = availableFrom[role.id] ?? [:]
       var members: [(person: Person, from: Day?)] = covered.qualified.compactMap { id in
-        people[id].map { ($0, nil) }
+        people[id].map { ($0, later[id]) }
       }
-      for (id, day) in (availableFrom[role.id] ?? [:]).sorted(by: { $0.key < $1.key })
-      where !covered.qualified.contains(id) {
+      for (id, day) in later.sorted(by: { $0.key < $1.key }) where !covered.qualified.contains(id) {
         if let person = people[id] { members.append((person, day)) }
       }
       let uncovered = days.filter { day in

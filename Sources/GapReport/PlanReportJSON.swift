@@ -1,0 +1,104 @@
+import MentoringOptimizer
+import SkillsGraph
+
+/// The mentoring plan for machines: coverage before and after, pairs, schedule, unmet roles.
+public enum PlanReportJSON {
+  /// Renders `content` as JSON; the same input gives the same bytes (timings are left out).
+  public static func render(_ content: PlanReportContent) -> String {
+    let plan = content.plan
+    let before = content.before
+    return JSONValue.object([
+      (
+        "coverage",
+        .object([
+          ("before", .number(plan.coverageBefore)),
+          ("after", .number(plan.coverageAfter)),
+          ("ceiling", .number(plan.coverageCeiling)),
+          ("upperBound", .number(GapReportJSON.rounded(plan.upperBound, places: 4))),
+          ("gapPercent", .number(GapReportJSON.rounded(plan.gapPercent, places: 2))),
+          ("percentBefore", .number(GapReportJSON.rounded(plan.before.coveragePercent, places: 2))),
+          ("percentAfter", .number(GapReportJSON.rounded(plan.after.coveragePercent, places: 2))),
+        ])
+      ),
+      (
+        "uncoveredRoleDays",
+        .object([
+          ("before", .number(before.absences.uncoveredRoleDays)),
+          ("after", .number(content.absencesAfter.uncoveredRoleDays)),
+        ])
+      ),
+      ("horizon", GapReportJSON.horizon(content.absencesAfter)),
+      ("pairs", .array(plan.pairs.map { pair(content, $0) })),
+      ("unmet", .array(plan.unmet.map(unmet))),
+      (
+        "search",
+        .object([
+          ("candidateBundles", .number(Double(plan.stats.candidateBundles))),
+          ("stoppedOnTimeLimit", .bool(plan.stats.stoppedOnTimeLimit)),
+          ("totalMenteeHours", .number(GapReportJSON.rounded(plan.totalMenteeHours, places: 2))),
+        ])
+      ),
+      (
+        "analysisBefore",
+        analysis(plan.before, before.absences, organization: content.organization)
+      ),
+      (
+        "analysisAfter",
+        analysis(plan.after, content.absencesAfter, organization: content.organization)
+      ),
+      ("sources", .array(before.sources.map(GapReportJSON.source))),
+    ]).rendered()
+  }
+
+  static func pair(_ content: PlanReportContent, _ pair: PlannedPair) -> JSONValue {
+    .object([
+      ("mentor", .string(pair.mentor.rawValue)),
+      ("mentee", .string(pair.mentee.rawValue)),
+      ("skill", .string(pair.skill.rawValue)),
+      ("fromLevel", .number(Double(pair.fromLevel))),
+      ("toLevel", .number(Double(pair.toLevel))),
+      ("menteeHours", .number(GapReportJSON.rounded(pair.menteeHours, places: 2))),
+      ("mentorHours", .number(GapReportJSON.rounded(pair.mentorHours, places: 2))),
+      ("startWeek", .number(Double(pair.startWeek))),
+      ("endWeek", .number(Double(pair.endWeek))),
+      ("startDate", .string(content.horizon.firstDay(ofWeek: pair.startWeek).description)),
+      (
+        "endDate",
+        .string(content.horizon.firstDay(ofWeek: pair.endWeek).adding(days: 4).description)
+      ),
+      ("checkInWeeks", .array(pair.checkInWeeks.map { .number(Double($0)) })),
+      ("roles", .array(pair.roles.map { .string($0.role.rawValue) })),
+      (
+        "impact",
+        .array(
+          pair.roles.map {
+            .object([
+              ("role", .string($0.role.rawValue)),
+              ("depthBefore", .number(Double($0.depthBefore))),
+              ("depthAfter", .number(Double($0.depthAfter))),
+            ])
+          })
+      ),
+      ("crossDepartment", .bool(pair.crossDepartment)),
+      ("matchesInterest", .bool(pair.matchesInterest)),
+    ])
+  }
+
+  static func unmet(_ role: UnmetRole) -> JSONValue {
+    .object([
+      ("role", .string(role.role.rawValue)),
+      ("gap", .number(Double(role.gap))),
+      ("reason", .string(role.reason.description)),
+    ])
+  }
+
+  static func analysis(
+    _ coverage: CoverageAnalysis, _ absences: AbsenceAnalysis, organization: Organization
+  ) -> JSONValue {
+    .object([
+      ("summary", GapReportJSON.summary(coverage, absences, organization: organization)),
+      ("roles", .array(zip(coverage.roles, absences.roles).map(GapReportJSON.role))),
+      ("singlePointsOfFailure", .array(coverage.singlePointsOfFailure.map(GapReportJSON.singlePoint))),
+    ])
+  }
+}
