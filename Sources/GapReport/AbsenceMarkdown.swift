@@ -43,7 +43,8 @@ enum AbsenceMarkdown {
         ? $0.expectedUncoveredDaysPerYear > $1.expectedUncoveredDaysPerYear : $0.role < $1.role
     }) {
       table.append([
-        names.role(role.role), "\(depth[role.role] ?? 0)", "\(role.absenceFactor)",
+        names.role(role.role), content.privacy.count(depth[role.role] ?? 0),
+        content.privacy.count(role.absenceFactor),
         formatDecimal(role.expectedUncoveredDaysPerYear, places: 2),
       ])
     }
@@ -82,7 +83,8 @@ enum AbsenceMarkdown {
           || oldAbsence.uncoveredDayCount != absence.uncoveredDayCount
       else { continue }
       table.append([
-        names.role(coverage.role), "\(oldCoverage.depth) → \(coverage.depth)",
+        names.role(coverage.role),
+        "\(content.privacy.count(oldCoverage.depth)) → \(content.privacy.count(coverage.depth))",
         "\(oldAbsence.uncoveredDayCount) → \(absence.uncoveredDayCount)",
         absence.uncoveredDays.map(\.description).joined(separator: "; "),
       ])

@@ -1,3 +1,4 @@
+import MentoringOptimizer
 import SkillsGraph
 
 /// Everything a gap report shows, computed once and rendered in any format.
@@ -8,6 +9,10 @@ public struct GapReportContent: Sendable {
   public var sources: [ReportSource]
   /// The figures without the what-if, when a scenario changed the input.
   public var baseline: Baseline?
+  /// What the report may say about small groups of people (workshop mode).
+  public var privacy = Privacy()
+  /// Succession candidates for every incumbent of a role of weight 2 or more.
+  public var succession: [SuccessionEntry] = []
 
   /// The unchanged organization's figures and what the scenario imagined.
   public struct Baseline: Sendable {
@@ -39,7 +44,8 @@ public struct GapReportContent: Sendable {
     self.baseline = baseline
   }
 
-  /// Analyses `organization` over `horizon`, and the scenario against the baseline if any.
+  /// Analyses `organization` over `horizon`, and the scenario against the baseline if any, with
+  /// the succession bench of every key role.
   ///
   /// - Complexity: two analyses when the scenario is not empty, one otherwise.
   public static func analyse(
@@ -59,8 +65,11 @@ public struct GapReportContent: Sendable {
           organization, coverage: before, horizon: horizon, absenceRate: absenceRate),
         scenario: scenario)
     }
-    return GapReportContent(
+    var content = GapReportContent(
       organization: changed, coverage: coverage, absences: absences, sources: sources,
       baseline: baseline)
+    content.succession = successionBench(
+      changed, options: PlanOptions(policy: changed.policy, horizonWeeks: horizon.weeks))
+    return content
   }
 }

@@ -4,12 +4,25 @@ import SkillsGraph
 public enum GapReportJSON {
   /// Renders `content` as JSON.
   public static func render(_ content: GapReportContent) -> String {
+    let privacy = content.privacy
     var members: [(String, JSONValue)] = [
-      ("summary", summary(content.coverage, content.absences, organization: content.organization)),
+      (
+        "summary",
+        summary(
+          content.coverage, content.absences, organization: content.organization,
+          privacy: privacy)
+      ),
       ("horizon", horizon(content.absences)),
-      ("roles", .array(zip(content.coverage.roles, content.absences.roles).map(role))),
+      (
+        "roles",
+        .array(
+          zip(content.coverage.roles, content.absences.roles).map {
+            role($0, $1, privacy: privacy)
+          })
+      ),
       ("singlePointsOfFailure", .array(content.coverage.singlePointsOfFailure.map(singlePoint))),
-      ("skills", .array(content.coverage.scarcity.map(scarcity))),
+      ("skills", .array(content.coverage.scarcity.map { scarcity($0, privacy: privacy) })),
+      ("succession", .array(content.succession.map { SuccessionJSON.entry($0, privacy: privacy) })),
     ]
     if let baseline = content.baseline {
       members.append(("whatIf", whatIf(baseline, content: content)))
@@ -19,7 +32,8 @@ public enum GapReportJSON {
   }
 
   static func summary(
-    _ coverage: CoverageAnalysis, _ absences: AbsenceAnalysis, organization: Organization
+    _ coverage: CoverageAnalysis, _ absences: AbsenceAnalysis, organization: Organization,
+    privacy: Privacy = Privacy()
   ) -> JSONValue {
     .object([
       ("people", .number(Double(organization.people.count))),
@@ -35,7 +49,7 @@ public enum GapReportJSON {
         "expectedUncoveredRoleDaysPerYear",
         .number(rounded(absences.expectedUncoveredRoleDaysPerYear, places: 2))
       ),
-      ("absenceFactor", absenceFactor(absences.organizationAbsenceFactor)),
+      ("absenceFactor", absenceFactor(absences.organizationAbsenceFactor, privacy: privacy)),
     ])
   }
 
@@ -51,10 +65,10 @@ public enum GapReportJSON {
     ])
   }
 
-  static func absenceFactor(_ factor: OrganizationAbsenceFactor) -> JSONValue {
+  static func absenceFactor(_ factor: OrganizationAbsenceFactor, privacy: Privacy) -> JSONValue {
     .object([
-      ("size", .number(Double(factor.size))),
-      ("people", .array(factor.people.map { .string($0.rawValue) })),
+      ("size", people(factor.size, privacy)),
+      ("people", peopleList(factor.people, privacy)),
       ("method", .string(factor.isExact ? "exact" : "greedy")),
       ("lowerBound", .number(Double(factor.lowerBound))),
       ("stoppedWeight", .number(factor.stoppedWeight)),
@@ -63,16 +77,17 @@ public enum GapReportJSON {
   }
 
   static func role(
-    _ coverage: CoverageAnalysis.RoleCoverage, _ absence: AbsenceAnalysis.RoleAbsence
+    _ coverage: CoverageAnalysis.RoleCoverage, _ absence: AbsenceAnalysis.RoleAbsence,
+    privacy: Privacy = Privacy()
   ) -> JSONValue {
     .object([
       ("id", .string(coverage.role.rawValue)),
       ("name", .string(coverage.name)),
       ("weight", .number(coverage.weight)),
       ("target", .number(Double(coverage.target))),
-      ("depth", .number(Double(coverage.depth))),
+      ("depth", people(coverage.depth, privacy)),
       ("gap", .number(Double(coverage.gap))),
-      ("qualified", .array(coverage.qualified.map { .string($0.rawValue) })),
+      ("qualified", peopleList(coverage.qualified, privacy)),
       ("incumbents", .array(coverage.incumbents.map { .string($0.rawValue) })),
       ("minPresent", .number(Double(absence.minPresent))),
       ("uncoveredDays", dayRanges(absence.uncoveredDays)),
@@ -81,8 +96,19 @@ public enum GapReportJSON {
         "expectedUncoveredDaysPerYear",
         .number(rounded(absence.expectedUncoveredDaysPerYear, places: 4))
       ),
-      ("absenceFactor", .number(Double(absence.absenceFactor))),
+      ("absenceFactor", people(absence.absenceFactor, privacy)),
     ])
+  }
+
+  /// A count of people: a number, or the string "fewer than K" in workshop mode.
+  static func people(_ count: Int, _ privacy: Privacy) -> JSONValue {
+    privacy.hides(count) ? .string(privacy.count(count)) : .number(Double(count))
+  }
+
+  /// A list of people ids, or the string "fewer than K people" in workshop mode.
+  static func peopleList(_ ids: [PersonID], _ privacy: Privacy) -> JSONValue {
+    if !ids.isEmpty, privacy.hides(ids.count) { return .string(privacy.list(ids.map(\.rawValue), separator: "")) }
+    return .array(ids.map { .string($0.rawValue) })
   }
 
   static func dayRanges(_ ranges: [DayRange]) -> JSONValue {
@@ -107,8 +133,8 @@ public enum GapReportJSON {
       changes.append(
         .object([
           ("role", .string(coverage.role.rawValue)),
-          ("depthBefore", .number(Double(oldCoverage.depth))),
-          ("depthAfter", .number(Double(coverage.depth))),
+          ("depthBefore", people(oldCoverage.depth, content.privacy)),
+          ("depthAfter", people(coverage.depth, content.privacy)),
           ("uncoveredDaysBefore", .number(Double(oldAbsence.uncoveredDayCount))),
           ("uncoveredDaysAfter", .number(Double(absence.uncoveredDayCount))),
           ("uncoveredDays", dayRanges(absence.uncoveredDays)),
@@ -131,7 +157,9 @@ public enum GapReportJSON {
       ("excluded", .array(scenario.excluded.sorted().map { .string($0.rawValue) })),
       (
         "baseline",
-        summary(baseline.coverage, baseline.absences, organization: content.organization)
+        summary(
+          baseline.coverage, baseline.absences, organization: baseline.organization,
+          privacy: content.privacy)
       ),
       ("changes", .array(changes)),
     ])
@@ -144,11 +172,13 @@ public enum GapReportJSON {
     ])
   }
 
-  static func scarcity(_ entry: CoverageAnalysis.SkillScarcity) -> JSONValue {
+  static func scarcity(_ entry: CoverageAnalysis.SkillScarcity, privacy: Privacy = Privacy())
+    -> JSONValue
+  {
     .object([
       ("skill", .string(entry.skill.rawValue)),
       ("level", .number(Double(entry.level))),
-      ("holders", .number(Double(entry.holders))),
+      ("holders", people(entry.holders, privacy)),
     ])
   }
 

@@ -16,12 +16,14 @@ public enum GapReportMarkdown {
     if let baseline = content.baseline {
       out += AbsenceMarkdown.whatIf(baseline, content, Names(baseline.organization))
     }
-    out += belowTarget(analysis, names: names)
+    let privacy = content.privacy
+    out += belowTarget(analysis, names: names, privacy: privacy)
     out += singlePoints(analysis, names: names)
     out += AbsenceMarkdown.calendar(content.absences, names: names)
     out += AbsenceMarkdown.sickDayRisk(content, names: names)
-    out += scarcest(analysis, names: names)
-    out += allRoles(analysis, names: names)
+    out += SuccessionMarkdown.bench(content, names: names)
+    out += scarcest(analysis, names: names, privacy: privacy)
+    out += allRoles(analysis, names: names, privacy: privacy)
     out += sourcesSection(content.sources)
     out += legend
     return out
@@ -34,7 +36,7 @@ public enum GapReportMarkdown {
     let horizon = absences.horizon
     let factor = absences.organizationAbsenceFactor
     let names = Names(organization)
-    let group = factor.people.map(names.person).joined(separator: ", ")
+    let group = content.privacy.list(factor.people.map(names.person), separator: ", ")
     let method =
       factor.isExact
       ? "smallest possible"
@@ -52,7 +54,7 @@ public enum GapReportMarkdown {
       - Expected uncovered role-days a year from sick days \
       (\(formatDecimal(absences.absenceRate * 100, places: 2)) % daily absence): \
       **\(formatDecimal(absences.expectedUncoveredRoleDaysPerYear, places: 1))**
-      - Organization absence factor: **\(factor.size)** \
+      - Organization absence factor: **\(content.privacy.count(factor.size))** \
       (\(factor.size == 0 ? "half the weighted work is already stopped" : group); \
       stops \(formatNumber(factor.stoppedWeight)) of \(formatNumber(factor.totalWeight)) weight; \
       \(method))
@@ -63,7 +65,9 @@ public enum GapReportMarkdown {
       """
   }
 
-  static func belowTarget(_ analysis: CoverageAnalysis, names: Names) -> String {
+  static func belowTarget(
+    _ analysis: CoverageAnalysis, names: Names, privacy: Privacy = Privacy()
+  ) -> String {
     var out = "## Roles below target\n\n"
     let short = analysis.roles.filter { $0.gap > 0 }.sorted {
       let a = $0.weight * Double($0.gap)
@@ -77,8 +81,8 @@ public enum GapReportMarkdown {
       rightAligned: [false, true, true, true, true, false])
     for role in short {
       table.append([
-        "\(role.name) (`\(role.role)`)", formatNumber(role.weight), "\(role.depth)",
-        "\(role.target)", "\(role.gap)", names.people(role.qualified),
+        "\(role.name) (`\(role.role)`)", formatNumber(role.weight), privacy.count(role.depth),
+        "\(role.target)", "\(role.gap)", names.people(role.qualified, privacy: privacy),
       ])
     }
     return out + table.rendered() + "\n"
@@ -97,24 +101,28 @@ public enum GapReportMarkdown {
     return out + "\n"
   }
 
-  static func scarcest(_ analysis: CoverageAnalysis, names: Names) -> String {
+  static func scarcest(
+    _ analysis: CoverageAnalysis, names: Names, privacy: Privacy = Privacy()
+  ) -> String {
     var out = "## Scarcest skills\n\n"
     guard !analysis.scarcity.isEmpty else { return out + "No role requires any skill.\n\n" }
     out += "People holding each skill at the level roles require, rarest first.\n\n"
     var table = MarkdownTable(["Skill", "Level", "Holders"], rightAligned: [false, true, true])
     for entry in analysis.scarcity.prefix(scarcestShown) {
-      table.append([names.skill(entry.skill), "≥ \(entry.level)", "\(entry.holders)"])
+      table.append([names.skill(entry.skill), "≥ \(entry.level)", privacy.count(entry.holders)])
     }
     return out + table.rendered() + "\n"
   }
 
-  static func allRoles(_ analysis: CoverageAnalysis, names: Names) -> String {
+  static func allRoles(
+    _ analysis: CoverageAnalysis, names: Names, privacy: Privacy = Privacy()
+  ) -> String {
     var table = MarkdownTable(
       ["Role", "Weight", "Depth", "Target", "Gap", "Incumbents"],
       rightAligned: [false, true, true, true, true, false])
     for role in analysis.roles {
       table.append([
-        "\(role.name) (`\(role.role)`)", formatNumber(role.weight), "\(role.depth)",
+        "\(role.name) (`\(role.role)`)", formatNumber(role.weight), privacy.count(role.depth),
         "\(role.target)", "\(role.gap)", names.people(role.incumbents),
       ])
     }
@@ -176,9 +184,18 @@ struct Names {
     return ", \(department)"
   }
 
-  func people(_ ids: [PersonID]) -> String {
-    ids.isEmpty ? "nobody" : ids.map(person).joined(separator: ", ")
+  func people(_ ids: [PersonID], privacy: Privacy = Privacy()) -> String {
+    ids.isEmpty ? "nobody" : privacy.list(ids.map(person), separator: ", ")
   }
+
+  /// The person's name alone (the id when the input gave none), for spreadsheets.
+  func plainName(_ id: PersonID) -> String { people[id]?.name ?? id.rawValue }
+
+  /// The skill's name alone, for spreadsheets.
+  func plainSkill(_ id: SkillID) -> String { skills[id]?.name ?? id.rawValue }
+
+  /// The role's name alone, for spreadsheets and calendars.
+  func plainRole(_ id: RoleID) -> String { roles[id]?.name ?? id.rawValue }
 
   func skill(_ id: SkillID) -> String {
     guard let name = skills[id]?.name, name != id.rawValue else { return "`\(id)`" }

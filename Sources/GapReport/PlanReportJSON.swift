@@ -40,11 +40,15 @@ public enum PlanReportJSON {
       ),
       (
         "analysisBefore",
-        analysis(plan.before, before.absences, organization: content.organization)
+        analysis(
+          plan.before, before.absences, organization: content.organization,
+          privacy: before.privacy)
       ),
       (
         "analysisAfter",
-        analysis(plan.after, content.absencesAfter, organization: content.organization)
+        analysis(
+          plan.after, content.absencesAfter, organization: content.organization,
+          privacy: before.privacy)
       ),
       ("sources", .array(before.sources.map(GapReportJSON.source))),
     ]).rendered()
@@ -74,8 +78,8 @@ public enum PlanReportJSON {
           pair.roles.map {
             .object([
               ("role", .string($0.role.rawValue)),
-              ("depthBefore", .number(Double($0.depthBefore))),
-              ("depthAfter", .number(Double($0.depthAfter))),
+              ("depthBefore", GapReportJSON.people($0.depthBefore, content.before.privacy)),
+              ("depthAfter", GapReportJSON.people($0.depthAfter, content.before.privacy)),
             ])
           })
       ),
@@ -93,11 +97,18 @@ public enum PlanReportJSON {
   }
 
   static func analysis(
-    _ coverage: CoverageAnalysis, _ absences: AbsenceAnalysis, organization: Organization
+    _ coverage: CoverageAnalysis, _ absences: AbsenceAnalysis, organization: Organization,
+    privacy: Privacy
   ) -> JSONValue {
     .object([
-      ("summary", GapReportJSON.summary(coverage, absences, organization: organization)),
-      ("roles", .array(zip(coverage.roles, absences.roles).map(GapReportJSON.role))),
+      (
+        "summary",
+        GapReportJSON.summary(coverage, absences, organization: organization, privacy: privacy)
+      ),
+      (
+        "roles",
+        .array(zip(coverage.roles, absences.roles).map { GapReportJSON.role($0, $1, privacy: privacy) })
+      ),
       ("singlePointsOfFailure", .array(coverage.singlePointsOfFailure.map(GapReportJSON.singlePoint))),
     ])
   }

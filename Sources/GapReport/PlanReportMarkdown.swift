@@ -8,10 +8,11 @@ public enum PlanReportMarkdown {
     let names = Names(content.organization)
     var out = "# Mentoring plan\n\n"
     out += summary(content)
-    out += pairs(content, names: names)
+    let privacy = content.before.privacy
+    out += pairs(content, names: names, privacy: privacy)
     out += schedule(content, names: names)
     out += unmet(content, names: names)
-    out += roles(content, names: names)
+    out += roles(content, names: names, privacy: privacy)
     out += GapReportMarkdown.sourcesSection(content.before.sources)
     out += legend
     return out
@@ -45,7 +46,7 @@ public enum PlanReportMarkdown {
     return out + "\n"
   }
 
-  static func pairs(_ content: PlanReportContent, names: Names) -> String {
+  static func pairs(_ content: PlanReportContent, names: Names, privacy: Privacy) -> String {
     var out = "## Pairs\n\n"
     guard !content.plan.pairs.isEmpty else {
       return out + "No pair improves coverage within the capacities given.\n\n"
@@ -60,15 +61,19 @@ public enum PlanReportMarkdown {
         names.person(pair.mentee), names.skill(pair.skill), "\(pair.fromLevel) → \(pair.toLevel)",
         names.person(pair.mentor), "\(pair.startWeek)–\(pair.endWeek)",
         "\(formatDecimal(pair.menteeHours, places: 1)) / \(formatDecimal(pair.mentorHours, places: 1))",
-        explanation(pair, names: names),
+        explanation(pair, names: names, privacy: privacy),
       ])
     }
     return out + table.rendered() + "\n"
   }
 
-  static func explanation(_ pair: PlannedPair, names: Names) -> String {
+  /// What a pair is for, in words: the roles it helps with and their depth before → after.
+  static func explanation(
+    _ pair: PlannedPair, names: Names, markup: Bool = true, privacy: Privacy = Privacy()
+  ) -> String {
     var parts = pair.roles.map {
-      "\(names.role($0.role)): depth \($0.depthBefore) → \($0.depthAfter)"
+      "\(markup ? names.role($0.role) : names.plainRole($0.role)): depth "
+        + "\(privacy.count($0.depthBefore)) → \(privacy.count($0.depthAfter))"
     }
     if pair.crossDepartment { parts.append("across departments") }
     if pair.matchesInterest { parts.append("the mentee asked to learn this") }
@@ -109,7 +114,7 @@ public enum PlanReportMarkdown {
     return out + table.rendered() + "\n"
   }
 
-  static func roles(_ content: PlanReportContent, names: Names) -> String {
+  static func roles(_ content: PlanReportContent, names: Names, privacy: Privacy) -> String {
     var table = MarkdownTable(
       ["Role", "Weight", "Depth", "Target", "Uncovered days"],
       rightAligned: [false, true, false, true, false])
@@ -118,7 +123,8 @@ public enum PlanReportMarkdown {
       zip(content.before.absences.roles, content.absencesAfter.roles))
     for ((before, after), (calendarBefore, calendarAfter)) in rows {
       table.append([
-        names.role(before.role), formatNumber(before.weight), "\(before.depth) → \(after.depth)",
+        names.role(before.role), formatNumber(before.weight),
+        "\(privacy.count(before.depth)) → \(privacy.count(after.depth))",
         "\(before.target)",
         "\(calendarBefore.uncoveredDayCount) → \(calendarAfter.uncoveredDayCount)",
       ])

@@ -95,7 +95,13 @@ public func successionBench(
         hours += problem.menteeHours(person, requirement.skill, to: requirement.level)
         missing.append(
           Requirement(skill: problem.skillIDs[requirement.skill], level: requirement.level))
-        if blockedBy == nil, !problem.hasEligibleMentor(for: person, requirement) {
+        // Blocked means nobody could ever teach it; hours that do not fit the horizon make a
+        // candidate "later", not blocked, so capacity is deliberately not checked here.
+        if blockedBy == nil,
+          !(0..<problem.eligibleMentorCount(requirement.skill, requirement.level)).contains(where: {
+            problem.mentors[requirement.skill][$0] != person
+          })
+        {
           blockedBy = requirement.skill
         }
       }

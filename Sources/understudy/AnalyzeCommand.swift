@@ -11,18 +11,17 @@ extension Understudy {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var scenario: ScenarioOptions
+    @OptionGroup var workshop: WorkshopOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-      let imported = try input.load()
-      try scenario.checkPeople(in: imported.organization)
-      let content = GapReportContent.analyse(
-        imported.organization, horizon: scenario.horizon(for: imported.organization),
-        absenceRate: scenario.absenceRate, scenario: scenario.scenario,
-        sources: imported.sources.map(ReportSource.init))
+      let prepared = try ReportPreparation.prepare(
+        input: input, scenario: scenario, workshop: workshop)
+      let content = prepared.gapReport()
       switch output.format {
       case .markdown: try output.emit(GapReportMarkdown.render(content))
       case .json: try output.emit(GapReportJSON.render(content))
+      case .csv: try output.emit(GapReportCSV.render(content))
       }
     }
   }

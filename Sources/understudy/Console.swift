@@ -12,4 +12,3 @@ enum Console {
   }
 }
 
-typealias AtomicFileWriter = AtomicFile

@@ -12,6 +12,7 @@ extension Understudy {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var scenario: ScenarioOptions
+    @OptionGroup var workshop: WorkshopOptions
 
     @Option(name: .customLong("mentor-min-level"), help: "Lowest level from which anyone may mentor; default: the policy's, else 3.")
     var mentorMinLevel: Int?
@@ -19,11 +20,20 @@ extension Understudy {
     @Option(name: .customLong("time-limit"), help: "Seconds the optimizer may search before it reports what it has.")
     var timeLimit: Double = 10
 
+    @Option(help: "Also write the check-ins as an iCalendar file (RFC 5545) to this path.")
+    var calendar: String?
+
+    @Option(name: .customLong("checkin-minutes"), help: "Length of each check-in in the calendar.")
+    var checkinMinutes: Int = 30
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
       guard timeLimit > 0, timeLimit <= 3600 else {
         throw ValidationError("--time-limit must be between 0 and 3600 seconds")
+      }
+      guard (5...480).contains(checkinMinutes) else {
+        throw ValidationError("--checkin-minutes must be between 5 and 480")
       }
       if let mentorMinLevel, mentorMinLevel < 0 {
         throw ValidationError("--mentor-min-level must not be negative")
@@ -31,20 +41,22 @@ extension Understudy {
     }
 
     func run() throws {
-      let imported = try input.load()
-      try scenario.checkPeople(in: imported.organization)
-      let horizon = scenario.horizon(for: imported.organization)
-      let before = GapReportContent.analyse(
-        imported.organization, horizon: horizon, absenceRate: scenario.absenceRate,
-        scenario: scenario.scenario, sources: imported.sources.map(ReportSource.init))
+      let prepared = try ReportPreparation.prepare(
+        input: input, scenario: scenario, workshop: workshop)
+      let before = prepared.gapReport()
       let options = PlanOptions(
-        policy: before.organization.policy, horizonWeeks: horizon.weeks,
+        policy: before.organization.policy, horizonWeeks: prepared.horizon.weeks,
         mentorMinLevel: mentorMinLevel, timeLimit: .milliseconds(Int(timeLimit * 1000)))
       let plan = planMentoring(before.organization, options: options)
-      let content = PlanReportContent.analyse(plan, before: before, horizon: horizon)
+      let content = PlanReportContent.analyse(plan, before: before, horizon: prepared.horizon)
       switch output.format {
       case .markdown: try output.emit(PlanReportMarkdown.render(content))
       case .json: try output.emit(PlanReportJSON.render(content))
+      case .csv: try output.emit(PlanReportCSV.render(content))
+      }
+      if let calendar {
+        try OutputOptions.write(
+          CheckInCalendar.render(content, minutes: checkinMinutes), to: calendar)
       }
     }
   }

@@ -34,6 +34,12 @@ struct GapReportTests {
     #expect(spof.first?["roles"] as? [String] == ["audit"])
     let skills = try #require(object["skills"] as? [[String: Any]])
     #expect(skills.map { $0["holders"] as? Int } == [1, 2])
+    // Succession: Ann is the incumbent of the critical close; Bea is qualified already.
+    let succession = try #require(object["succession"] as? [[String: Any]])
+    #expect(succession.map { $0["incumbent"] as? String } == ["P2"])
+    let candidates = try #require(succession.first?["candidates"] as? [[String: Any]])
+    #expect(candidates.map { $0["person"] as? String } == ["P10"])
+    #expect(candidates.first?["readiness"] as? String == "readyNow")
   }
 
   @Test("JSON carries the absence calendar worked out by hand")

@@ -1,0 +1,71 @@
+import MentoringOptimizer
+import SkillsGraph
+
+/// The succession bench in Markdown: per key role and incumbent, who could take over and when.
+enum SuccessionMarkdown {
+  static func bench(_ content: GapReportContent, names: Names) -> String {
+    var out = "## Succession bench\n\n"
+    guard !content.succession.isEmpty else {
+      return out + "No role of weight 2 or more has an incumbent to succeed.\n\n"
+    }
+    out += "For every incumbent of a role of weight 2 or more: who could take over, fewest "
+    out += "learning hours first, and how soon.\n\n"
+    for entry in content.succession {
+      out += "### \(names.role(entry.role)): after \(names.person(entry.incumbent))\n\n"
+      guard !entry.candidates.isEmpty else {
+        out += "Nobody holds any of the role's skills yet: a successor would start from scratch.\n\n"
+        continue
+      }
+      var table = MarkdownTable(
+        ["Candidate", "Readiness", "Learning hours", "Missing today"],
+        rightAligned: [false, false, true, false])
+      for candidate in entry.candidates {
+        table.append([
+          names.person(candidate.person), candidate.readiness.description,
+          formatDecimal(candidate.menteeHours, places: 1),
+          candidate.missing.isEmpty
+            ? "–" : candidate.missing.map { "`\($0.skill)` ≥ \($0.level)" }.joined(separator: ", "),
+        ])
+      }
+      out += table.rendered() + "\n"
+    }
+    return out
+  }
+}
+
+/// The succession bench in JSON.
+enum SuccessionJSON {
+  static func entry(_ entry: SuccessionEntry, privacy: Privacy) -> JSONValue {
+    .object([
+      ("role", .string(entry.role.rawValue)),
+      ("incumbent", .string(entry.incumbent.rawValue)),
+      ("candidates", .array(entry.candidates.map(candidate))),
+    ])
+  }
+
+  static func candidate(_ candidate: SuccessionCandidate) -> JSONValue {
+    let readiness: String
+    var blockedSkill: JSONValue = .null
+    switch candidate.readiness {
+    case .readyNow: readiness = "readyNow"
+    case .withinHorizon: readiness = "withinHorizon"
+    case .later: readiness = "later"
+    case .blocked(let skill):
+      readiness = "blocked"
+      blockedSkill = .string(skill.rawValue)
+    }
+    return .object([
+      ("person", .string(candidate.person.rawValue)),
+      ("readiness", .string(readiness)),
+      ("blockedBy", blockedSkill),
+      ("menteeHours", .number(GapReportJSON.rounded(candidate.menteeHours, places: 2))),
+      (
+        "missing",
+        .array(
+          candidate.missing.map {
+            .object([("skill", .string($0.skill.rawValue)), ("level", .number(Double($0.level)))])
+          })
+      ),
+    ])
+  }
+}

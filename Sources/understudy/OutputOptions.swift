@@ -1,0 +1,46 @@
+import ArgumentParser
+import GapReport
+
+/// Where and how a command writes its report.
+struct OutputOptions: ParsableArguments {
+  @Option(name: .shortAndLong, help: "Report format: markdown, json or csv.")
+  var format: ReportFormat = .markdown
+
+  @Option(
+    name: .shortAndLong,
+    help: "Write the report to this file (atomically) instead of standard output.")
+  var output: String?
+
+  /// Writes the report, or exits 74 when the output file cannot be written.
+  func emit(_ text: String) throws {
+    guard let output else {
+      Console.out(text)
+      return
+    }
+    try Self.write(text, to: output)
+  }
+
+  /// Writes `text` to `path` atomically, or exits 74.
+  static func write(_ text: String, to path: String) throws {
+    do {
+      try AtomicFile.write(text, to: path)
+    } catch {
+      Console.error(error.description)
+      throw ExitCode(ExitStatus.cannotWrite)
+    }
+  }
+}
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+  case markdown
+  case json
+  case csv
+}
+
+/// sysexits(3) codes, which scripts and schedulers already understand.
+enum ExitStatus {
+  static let usage: Int32 = 64
+  static let badData: Int32 = 65
+  static let missingInput: Int32 = 66
+  static let cannotWrite: Int32 = 74
+}

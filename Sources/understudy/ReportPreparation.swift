@@ -1,0 +1,44 @@
+import GapReport
+import HRImport
+import SkillsGraph
+
+/// The steps every report command shares: import, check the what-if, apply workshop mode.
+struct ReportPreparation {
+  var organization: Organization
+  var scenario: Scenario
+  var horizon: Horizon
+  var absenceRate: Double
+  var privacy: Privacy
+  var sources: [ReportSource]
+
+  static func prepare(
+    input: InputOptions, scenario options: ScenarioOptions, workshop: WorkshopOptions
+  ) throws -> ReportPreparation {
+    let imported = try input.load(quiet: workshop.pseudonymize)
+    if workshop.pseudonymize, !imported.warnings.isEmpty {
+      Console.error(
+        "understudy: \(imported.warnings.count) warning(s) not shown in workshop mode, since "
+          + "they name people; run 'understudy validate' to read them")
+    }
+    try options.checkPeople(in: imported.organization)
+    var organization = imported.organization
+    var scenario = options.scenario
+    if let pseudonyms = try workshop.pseudonymization(for: organization) {
+      organization = pseudonyms.apply(to: organization)
+      scenario = scenario.renamed(by: pseudonyms)
+    }
+    return ReportPreparation(
+      organization: organization, scenario: scenario,
+      horizon: options.horizon(for: organization), absenceRate: options.absenceRate,
+      privacy: workshop.privacy, sources: imported.sources.map(ReportSource.init))
+  }
+
+  /// The gap report's content: coverage, calendar, what-if, succession, in workshop mode or not.
+  func gapReport() -> GapReportContent {
+    var content = GapReportContent.analyse(
+      organization, horizon: horizon, absenceRate: absenceRate, scenario: scenario,
+      sources: sources)
+    content.privacy = privacy
+    return content
+  }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import GapReport
+import SkillsGraph
+
+/// Workshop mode: pseudonyms instead of names, and no counts of very small groups.
+struct WorkshopOptions: ParsableArguments {
+  @Flag(help: "Replace every person's name and id with a stable pseudonym (workshop mode).")
+  var pseudonymize = false
+
+  @Option(help: "Secret that makes pseudonyms stable: the same salt gives the same pseudonyms.")
+  var salt: String?
+
+  @Option(
+    name: .customLong("salt-file"),
+    help: "File holding the salt; created with a random salt on first use, reused afterwards.")
+  var saltFile: String?
+
+  @Option(
+    name: .customLong("min-group"),
+    help: "Show any count of fewer than this many people as 'fewer than K' (default 3 with --pseudonymize).")
+  var minGroup: Int?
+
+  func validate() throws {
+    if pseudonymize, salt == nil, saltFile == nil {
+      throw ValidationError(
+        "--pseudonymize needs --salt TEXT or --salt-file FILE, so that runs agree on pseudonyms")
+    }
+    if !pseudonymize, salt != nil || saltFile != nil {
+      throw ValidationError("--salt and --salt-file only apply with --pseudonymize")
+    }
+    if let minGroup, !(1...100).contains(minGroup) {
+      throw ValidationError("--min-group must be between 1 and 100")
+    }
+  }
+
+  var privacy: Privacy {
+    Privacy(minimumGroup: minGroup ?? (pseudonymize ? 3 : nil))
+  }
+
+  /// The pseudonymization to apply, or nil outside workshop mode.
+  func pseudonymization(for organization: Organization) throws -> Pseudonymization? {
+    guard pseudonymize else { return nil }
+    return Pseudonymization(for: organization, salt: try resolvedSalt())
+  }
+
+  private func resolvedSalt() throws -> String {
+    if let salt { return salt }
+    guard let saltFile else { return "" }
+    if let existing = try? String(contentsOfFile: saltFile, encoding: .utf8) {
+      let trimmed = existing.trimmingCharacters(in: .whitespacesAndNewlines)
+      if !trimmed.isEmpty { return trimmed }
+    }
+    var generator = SystemRandomNumberGenerator()
+    let fresh = (0..<32).map { _ in String(UInt8.random(in: 0...255, using: &generator), radix: 16) }
+      .joined()
+    do {
+      try AtomicFile.write(fresh + "\n", to: saltFile)
+    } catch {
+      Console.error(error.description)
+      throw ExitCode(ExitStatus.cannotWrite)
+    }
+    return fresh
+  }
+}
+
+extension Scenario {
+  /// The scenario with its people renamed to their pseudonyms.
+  func renamed(by pseudonyms: Pseudonymization) -> Scenario {
+    Scenario(
+      away: away.map { Away(person: pseudonyms.callAs($0.person), period: $0.period) },
+      excluded: Set(excluded.map(pseudonyms.callAs)))
+  }
+}
