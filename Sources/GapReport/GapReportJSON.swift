@@ -107,7 +107,9 @@ public enum GapReportJSON {
 
   /// A list of people ids, or the string "fewer than K people" in workshop mode.
   static func peopleList(_ ids: [PersonID], _ privacy: Privacy) -> JSONValue {
-    if !ids.isEmpty, privacy.hides(ids.count) { return .string(privacy.list(ids.map(\.rawValue), separator: "")) }
+    if !ids.isEmpty, privacy.hides(ids.count) {
+      return .string(privacy.list(ids.map(\.rawValue), separator: ""))
+    }
     return .array(ids.map { .string($0.rawValue) })
   }
 
@@ -118,7 +120,9 @@ public enum GapReportJSON {
       })
   }
 
-  static func whatIf(_ baseline: GapReportContent.Baseline, content: GapReportContent)
+  static func whatIf(
+    _ baseline: GapReportContent.Baseline, content: GapReportContent
+  )
     -> JSONValue
   {
     let before = Dictionary(
@@ -172,7 +176,9 @@ public enum GapReportJSON {
     ])
   }
 
-  static func scarcity(_ entry: CoverageAnalysis.SkillScarcity, privacy: Privacy = Privacy())
+  static func scarcity(
+    _ entry: CoverageAnalysis.SkillScarcity, privacy: Privacy = Privacy()
+  )
     -> JSONValue
   {
     .object([

@@ -74,7 +74,9 @@ public enum GapReportMarkdown {
       let b = $1.weight * Double($1.gap)
       return a != b ? a > b : $0.role < $1.role
     }
-    guard !short.isEmpty else { return out + "Every role has as many qualified people as its target.\n\n" }
+    guard !short.isEmpty else {
+      return out + "Every role has as many qualified people as its target.\n\n"
+    }
     out += "Most urgent first (weight × gap).\n\n"
     var table = MarkdownTable(
       ["Role", "Weight", "Depth", "Target", "Gap", "Qualified today"],
@@ -93,7 +95,8 @@ public enum GapReportMarkdown {
     guard !analysis.singlePointsOfFailure.isEmpty else {
       return out + "No role of weight 2 or more rests on one person.\n\n"
     }
-    out += "The only qualified person for roles of weight 2 or more: when they are away, the work stops.\n\n"
+    out +=
+      "The only qualified person for roles of weight 2 or more: when they are away, the work stops.\n\n"
     for entry in analysis.singlePointsOfFailure {
       let roles = entry.roles.map { names.role($0) }.joined(separator: "; ")
       out += "- **\(names.person(entry.person))**\(names.department(entry.person)): \(roles)\n"

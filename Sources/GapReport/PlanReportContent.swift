@@ -48,7 +48,8 @@ public struct PlanReportContent: Sendable {
     let people = Dictionary(
       organization.people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     var result: [RoleID: [PersonID: Day]] = [:]
-    for (role, (before, after)) in zip(organization.roles, zip(plan.before.roles, plan.after.roles)) {
+    for (role, (before, after)) in zip(organization.roles, zip(plan.before.roles, plan.after.roles))
+    {
       let known = Set(before.qualified)
       for mentee in after.qualified where !known.contains(mentee) {
         guard let person = people[mentee] else { continue }

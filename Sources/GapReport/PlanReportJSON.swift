@@ -107,9 +107,13 @@ public enum PlanReportJSON {
       ),
       (
         "roles",
-        .array(zip(coverage.roles, absences.roles).map { GapReportJSON.role($0, $1, privacy: privacy) })
+        .array(
+          zip(coverage.roles, absences.roles).map { GapReportJSON.role($0, $1, privacy: privacy) })
       ),
-      ("singlePointsOfFailure", .array(coverage.singlePointsOfFailure.map(GapReportJSON.singlePoint))),
+      (
+        "singlePointsOfFailure",
+        .array(coverage.singlePointsOfFailure.map(GapReportJSON.singlePoint))
+      ),
     ])
   }
 }

@@ -89,9 +89,11 @@ public enum PlanReportMarkdown {
       let active = content.plan.pairs.filter { $0.startWeek <= week && week <= $0.endWeek }
       guard !active.isEmpty else { continue }
       let learning = active.map { pair in
-        let hours = pair.hoursByWeek.indices.contains(week - pair.startWeek)
+        let hours =
+          pair.hoursByWeek.indices.contains(week - pair.startWeek)
           ? pair.hoursByWeek[week - pair.startWeek] : 0
-        return "\(pair.mentee) ← \(pair.mentor): `\(pair.skill)` \(formatDecimal(hours, places: 1)) h"
+        return
+          "\(pair.mentee) ← \(pair.mentor): `\(pair.skill)` \(formatDecimal(hours, places: 1)) h"
       }
       let checkIns = active.filter { $0.checkInWeeks.contains(week) }.map {
         "\($0.mentee) & \($0.mentor)"
@@ -107,7 +109,8 @@ public enum PlanReportMarkdown {
   static func unmet(_ content: PlanReportContent, names: Names) -> String {
     var out = "## Still below target after the plan\n\n"
     guard !content.plan.unmet.isEmpty else { return out + "Every role reaches its target.\n\n" }
-    var table = MarkdownTable(["Role", "Still missing", "Why"], rightAligned: [false, true, false])
+    var table = MarkdownTable(
+      ["Role", "Still missing", "Why"], rightAligned: [false, true, false])
     for role in content.plan.unmet {
       table.append([names.role(role.role), "\(role.gap)", role.reason.description])
     }

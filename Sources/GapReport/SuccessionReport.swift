@@ -13,7 +13,8 @@ enum SuccessionMarkdown {
     for entry in content.succession {
       out += "### \(names.role(entry.role)): after \(names.person(entry.incumbent))\n\n"
       guard !entry.candidates.isEmpty else {
-        out += "Nobody holds any of the role's skills yet: a successor would start from scratch.\n\n"
+        out +=
+          "Nobody holds any of the role's skills yet: a successor would start from scratch.\n\n"
         continue
       }
       var table = MarkdownTable(

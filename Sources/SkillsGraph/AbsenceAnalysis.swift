@@ -38,6 +38,10 @@ public struct AbsenceAnalysis: Hashable, Sendable {
   /// Computes the calendar of `organization` over `horizon`.
   ///
   /// - Parameters:
+  ///   - organization: the organization, people and roles.
+  ///   - coverage: its coverage analysis, which says who is qualified for each role.
+  ///   - horizon: the days to look at.
+  ///   - absenceRate: the daily probability of an unplanned absence, for the sick-day figures.
   ///   - availableFrom: people who become qualified for a role only on a given day (a backup
   ///     whose training ends then); they count from that day on, whether or not `coverage`
   ///     already lists them as qualified. Everyone else counts from the first day.
@@ -51,7 +55,8 @@ public struct AbsenceAnalysis: Hashable, Sendable {
   ) {
     self.horizon = horizon
     self.absenceRate = absenceRate
-    let people = Dictionary(organization.people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let people = Dictionary(
+      organization.people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     let days = horizon.workingDays
     var roles: [RoleAbsence] = []
     for (role, covered) in zip(organization.roles, coverage.roles) {
@@ -83,7 +88,8 @@ public struct AbsenceAnalysis: Hashable, Sendable {
     }
     organizationAbsenceFactor = OrganizationAbsenceFactor(
       roles: zip(organization.roles, coverage.roles).map {
-        .init(weight: $0.weight, qualified: $1.qualified, needed: max(0, $1.depth - $0.minPresent + 1))
+        .init(
+          weight: $0.weight, qualified: $1.qualified, needed: max(0, $1.depth - $0.minPresent + 1))
       }, budget: searchBudget)
   }
 

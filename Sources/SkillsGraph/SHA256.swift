@@ -25,12 +25,15 @@ enum SHA256 {
     let bitLength = UInt64(message.count) * 8
     data.append(0x80)
     while data.count % 64 != 56 { data.append(0) }
-    for shift in stride(from: 56, through: 0, by: -8) { data.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+    for shift in stride(from: 56, through: 0, by: -8) {
+      data.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+    }
     var w = [UInt32](repeating: 0, count: 64)
     for chunk in stride(from: 0, to: data.count, by: 64) {
       for i in 0..<16 {
         let j = chunk + 4 * i
-        w[i] = UInt32(data[j]) << 24 | UInt32(data[j + 1]) << 16 | UInt32(data[j + 2]) << 8
+        w[i] =
+          UInt32(data[j]) << 24 | UInt32(data[j + 1]) << 16 | UInt32(data[j + 2]) << 8
           | UInt32(data[j + 3])
       }
       for i in 16..<64 {
@@ -57,7 +60,8 @@ enum SHA256 {
       h[6] &+= g
       h[7] &+= hh
     }
-    return h.flatMap { word in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) } }
+    return h.flatMap { word in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) }
+    }
   }
 
   /// HMAC-SHA-256 of `message` under `key`.

@@ -11,4 +11,3 @@ enum Console {
     FileHandle.standardError.write(Data((line + "\n").utf8))
   }
 }
-

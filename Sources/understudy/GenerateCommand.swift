@@ -21,7 +21,8 @@ extension Understudy {
     @Option(help: "Seed of the generator.")
     var seed: UInt64 = 1
 
-    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+    @Option(
+      name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
     func validate() throws {

@@ -14,10 +14,14 @@ extension Understudy {
     @OptionGroup var scenario: ScenarioOptions
     @OptionGroup var workshop: WorkshopOptions
 
-    @Option(name: .customLong("mentor-min-level"), help: "Lowest level from which anyone may mentor; default: the policy's, else 3.")
+    @Option(
+      name: .customLong("mentor-min-level"),
+      help: "Lowest level from which anyone may mentor; default: the policy's, else 3.")
     var mentorMinLevel: Int?
 
-    @Option(name: .customLong("time-limit"), help: "Seconds the optimizer may search before it reports what it has.")
+    @Option(
+      name: .customLong("time-limit"),
+      help: "Seconds the optimizer may search before it reports what it has.")
     var timeLimit: Double = 10
 
     @Option(help: "Also write the check-ins as an iCalendar file (RFC 5545) to this path.")

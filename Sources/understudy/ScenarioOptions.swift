@@ -4,13 +4,16 @@ import SkillsGraph
 
 /// The horizon and what-if options shared by `analyze` and `plan`.
 struct ScenarioOptions: ParsableArguments {
-  @Option(help: "First day of the horizon (YYYY-MM-DD); default: the policy's start, else asOf, else today.")
+  @Option(
+    help:
+      "First day of the horizon (YYYY-MM-DD); default: the policy's start, else asOf, else today.")
   var start: Day?
 
   @Option(help: "Length of the horizon in weeks; default: the policy's, else 12.")
   var weeks: Int?
 
-  @Option(name: .customLong("absence-rate"), help: "Daily probability that a person is away unplanned.")
+  @Option(
+    name: .customLong("absence-rate"), help: "Daily probability that a person is away unplanned.")
   var absenceRate: Double = 0.03
 
   @Option(
@@ -22,7 +25,8 @@ struct ScenarioOptions: ParsableArguments {
 
   @Option(
     name: .customLong("exclude-person"),
-    help: ArgumentHelp("Treat this person as gone (repeatable), e.g. someone who resigned.", valueName: "id"))
+    help: ArgumentHelp(
+      "Treat this person as gone (repeatable), e.g. someone who resigned.", valueName: "id"))
   var excluded: [String] = []
 
   func validate() throws {

@@ -18,7 +18,9 @@ struct WorkshopOptions: ParsableArguments {
 
   @Option(
     name: .customLong("min-group"),
-    help: "Show any count of fewer than this many people as 'fewer than K' (default 3 with --pseudonymize).")
+    help:
+      "Show any count of fewer than this many people as 'fewer than K' (default 3 with --pseudonymize)."
+  )
   var minGroup: Int?
 
   func validate() throws {
@@ -52,8 +54,9 @@ struct WorkshopOptions: ParsableArguments {
       if !trimmed.isEmpty { return trimmed }
     }
     var generator = SystemRandomNumberGenerator()
-    let fresh = (0..<32).map { _ in String(UInt8.random(in: 0...255, using: &generator), radix: 16) }
-      .joined()
+    let fresh = (0..<32).map { _ in String(UInt8.random(in: 0...255, using: &generator), radix: 16)
+    }
+    .joined()
     do {
       try AtomicFile.write(fresh + "\n", to: saltFile)
     } catch {

@@ -48,7 +48,10 @@ struct CSVTests {
     let rows = CSVReader.rows(GapReportCSV.render(TeamFixture.content))
     #expect(rows.count == 3)
     let header = try #require(rows.first)
-    #expect(header.prefix(7) == ["role_id", "role_name", "weight", "target", "depth", "gap", "qualified_ids"])
+    #expect(
+      header.prefix(7) == [
+        "role_id", "role_name", "weight", "target", "depth", "gap", "qualified_ids",
+      ])
     #expect(rows.allSatisfy { $0.count == header.count })
     #expect(rows[1].prefix(7) == ["close", "Month-end close", "3", "3", "2", "1", "P2; P10"])
     #expect(rows[2][1] == "Audit | tax")
@@ -109,7 +112,8 @@ enum PlanFixture {
   static let content: PlanReportContent = {
     let before = GapReportContent.analyse(organization, horizon: horizon)
     let plan = planMentoring(
-      before.organization, options: PlanOptions(policy: before.organization.policy, horizonWeeks: 12))
+      before.organization,
+      options: PlanOptions(policy: before.organization.policy, horizonWeeks: 12))
     return PlanReportContent.analyse(plan, before: before, horizon: horizon)
   }()
 }

@@ -58,6 +58,7 @@ struct CheckInCalendarTests {
     #expect(text.contains("ATTENDEE;CN=\"Bea Diallo\";ROLE=CHAIR:urn:understudy:person:P10"))
     // "Tax \"VAT\" law" has no special characters; the agenda's line breaks and ';' do.
     let unfolded = text.replacingOccurrences(of: "\r\n ", with: "")
-    #expect(unfolded.contains("\\nTarget level: 3 (from 2).\\nLearning hours so far: 0 of 40\\; to go"))
+    #expect(
+      unfolded.contains("\\nTarget level: 3 (from 2).\\nLearning hours so far: 0 of 40\\; to go"))
   }
 }

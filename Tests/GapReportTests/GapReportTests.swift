@@ -73,7 +73,8 @@ struct GapReportTests {
     let markdown = GapReportMarkdown.render(changed)
     #expect(markdown.contains("- Ann Ødegaard (P2) has left"))
     #expect(markdown.contains("- Coverage: 73.9 % → 47.8 %"))
-    #expect(markdown.contains("| Month-end close (`close`) | 2 → 1 | 0 → 3 | 2026-11-30 to 2026-12-02 |"))
+    #expect(
+      markdown.contains("| Month-end close (`close`) | 2 → 1 | 0 → 3 | 2026-11-30 to 2026-12-02 |"))
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(GapReportJSON.render(changed).utf8))
         as? [String: Any])

@@ -1,3 +1,4 @@
+import GapReport
 import SkillsGraph
 
 /// A four-person team small enough that every line of its reports can be checked by eye.
@@ -38,7 +39,8 @@ enum TeamFixture {
         criticality: .weight(2.5)),
     ])
 
-  static let horizon = Horizon(for: organization, weeks: 2, today: organization.asOf ?? Day(ordinal: 0))
+  static let horizon = Horizon(
+    for: organization, weeks: 2, today: organization.asOf ?? Day(ordinal: 0))
 
   static let content = GapReportContent.analyse(organization, horizon: horizon, sources: sources)
 
@@ -46,8 +48,6 @@ enum TeamFixture {
     ReportSourceFixture.export, ReportSourceFixture.roles,
   ]
 }
-
-import GapReport
 
 enum ReportSourceFixture {
   static let export = ReportSource(

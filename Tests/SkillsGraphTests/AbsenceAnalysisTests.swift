@@ -28,7 +28,8 @@ enum Warehouse {
       Role(
         id: "forklift-shift", requirements: [.init(skill: "forklift", level: 3)],
         criticality: .normal, minPresent: 2),
-      Role(id: "payroll", requirements: [.init(skill: "payroll", level: 3)], criticality: .critical),
+      Role(
+        id: "payroll", requirements: [.init(skill: "payroll", level: 3)], criticality: .critical),
       Role(
         id: "dispatch",
         requirements: [.init(skill: "forklift", level: 3), .init(skill: "payroll", level: 2)],
@@ -51,10 +52,11 @@ struct AbsenceAnalysisTests {
 
   @Test("working days skip weekends and holidays")
   func workingDays() {
-    #expect(Warehouse.horizon.workingDays.map(\.description) == [
-      "2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-07",
-      "2026-12-09", "2026-12-10", "2026-12-11",
-    ])
+    #expect(
+      Warehouse.horizon.workingDays.map(\.description) == [
+        "2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-07",
+        "2026-12-09", "2026-12-10", "2026-12-11",
+      ])
     #expect(Warehouse.horizon.end.description == "2026-12-14")
   }
 
@@ -122,7 +124,8 @@ struct AbsenceAnalysisTests {
     // unaffected (A is not qualified for it), so nothing changes but the bookkeeping.
     #expect(try #require(trained[role: "payroll"]).uncoveredDayCount == 0)
     let needsTwo = Organization(
-      people: Warehouse.organization.people, roles: [
+      people: Warehouse.organization.people,
+      roles: [
         Role(
           id: "pair", requirements: [.init(skill: "payroll", level: 3)], minPresent: 2)
       ], policy: Warehouse.organization.policy)

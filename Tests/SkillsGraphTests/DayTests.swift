@@ -12,7 +12,8 @@ struct DayTests {
     #expect(day.description == date)
   }
 
-  @Test("invalid days are rejected", arguments: ["2026-02-29", "2026-13-01", "26-01-01", "2026-1-1"])
+  @Test(
+    "invalid days are rejected", arguments: ["2026-02-29", "2026-13-01", "26-01-01", "2026-1-1"])
   func invalid(text: String) {
     #expect(Day(iso: text) == nil)
   }

@@ -1,5 +1,6 @@
-@testable import SkillsGraph
 import Testing
+
+@testable import SkillsGraph
 
 @Suite("Pseudonyms for workshop mode")
 struct PseudonymizationTests {
@@ -19,7 +20,8 @@ struct PseudonymizationTests {
 
   @Test("HMAC-SHA-256, RFC 4231 test case 2")
   func hmac() {
-    let mac = SHA256.hmac(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
+    let mac = SHA256.hmac(
+      key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
     #expect(hex(mac) == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
   }
 

@@ -24,7 +24,8 @@ struct AnalyzeCommandTests {
     let first = folder.appendingPathComponent("gaps.json").path
     let second = folder.appendingPathComponent("again.json").path
     for path in [first, second] {
-      let outcome = try CLIRunner.run(["analyze"] + samples + ["--format", "json", "--output", path])
+      let outcome = try CLIRunner.run(
+        ["analyze"] + samples + ["--format", "json", "--output", path])
       #expect(outcome.status == 0)
       #expect(outcome.stdout.isEmpty)
     }
@@ -126,7 +127,8 @@ struct AttackFileTests {
     if name == "deep" {
       let folder = try CLIRunner.temporaryFolder()
       let deep = folder.appendingPathComponent("deep.xml")
-      try ("<organization xmlns=\"urn:understudy:org:1\">"
+      try
+        ("<organization xmlns=\"urn:understudy:org:1\">"
         + String(repeating: "<a>", count: 10_000) + String(repeating: "</a>", count: 10_000)
         + "</organization>\n").write(to: deep, atomically: true, encoding: .utf8)
       path = deep.path

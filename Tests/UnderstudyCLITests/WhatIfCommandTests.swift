@@ -22,7 +22,8 @@ struct WhatIfCommandTests {
     let report = try json([])
     let close = try role("month-end-close", in: report)
     // Both qualified people are away Dec 21 – Jan 1; Dec 24, Dec 25 and Jan 1 are holidays.
-    #expect(close["uncoveredDays"] as? [[String: String]] == [["from": "2026-12-21", "to": "2026-12-31"]])
+    #expect(
+      close["uncoveredDays"] as? [[String: String]] == [["from": "2026-12-21", "to": "2026-12-31"]])
     #expect(close["uncoveredDayCount"] as? Int == 7)
     let horizon = try #require(report["horizon"] as? [String: Any])
     #expect(horizon["start"] as? String == "2026-11-30")
@@ -42,14 +43,17 @@ struct WhatIfCommandTests {
     let changes = try #require(whatIf["changes"] as? [[String: Any]])
     let changed = changes.compactMap { $0["role"] as? String }
     #expect(changed.contains("payroll-run"))
-    #expect(try #require(changes.first { $0["role"] as? String == "payroll-run" })["uncoveredDaysAfter"] as? Int == 10)
+    #expect(
+      try #require(changes.first { $0["role"] as? String == "payroll-run" })["uncoveredDaysAfter"]
+        as? Int == 10)
   }
 
   @Test("--absent for the whole horizon and --start/--weeks move the window")
   func wholeHorizon() throws {
     let report = try json(["--absent", "HL054", "--start", "2027-03-01", "--weeks", "1"])
     let edi = try role("edi-partner-onboarding", in: report)
-    #expect(edi["uncoveredDays"] as? [[String: String]] == [["from": "2027-03-01", "to": "2027-03-05"]])
+    #expect(
+      edi["uncoveredDays"] as? [[String: String]] == [["from": "2027-03-01", "to": "2027-03-05"]])
     #expect(edi["depth"] as? Int == 1)
   }
 
@@ -60,7 +64,8 @@ struct WhatIfCommandTests {
     #expect(outcome.stdout.contains("- Marta Nowicka (HL054) has left"))
     #expect(
       outcome.stdout.contains(
-        "| EDI partner onboarding (`edi-partner-onboarding`) | 1 → 0 | 5 → 57 | 2026-11-30 to 2027-02-19 |"))
+        "| EDI partner onboarding (`edi-partner-onboarding`) | 1 → 0 | 5 → 57 | 2026-11-30 to 2027-02-19 |"
+      ))
   }
 
   @Test("what-if arguments that name nobody, or a bad period, are usage errors")
@@ -68,7 +73,8 @@ struct WhatIfCommandTests {
     let unknown = try CLIRunner.run(["analyze"] + samples + ["--absent", "HL999"])
     #expect(unknown.status == 64)
     #expect(unknown.stderr.contains("names unknown people: 'HL999'"))
-    let backwards = try CLIRunner.run(["analyze"] + samples + ["--absent", "HL001:2027-02-05..2027-02-01"])
+    let backwards = try CLIRunner.run(
+      ["analyze"] + samples + ["--absent", "HL001:2027-02-05..2027-02-01"])
     #expect(backwards.status == 64)
   }
 }

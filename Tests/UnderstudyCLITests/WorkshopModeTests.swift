@@ -31,9 +31,10 @@ struct WorkshopModeTests {
     for command in ["analyze", "plan"] {
       for format in ["markdown", "json", "csv"] {
         let path = folder.appendingPathComponent("\(command).\(format)").path
-        var arguments = [command] + samples + [
-          "--pseudonymize", "--salt", "workshop", "--format", format, "--output", path,
-        ]
+        var arguments =
+          [command] + samples + [
+            "--pseudonymize", "--salt", "workshop", "--format", format, "--output", path,
+          ]
         if command == "plan" && format == "markdown" {
           arguments += ["--calendar", folder.appendingPathComponent("checkins.ics").path]
         }
@@ -55,12 +56,15 @@ struct WorkshopModeTests {
   func stableSalt() throws {
     let folder = try CLIRunner.temporaryFolder()
     let saltFile = folder.appendingPathComponent("salt.txt").path
-    let first = try CLIRunner.run(["analyze"] + samples + ["--pseudonymize", "--salt-file", saltFile, "--format", "json"])
-    let second = try CLIRunner.run(["analyze"] + samples + ["--pseudonymize", "--salt-file", saltFile, "--format", "json"])
+    let first = try CLIRunner.run(
+      ["analyze"] + samples + ["--pseudonymize", "--salt-file", saltFile, "--format", "json"])
+    let second = try CLIRunner.run(
+      ["analyze"] + samples + ["--pseudonymize", "--salt-file", saltFile, "--format", "json"])
     #expect(first.status == 0)
     #expect(first.stdout == second.stdout)
     #expect(FileManager.default.fileExists(atPath: saltFile))
-    let other = try CLIRunner.run(["analyze"] + samples + ["--pseudonymize", "--salt", "other", "--format", "json"])
+    let other = try CLIRunner.run(
+      ["analyze"] + samples + ["--pseudonymize", "--salt", "other", "--format", "json"])
     #expect(other.stdout != first.stdout)
   }
 
@@ -68,7 +72,9 @@ struct WorkshopModeTests {
   func minimumGroup() throws {
     let outcome = try CLIRunner.run(["analyze"] + samples + ["--pseudonymize", "--salt", "s"])
     #expect(outcome.status == 0)
-    #expect(outcome.stdout.contains("| Payroll run (`payroll-run`) | 3 | fewer than 3 | 3 | 2 | fewer than 3 people |"))
+    #expect(
+      outcome.stdout.contains(
+        "| Payroll run (`payroll-run`) | 3 | fewer than 3 | 3 | 2 | fewer than 3 people |"))
   }
 
   @Test("--pseudonymize without a salt is a usage error")
@@ -84,13 +90,15 @@ struct WorkshopModeTests {
     let calendar = folder.appendingPathComponent("checkins.ics").path
     let json = try CLIRunner.run(["plan"] + samples + ["--format", "json", "--calendar", calendar])
     #expect(json.status == 0)
-    let plan = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let plan = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
     let pairs = try #require(plan["pairs"] as? [[String: Any]])
     let checkIns = pairs.reduce(0) { $0 + (($1["checkInWeeks"] as? [Int])?.count ?? 0) }
     let ics = try String(contentsOfFile: calendar, encoding: .utf8)
     #expect(ics.components(separatedBy: "BEGIN:VEVENT").count - 1 == checkIns)
     let csv = try CLIRunner.run(["plan"] + samples + ["--format", "csv"])
     #expect(csv.status == 0)
-    #expect(csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == pairs.count + 1)
+    #expect(
+      csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == pairs.count + 1)
   }
 }
