@@ -1,27 +1,32 @@
 #!/usr/bin/env bash
 # Optimizer quality: the Swift heuristic against the proven HiGHS optimum of the same model.
 # Usage: Benchmarks/run-quality.sh [seeds]   (default seeds 1..5; sizes 30, 60, 90, 120, 150)
+#        SCARCITY=tight Benchmarks/run-quality.sh 5   (OrganizationGenerator's .tight instances)
 set -euo pipefail
 cd "$(dirname "$0")"
 SEEDS=${1:-5}
 SIZES=${SIZES:-"30 60 90 120 150"}
+SCARCITY=${SCARCITY:-typical}
+if [ "$SCARCITY" = typical ]; then TAG=""; else TAG="$SCARCITY-"; fi
 if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
 .venv/bin/pip install --quiet highspy
 swift build -c release --product optimizer-bench >/dev/null
 BIN=$(swift build -c release --show-bin-path)/optimizer-bench
 mkdir -p results
-: > results/quality.jsonl
+OUT="results/quality${TAG:+-${TAG%-}}.jsonl"
+: > "$OUT"
 for n in $SIZES; do
   for seed in $(seq 1 "$SEEDS"); do
-    "$BIN" quality --people "$n" --seed "$seed" --json "results/instance-$n-$seed.json" >/dev/null
+    "$BIN" quality --people "$n" --seed "$seed" --scarcity "$SCARCITY" \
+      --json "results/instance-$TAG$n-$seed.json" >/dev/null
     # HiGHS prints a banner on stdout when it starts; the result is the last line.
-    .venv/bin/python milp_reference.py "results/instance-$n-$seed.json" | tail -n 1 \
-      | sed "s/^{/{\"people\": $n, \"seed\": $seed, /" >> results/quality.jsonl
+    .venv/bin/python milp_reference.py "results/instance-$TAG$n-$seed.json" | tail -n 1 \
+      | sed "s/^{/{\"people\": $n, \"seed\": $seed, /" >> "$OUT"
   done
 done
-.venv/bin/python - <<'PY'
-import json
-rows = [json.loads(line) for line in open("results/quality.jsonl")]
+OUT="$OUT" .venv/bin/python - <<'PY'
+import json, os, statistics
+rows = [json.loads(line) for line in open(os.environ["OUT"])]
 print(f"{'people':>6} {'seed':>4} {'before':>7} {'heur':>7} {'HiGHS':>7} {'bound':>7} {'gap%':>6} "
       f"{'swift s':>8} {'HiGHS s':>8} {'speedup':>8}")
 gaps, speed150 = [], []
@@ -45,6 +50,6 @@ print(f"mean gap to HiGHS optimum: {sum(gaps)/len(gaps):.3f} %   worst: {max(gap
 if speed150:
     speed150.sort()
     print(f"speedup on 150-person instances: min {speed150[0]:.0f}x, "
-          f"median {speed150[len(speed150)//2]:.0f}x")
+          f"median {statistics.median(speed150):.0f}x, mean {statistics.mean(speed150):.0f}x")
 print("every Swift bound >= the HiGHS optimum: yes")
 PY

@@ -75,7 +75,9 @@ struct BoundComputation {
             return
           }
           let slots = next.map {
-            PairSlot(skill: $0.skill, to: $0.level, mentor: -1, menteeHours: 0, mentorHours: 0)
+            PairSlot(
+              skill: $0.skill, to: $0.level, mentor: -1, menteeHours: 0, mentorHours: 0,
+              menteeLoad: 0, mentorLoad: 0)
           }
           let roles = state.newlyQualified(person, with: slots)
           let steps = next.map { step -> Step in
@@ -84,7 +86,7 @@ struct BoundComputation {
             var eligible: [Int] = []
             for position in 0..<problem.eligibleMentorCount(step.skill, step.level)
             where list[position] != person
-              && problem.mentorBudget[list[position]] + hourEpsilon >= hours
+              && problem.canPair(mentor: list[position], mentee: person, hours: hours * 4)
             {
               eligible.append(list[position])
             }
@@ -109,9 +111,13 @@ struct BoundComputation {
   ///   - lowerBound: the score of a feasible plan, the Polyak step's target.
   ///   - iterations: the most subgradient steps to take.
   ///   - deadline: stops early when reached; any iterate is already a valid bound.
+  ///   - reporter: told the best bound so far, for the caller's progress display.
   /// - Returns: the smallest Lagrangian value seen, floored when all weights are integers.
   /// - Complexity: O(iterations · Σ options · steps · mentors scanned).
-  func solve(lowerBound: Double, iterations: Int, deadline: ContinuousClock.Instant) -> Double {
+  func solve(
+    lowerBound: Double, iterations: Int, deadline: ContinuousClock.Instant,
+    reporter: ProgressReporter? = nil
+  ) -> Double {
     let roleCount = problem.roleCount
     let personCount = problem.personCount
     var base = 0.0
@@ -226,6 +232,7 @@ struct BoundComputation {
         }
       }
       let certified = certify(value)
+      reporter?.tick(.bounding, score: lowerBound, upperBound: max(min(best, certified), lowerBound))
       if certified < best - 1e-12 {
         best = certified
         sinceImprovement = 0

@@ -76,15 +76,25 @@ extension Problem {
     return bundles
   }
 
-  /// Whether anyone but `person` could teach `requirement` to them, on their own capacity.
+  /// Whether anyone but `person` could teach `requirement` to them, on their own capacity and in
+  /// weeks both are present.
   func hasEligibleMentor(for person: Int, _ requirement: (skill: Int, level: Int)) -> Bool {
-    let mentorHours = menteeHours(person, requirement.skill, to: requirement.level) / 4
+    let hours = menteeHours(person, requirement.skill, to: requirement.level)
     let list = mentors[requirement.skill]
     for position in 0..<eligibleMentorCount(requirement.skill, requirement.level)
-    where list[position] != person && mentorBudget[list[position]] + hourEpsilon >= mentorHours {
+    where list[position] != person && canPair(mentor: list[position], mentee: person, hours: hours)
+    {
       return true
     }
     return false
+  }
+
+  /// Whether `mentor` could teach `mentee` a pair of `hours` mentee hours on their own, each
+  /// within their whole budget, in the weeks both are present.
+  @inline(__always)
+  func canPair(mentor: Int, mentee: Int, hours: Double) -> Bool {
+    load(of: mentor, with: mentee, hours: hours / 4) <= mentorBudget[mentor] + hourEpsilon
+      && load(of: mentee, with: mentor, hours: hours) <= learnBudget[mentee] + hourEpsilon
   }
 }
 

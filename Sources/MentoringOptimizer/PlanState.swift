@@ -1,11 +1,15 @@
 /// One planned pair inside the search: mentee (the owner of the list), skill, target level and
-/// mentor, with its hours cached.
+/// mentor, with its hours and the capacity it takes cached.
 struct PairSlot: Sendable, Equatable {
   var skill: Int
   var to: Int
   var mentor: Int
   var menteeHours: Double
   var mentorHours: Double
+  /// The share of the mentee's and the mentor's budgets the pair takes (``Problem/load(of:with:hours:)``):
+  /// its hours unless absences leave the two fewer common weeks than each has.
+  var menteeLoad: Double
+  var mentorLoad: Double
 }
 
 /// The lexicographic objective of the model: coverage first, then fewer mentee hours, then more
@@ -94,16 +98,35 @@ struct PlanState: Sendable {
     return result
   }
 
-  /// Hours `mentor` gives `mentee` in `list`, and whether the list uses the mentor at all.
+  /// Capacity `mentor` gives `mentee` in `list` (their pairs' mentor loads), and whether the list
+  /// uses the mentor at all.
   @inline(__always)
   func mentorShare(_ mentor: Int, in list: [PairSlot]) -> (hours: Double, used: Bool) {
     var hours = 0.0
     var used = false
     for pair in list where pair.mentor == mentor {
-      hours += pair.mentorHours
+      hours += pair.mentorLoad
       used = true
     }
     return (hours, used)
+  }
+
+  /// A pair of `person` in `skill` up to `level` with `mentor`, hours and loads computed.
+  @inline(__always)
+  func makeSlot(_ person: Int, skill: Int, to level: Int, mentor: Int) -> PairSlot {
+    let hours = problem.menteeHours(person, skill, to: level)
+    return PairSlot(
+      skill: skill, to: level, mentor: mentor, menteeHours: hours, mentorHours: hours / 4,
+      menteeLoad: problem.load(of: person, with: mentor, hours: hours),
+      mentorLoad: problem.load(of: mentor, with: person, hours: hours / 4))
+  }
+
+  /// Learning capacity `person` would have left with the pairs of `list`.
+  @inline(__always)
+  func learnRoom(_ person: Int, besides list: [PairSlot]) -> Double {
+    var used = 0.0
+    for pair in list { used += pair.menteeLoad }
+    return problem.learnBudget[person] - used
   }
 
   /// Distinct mentees of `mentor` today in the plan.
@@ -156,37 +179,47 @@ struct PlanState: Sendable {
   ///
   /// Preference: a mentor who already teaches this mentee (no new slot), then the most spare
   /// capacity afterwards counted in pairs of this size (so scarce mentors are saved for later),
-  /// then another department, then the lowest id.
+  /// then the fewest of the mentee's hours taken (most weeks in common), then another
+  /// department, then the lowest id. A mentor must leave the mentee's pairs, `list` plus this
+  /// one, within the mentee's budget.
   func chooseMentor(
     for person: Int, skill: Int, level: Int, mentorHours: Double, list: [PairSlot],
-    keeping current: Int? = nil
+    keeping current: Int? = nil, excluding excluded: Int? = nil
   ) -> Int? {
     let candidates = problem.mentors[skill]
     let count = problem.eligibleMentorCount(skill, level)
     var best: Int?
-    var bestKey = (linked: false, spare: Int.min, cross: false)
+    var bestKey = (linked: false, spare: Int.min, menteeLoad: Double.infinity, cross: false)
     let old = pairs[person]
+    let room = learnRoom(person, besides: list) + hourEpsilon
     for position in 0..<count {
       let mentor = candidates[position]
-      if mentor == person { continue }
+      if mentor == person || mentor == excluded { continue }
+      let menteeLoad = problem.load(of: person, with: mentor, hours: mentorHours * 4)
+      if menteeLoad > room { continue }
+      let load = problem.load(of: mentor, with: person, hours: mentorHours)
       let oldShare = mentorShare(mentor, in: old)
       let newShare = mentorShare(mentor, in: list)
-      let hoursAfter = mentorUsed[mentor] - oldShare.hours + newShare.hours + mentorHours
+      let hoursAfter = mentorUsed[mentor] - oldShare.hours + newShare.hours + load
       let budget = problem.mentorBudget[mentor]
       if hoursAfter > budget + hourEpsilon { continue }
       let slotsAfter = links[mentor].count - (oldShare.used ? 1 : 0) + 1
       if slotsAfter > problem.maxMentees[mentor] { continue }
       if mentor == current { return mentor }
-      let spareHours = mentorHours > 0 ? Int((budget - hoursAfter) / mentorHours + 1e-9) : Int.max
+      let spareHours = load > 0 ? Int((budget - hoursAfter) / load + 1e-9) : Int.max
       let key = (
         linked: newShare.used,
         spare: min(spareHours, problem.maxMentees[mentor] - slotsAfter),
+        menteeLoad: menteeLoad,
         cross: problem.department[mentor] != problem.department[person]
       )
       if best == nil || key.linked && !bestKey.linked
         || (key.linked == bestKey.linked
           && (key.spare > bestKey.spare
-            || key.spare == bestKey.spare && key.cross && !bestKey.cross))
+            || key.spare == bestKey.spare
+              && (key.menteeLoad < bestKey.menteeLoad - hourEpsilon
+                || abs(key.menteeLoad - bestKey.menteeLoad) <= hourEpsilon && key.cross
+                  && !bestKey.cross)))
       {
         best = mentor
         bestKey = key
@@ -195,26 +228,40 @@ struct PlanState: Sendable {
     return best
   }
 
+  /// Whether `mentor` can take `slot` of `person`, whose other pairs are `list`: within the
+  /// mentor's hours and mentee slots and the mentee's budget.
+  func accepts(_ mentor: Int, for person: Int, slot: PairSlot, besides list: [PairSlot]) -> Bool {
+    if mentor == person || slot.menteeLoad > learnRoom(person, besides: list) + hourEpsilon {
+      return false
+    }
+    let oldShare = mentorShare(mentor, in: pairs[person])
+    let newShare = mentorShare(mentor, in: list)
+    let hoursAfter = mentorUsed[mentor] - oldShare.hours + newShare.hours + slot.mentorLoad
+    if hoursAfter > problem.mentorBudget[mentor] + hourEpsilon { return false }
+    let slotsAfter = links[mentor].count - (oldShare.used ? 1 : 0) + 1
+    return slotsAfter <= problem.maxMentees[mentor]
+  }
+
   /// The pair list `person` would have after also qualifying for `role`.
   ///
   /// With `replace`, the mentee's other pairs are dropped first (a swap of their training);
   /// otherwise existing pairs are kept and raised where the role needs more, one pair per skill.
   func buildList(_ person: Int, role: Int, replace: Bool) -> Result<[PairSlot], BuildFailureBox> {
     var list = replace ? [] : pairs[person]
-    var hours = 0.0
-    for pair in list { hours += pair.menteeHours }
+    // Loads, not hours: with absences a pair may take more of the budget than its hours.
+    var load = 0.0
+    for pair in list { load += pair.menteeLoad }
     for requirement in problem.requirements[role] {
       let have = level(person, requirement.skill, in: list)
       if have >= requirement.level { continue }
       let menteeHours = problem.menteeHours(person, requirement.skill, to: requirement.level)
       var current: Int?
       if let existing = list.firstIndex(where: { $0.skill == requirement.skill }) {
-        hours -= list[existing].menteeHours
+        load -= list[existing].menteeLoad
         current = list[existing].mentor
         list.remove(at: existing)
       }
-      hours += menteeHours
-      if hours > problem.learnBudget[person] + hourEpsilon {
+      if load + menteeHours > problem.learnBudget[person] + hourEpsilon {
         return .failure(BuildFailureBox(.learnerBudget))
       }
       guard
@@ -225,10 +272,9 @@ struct PlanState: Sendable {
         return .failure(
           BuildFailureBox(.noMentor(skill: requirement.skill, level: requirement.level)))
       }
-      list.append(
-        PairSlot(
-          skill: requirement.skill, to: requirement.level, mentor: mentor,
-          menteeHours: menteeHours, mentorHours: menteeHours / 4))
+      let slot = makeSlot(person, skill: requirement.skill, to: requirement.level, mentor: mentor)
+      load += slot.menteeLoad
+      list.append(slot)
     }
     return .success(list)
   }
@@ -241,13 +287,13 @@ struct PlanState: Sendable {
     let change = delta(person, to: list)
     let old = pairs[person]
     for pair in old {
-      menteeUsed[person] -= pair.menteeHours
-      mentorUsed[pair.mentor] -= pair.mentorHours
+      menteeUsed[person] -= pair.menteeLoad
+      mentorUsed[pair.mentor] -= pair.mentorLoad
       unlink(pair.mentor, person)
     }
     for pair in list {
-      menteeUsed[person] += pair.menteeHours
-      mentorUsed[pair.mentor] += pair.mentorHours
+      menteeUsed[person] += pair.menteeLoad
+      mentorUsed[pair.mentor] += pair.mentorLoad
       link(pair.mentor, person)
     }
     if list.isEmpty { menteeUsed[person] = 0 }

@@ -16,11 +16,33 @@ import SkillsGraph
 /// - Complexity: near-linear in the skill matrix to set up; the search is bounded by
 ///   `options.timeLimit` (the improvement phase gets 70 % of it, the bound the rest).
 public func planMentoring(_ organization: Organization, options: PlanOptions) -> MentoringPlan {
+  planMentoring(organization, options: options, progress: nil)
+}
+
+/// Proposes mentoring pairs as ``planMentoring(_:options:)`` does, telling `progress` how the
+/// run goes.
+///
+/// `progress` is called on the calling thread: once when the search starts, then at most about
+/// ten times a second, then once with the final bound. It never changes the result: the plan is
+/// the same with or without it.
+///
+/// - Parameters:
+///   - organization: the organization as it is today.
+///   - options: horizon, calendar, mentor level and time limit.
+///   - progress: called with the phase, the best score and bound so far, and the elapsed time.
+/// - Returns: the plan, scheduled week by week, with explanations for every unmet role.
+/// - Complexity: as ``planMentoring(_:options:)``.
+public func planMentoring(
+  _ organization: Organization, options: PlanOptions,
+  progress: (@Sendable (PlanProgress) -> Void)?
+) -> MentoringPlan {
   let clock = ContinuousClock()
   let start = clock.now
+  let reporter = progress.map { ProgressReporter($0, start: start) }
   let problem = Problem(organization, options: options)
   let bundles = problem.candidateBundles()
   var search = Search(problem: problem, bundles: bundles, deadline: start + options.timeLimit * 0.7)
+  search.reporter = reporter
 
   var state = search.greedy(.perHour)
   if !search.timeIsUp {
@@ -40,8 +62,10 @@ public func planMentoring(_ organization: Organization, options: PlanOptions) ->
   let bound = BoundComputation(
     problem: problem, bundles: bundles, bundlesOfMentee: search.bundlesOfMentee
   ).solve(
-    lowerBound: state.objective.score, iterations: 600, deadline: start + options.timeLimit)
+    lowerBound: state.objective.score, iterations: 600, deadline: start + options.timeLimit,
+    reporter: reporter)
   let upperBound = max(bound, state.objective.score)
+  reporter?.tick(.bounding, score: state.objective.score, upperBound: upperBound, force: true)
 
   var plan = assemble(state, problem: problem, search: search)
   plan.upperBound = upperBound
@@ -65,7 +89,18 @@ func assemble(_ state: PlanState, problem: Problem, search: Search) -> Mentoring
   let before = CoverageAnalysis(organization)
   let after = CoverageAnalysis(afterOrganization)
 
-  let schedule = Schedule(state: state, problem: problem)
+  // Dense role → first uncovered working day before the plan, for the schedule's priority.
+  var firstUncovered = [Int](repeating: .max, count: problem.roleCount)
+  if let horizon = problem.options.horizon, problem.roleCount > 0 {
+    let absences = AbsenceAnalysis(
+      organization, coverage: before, horizon: horizon, searchBudget: .zero)
+    var dense = [Int](repeating: 0, count: organization.roles.count)
+    for (index, source) in problem.roleSource.enumerated() { dense[source] = index }
+    for (source, role) in absences.roles.enumerated() {
+      if let day = role.uncoveredDays.first?.from { firstUncovered[dense[source]] = day.ordinal }
+    }
+  }
+  let schedule = Schedule(state: state, problem: problem, firstUncovered: firstUncovered)
   var pairs: [PlannedPair] = []
   for person in 0..<problem.personCount {
     for (slot, pair) in state.pairs[person].enumerated() {
@@ -99,7 +134,7 @@ func assemble(_ state: PlanState, problem: Problem, search: Search) -> Mentoring
     coverageAfter: after.coverageScore, coverageCeiling: before.coverageCeiling,
     upperBound: after.coverageScore, gapPercent: 0,
     unmet: unmetRoles(state, problem: problem, search: search),
-    horizonWeeks: problem.options.horizonWeeks,
+    horizonWeeks: problem.weeks,
     stats: PlanStats(
       candidateBundles: search.bundles.count, iterations: search.stats.iterations,
       improvements: search.stats.improvements, greedyScore: search.stats.greedyScore,
@@ -180,13 +215,24 @@ func unmetRoles(_ state: PlanState, problem: Problem, search: Search) -> [UnmetR
 
 /// The week-by-week schedule of a plan.
 ///
-/// Each mentee works through their pairs one after another, most valuable first, at their
-/// weekly learning hours; a pair's mentor gives a quarter of the mentee's hours in the same
-/// week, within the mentor's weekly hours. Weeks are simulated in order and, inside a week,
-/// pairs in a global priority order (value, then fewer hours, then ids), so a mentor shared by
-/// several mentees serves the most valuable pair first. Since the plan keeps every total within
-/// weekly rate × horizon, the simulation finishes inside the horizon unless mentors' weeks
-/// collide badly; such pairs are counted as overruns.
+/// Each mentee works through their pairs one after another at their weekly learning hours; a
+/// pair's mentor gives a quarter of the mentee's hours in the same week, within the mentor's
+/// weekly hours. Nobody teaches or learns in a week they are away (with a calendar, see
+/// ``PlanOptions/horizon``): such weeks are skipped and the pair ends later.
+///
+/// Priority: weeks are simulated in order and, inside a week, pairs in one global order, which
+/// also orders each mentee's own sequence and decides who gets a shared mentor's weekly hours:
+/// 1. the earliest *first uncovered day* of the roles the pair serves (the first working day of
+///    the horizon on which the role, as it is today, has fewer than `minPresent` qualified people
+///    at work; roles never uncovered, or any role without a calendar, come last), so that
+///    training ends first for the roles whose uncovered days come first;
+/// 2. then the pair's value (the weight of the roles it serves), highest first;
+/// 3. then fewer mentee hours, then mentee index, then skill index.
+///
+/// The plan keeps each person's charges within weekly rate × weeks present, where a pair is
+/// charged as if run evenly over the weeks its mentor and mentee share. The sequence usually
+/// finishes inside the horizon; where it does not, the group of people linked by pairs falls
+/// back to exactly that even pace, which always fits.
 struct Schedule {
   struct Timing {
     var start: Int
@@ -200,24 +246,29 @@ struct Schedule {
   /// Pairs run at an even pace over the whole horizon because the sequence did not fit.
   var evenPaced = 0
 
-  init(state: PlanState, problem: Problem) {
+  /// - Parameter firstUncovered: dense role → ordinal of its first uncovered working day before
+  ///   the plan, `Int.max` when it has none (or there is no calendar).
+  init(state: PlanState, problem: Problem, firstUncovered: [Int]) {
     timing = state.pairs.map { list in list.map { _ in Timing(start: 0, end: 0, hours: []) } }
     // Global order; a mentee's own pairs appear in their sequence order.
-    var order: [(mentee: Int, slot: Int, value: Double)] = []
+    var order: [(mentee: Int, slot: Int, urgency: Int, value: Double)] = []
     for person in 0..<problem.personCount {
       for (slot, pair) in state.pairs[person].enumerated() {
         let from = problem.level(person, pair.skill)
         var value = 0.0
+        var urgency = Int.max
         for role in state.newRoles[person]
         where problem.requirements[role].contains(where: {
           $0.skill == pair.skill && $0.level > from
         }) {
           value += problem.weight[role]
+          urgency = min(urgency, firstUncovered[role])
         }
-        order.append((person, slot, value))
+        order.append((person, slot, urgency, value))
       }
     }
     order.sort { a, b in
+      if a.urgency != b.urgency { return a.urgency < b.urgency }
       if a.value != b.value { return a.value > b.value }
       let ha = state.pairs[a.mentee][a.slot].menteeHours
       let hb = state.pairs[b.mentee][b.slot].menteeHours
@@ -231,16 +282,20 @@ struct Schedule {
     var remaining = state.pairs.map { $0.map(\.menteeHours) }
     var worked: [[[(Int, Double)]]] = state.pairs.map { $0.map { _ in [] } }
     var left = order.count
-    let horizon = problem.options.horizonWeeks
+    let horizon = problem.weeks
+    // Past the horizon there is no calendar; those weeks only measure overruns.
+    func works(_ person: Int, _ week: Int) -> Bool {
+      week > horizon || problem.isPresent(person, week: week)
+    }
     var week = 0
     var menteeLeft = [Double](repeating: 0, count: problem.personCount)
     var mentorLeft = [Double](repeating: 0, count: problem.personCount)
     while left > 0, week < 4 * horizon + 52 {
       week += 1
       for entry in order {
-        menteeLeft[entry.mentee] = problem.learnPerWeek[entry.mentee]
-        mentorLeft[state.pairs[entry.mentee][entry.slot].mentor] =
-          problem.mentorPerWeek[state.pairs[entry.mentee][entry.slot].mentor]
+        let mentor = state.pairs[entry.mentee][entry.slot].mentor
+        menteeLeft[entry.mentee] = works(entry.mentee, week) ? problem.learnPerWeek[entry.mentee] : 0
+        mentorLeft[mentor] = works(mentor, week) ? problem.mentorPerWeek[mentor] : 0
       }
       for entry in order {
         let mentee = entry.mentee
@@ -263,8 +318,9 @@ struct Schedule {
       }
     }
     // Where the sequence does not fit, fall back for that group of people (mentors and mentees
-    // linked by pairs) to running every pair at an even pace over the whole horizon, which
-    // always fits: weekly load is then total load / H, and totals are within rate × H.
+    // linked by pairs) to running every pair at an even pace over the weeks its mentor and
+    // mentee share, which always fits: the plan keeps Σ hours · present / common within
+    // weekly rate × weeks present for everyone, so no week holds more than the weekly rate.
     var group = Array(0..<problem.personCount)
     func root(_ person: Int) -> Int {
       var person = person
@@ -290,11 +346,17 @@ struct Schedule {
     for mentee in timing.indices {
       for slot in timing[mentee].indices {
         var entry = timing[mentee][slot]
-        if horizon > 0, evenPace[root(mentee)] {
+        let mentor = state.pairs[mentee][slot].mentor
+        let shared =
+          horizon > 0 && evenPace[root(mentee)]
+          ? (1...horizon).filter {
+            problem.isPresent(mentee, week: $0) && problem.isPresent(mentor, week: $0)
+          } : []
+        if let first = shared.first, let last = shared.last {
           let hours = state.pairs[mentee][slot].menteeHours
-          entry = Timing(
-            start: 1, end: horizon,
-            hours: Array(repeating: hours / Double(horizon), count: horizon))
+          var dense = [Double](repeating: 0, count: last - first + 1)
+          for week in shared { dense[week - first] = hours / Double(shared.count) }
+          entry = Timing(start: first, end: last, hours: dense)
           evenPaced += 1
           timing[mentee][slot] = entry
           continue

@@ -16,13 +16,24 @@ struct Problem: Sendable {
   let department: [Int]
   let canMentor: [Bool]
   let canLearn: [Bool]
-  /// Learning hours over the horizon, 0 for people who opted out.
+  /// Learning hours over the horizon (weekly hours × weeks present), 0 for people who opted out
+  /// or leave within the horizon.
   let learnBudget: [Double]
-  /// Mentoring hours over the horizon, 0 for people who opted out.
+  /// Mentoring hours over the horizon (weekly hours × weeks present), 0 for people who opted out.
   let mentorBudget: [Double]
   let maxMentees: [Int]
   let learnPerWeek: [Double]
   let mentorPerWeek: [Double]
+  /// Weeks of the horizon, `H`.
+  let weeks: Int
+  /// Person → number of weeks they are present (all `H` without a calendar).
+  let presentWeekCount: [Int]
+  /// Person → whether they are present in every week that has working days, which is what
+  /// everyone is without a calendar.
+  let fullyPresent: [Bool]
+  /// Person → bit set of present weeks (bit `w − 1` for week `w`), 64 weeks a word; empty
+  /// without a calendar.
+  let presence: [[UInt64]]
   /// Person → (skill, level) entries sorted by skill, in CSR form.
   let levelStart: [Int]
   let levelSkill: [Int]
@@ -57,7 +68,9 @@ struct Problem: Sendable {
   init(_ organization: Organization, options: PlanOptions) {
     self.options = options
     self.organization = organization
-    let horizon = Double(options.horizonWeeks)
+    let weeks = options.horizon?.weeks ?? options.horizonWeeks
+    self.weeks = weeks
+    let calendar = options.horizon.map { WeekCalendar($0) }
 
     let skillOrder = organization.skills.indices.sorted {
       organization.skills[$0].id < organization.skills[$1].id
@@ -105,6 +118,9 @@ struct Problem: Sendable {
     var levelSkill: [Int] = []
     var levelValue: [Int] = []
     var interests: [[Int]] = []
+    var presentWeekCount: [Int] = []
+    var fullyPresent: [Bool] = []
+    var presence: [[UInt64]] = []
     var maxLevel = max(organization.scaleMax, 0)
     for position in personOrder {
       let person = organization.people[position]
@@ -114,12 +130,25 @@ struct Problem: Sendable {
       department.append(departmentIndex[person.department] ?? 0)
       canMentor.append(person.canMentor)
       canLearn.append(person.canLearn)
-      let learn = person.canLearn ? max(0, person.learningHoursPerWeek) : 0
+      var present = weeks
+      var leavesEarly = false
+      if let calendar {
+        let bits = calendar.presence(of: person)
+        present = bits.reduce(0) { $0 + $1.nonzeroBitCount }
+        presence.append(bits)
+        fullyPresent.append(present == calendar.workingWeeks)
+        leavesEarly = person.leaves.map { $0 < calendar.horizon.end } ?? false
+      } else {
+        fullyPresent.append(true)
+      }
+      presentWeekCount.append(present)
+      // A backup who leaves within the horizon is no backup: leavers are never trained.
+      let learn = person.canLearn && !leavesEarly ? max(0, person.learningHoursPerWeek) : 0
       let mentor = person.canMentor ? max(0, person.mentorHoursPerWeek) : 0
       learnPerWeek.append(learn)
       mentorPerWeek.append(mentor)
-      learnBudget.append(learn * horizon)
-      mentorBudget.append(mentor * horizon)
+      learnBudget.append(learn * Double(present))
+      mentorBudget.append(mentor * Double(present))
       maxMentees.append(person.canMentor ? max(0, person.maxMentees) : 0)
       var entries: [(Int, Int)] = []
       for (skill, level) in person.levels where level > 0 {
@@ -167,6 +196,9 @@ struct Problem: Sendable {
     self.maxMentees = maxMentees
     self.learnPerWeek = learnPerWeek
     self.mentorPerWeek = mentorPerWeek
+    self.presentWeekCount = presentWeekCount
+    self.fullyPresent = fullyPresent
+    self.presence = presence
     self.levelStart = levelStart
     self.levelSkill = levelSkill
     self.levelValue = levelValue
@@ -281,6 +313,41 @@ struct Problem: Sendable {
     return mentorCount[skill][needed]
   }
 
+  /// Whether `person` is present (teaches and learns) in 1-based week `week`.
+  @inline(__always)
+  func isPresent(_ person: Int, week: Int) -> Bool {
+    guard !presence.isEmpty else { return week >= 1 && week <= weeks }
+    guard week >= 1, week <= weeks else { return false }
+    return presence[person][(week - 1) >> 6] & (1 << UInt64((week - 1) & 63)) != 0
+  }
+
+  /// Weeks in which both people are present: the only weeks a pair of theirs can run.
+  @inline(__always)
+  func commonWeeks(_ a: Int, _ b: Int) -> Int {
+    if fullyPresent[a] { return presentWeekCount[b] }
+    if fullyPresent[b] { return presentWeekCount[a] }
+    var count = 0
+    for (x, y) in zip(presence[a], presence[b]) { count += (x & y).nonzeroBitCount }
+    return count
+  }
+
+  /// The share of `person`'s capacity that `hours` of a pair with `partner` take.
+  ///
+  /// A pair with `partner` can only run in their common weeks, so it is charged as if run at an
+  /// even pace over them: `hours · present(person) / common`. Charges of a person's pairs adding
+  /// up to at most their budget (weekly hours × weeks present) means the even-pace schedule
+  /// stays within their weekly hours in every week, so every plan can be scheduled. Without
+  /// absences the charge is just `hours`, the model's rule; it is infinite when the two are
+  /// never present in the same week.
+  @inline(__always)
+  func load(of person: Int, with partner: Int, hours: Double) -> Double {
+    let common = commonWeeks(person, partner)
+    let own = presentWeekCount[person]
+    if common == own { return hours }
+    if common == 0 { return hours > 0 ? .infinity : 0 }
+    return hours * Double(own) / Double(common)
+  }
+
   /// Whether `person` interests include `skill`.
   func isInterested(_ person: Int, _ skill: Int) -> Bool {
     var low = 0
@@ -291,6 +358,44 @@ struct Problem: Sendable {
       if list[mid] < skill { low = mid + 1 } else { high = mid }
     }
     return low < list.count && list[low] == skill
+  }
+}
+
+/// The horizon's weeks and working days, to decide who is present in which week.
+struct WeekCalendar {
+  let horizon: Horizon
+  /// Week → its working days.
+  let days: [[Day]]
+  /// Weeks with at least one working day.
+  let workingWeeks: Int
+  /// Every week with working days, as a bit set.
+  let allWorking: [UInt64]
+
+  init(_ horizon: Horizon) {
+    self.horizon = horizon
+    var days = [[Day]](repeating: [], count: horizon.weeks)
+    for day in horizon.workingDays {
+      let week = horizon.week(of: day)
+      if week >= 1, week <= horizon.weeks { days[week - 1].append(day) }
+    }
+    self.days = days
+    workingWeeks = days.count { !$0.isEmpty }
+    var bits = [UInt64](repeating: 0, count: (horizon.weeks + 63) / 64)
+    for (index, list) in days.enumerated() where !list.isEmpty {
+      bits[index >> 6] |= 1 << UInt64(index & 63)
+    }
+    allWorking = bits
+  }
+
+  /// The weeks `person` is present in: present on at least one working day of the week.
+  func presence(of person: Person) -> [UInt64] {
+    let lastDay = horizon.end.adding(days: -1)
+    if person.absences.isEmpty, person.leaves.map({ $0 >= lastDay }) ?? true { return allWorking }
+    var bits = [UInt64](repeating: 0, count: allWorking.count)
+    for (index, list) in days.enumerated() where list.contains(where: person.isPresent(on:)) {
+      bits[index >> 6] |= 1 << UInt64(index & 63)
+    }
+    return bits
   }
 }
 

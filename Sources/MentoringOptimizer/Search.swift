@@ -69,6 +69,8 @@ struct Search {
   let bundlesOfRole: [[Int]]
   let deadline: ContinuousClock.Instant
   var stats = SearchStats()
+  /// Told how the search goes, when the caller asked; never read back.
+  var reporter: ProgressReporter?
 
   init(problem: Problem, bundles: [Bundle], deadline: ContinuousClock.Instant) {
     self.problem = problem
@@ -114,9 +116,11 @@ struct Search {
     for index in bundles.indices {
       if let item = entry(index, state) { heap.push(item) }
     }
+    reporter?.tick(.constructing, score: state.objective.score)
     while let item = heap.pop() {
       if item.stamp != stamps[item.bundle] { continue }
       stats.iterations += 1
+      reporter?.tick(.constructing, score: state.objective.score)
       guard let fresh = entry(item.bundle, state) else { continue }
       if let next = heap.top, GreedyHeap.above(next, fresh) {
         heap.push(fresh)
@@ -161,7 +165,10 @@ struct Search {
   mutating func insertionPass(_ state: inout PlanState) -> Bool {
     var improved = false
     for index in bundles.indices {
-      if index & 255 == 0, timeIsUp { return improved }
+      if index & 255 == 0 {
+        if timeIsUp { return improved }
+        reporter?.tick(.improving, score: state.objective.score)
+      }
       let bundle = bundles[index]
       if state.depth[bundle.role] >= problem.target[bundle.role] { continue }
       if state.newRoles[bundle.mentee].binarySearchContains(bundle.role) { continue }
@@ -202,40 +209,100 @@ struct Search {
     return false
   }
 
-  /// Frees one eligible mentor of `skill` at `level` for `mentee` by moving one of their pairs to
-  /// another mentor with room: a depth-one augmenting path in the mentor assignment.
+  /// Frees one eligible mentor of `skill` at `level` for `mentee` by moving pairs between
+  /// mentors: an augmenting path in the mentor assignment, up to ``augmentingDepth`` moves
+  /// long, each mentor visited once (so one call is linear in the links it looks at).
   func freeMentor(
     for mentee: Int, skill: Int, level: Int, in state: inout PlanState,
     undo: inout [(Int, [PairSlot])]
   ) -> Bool {
     let candidates = problem.mentors[skill]
-    let hours = problem.menteeHours(mentee, skill, to: level) / 4
+    let menteeHours = problem.menteeHours(mentee, skill, to: level)
+    var visited: Set<Int> = []
     for position in 0..<problem.eligibleMentorCount(skill, level) {
       let mentor = candidates[position]
-      if mentor == mentee || problem.mentorBudget[mentor] + hourEpsilon < hours { continue }
-      for link in state.links[mentor] where link.mentee != mentee {
-        let other = link.mentee
-        for (slot, pair) in state.pairs[other].enumerated() where pair.mentor == mentor {
-          var rest = state.pairs[other]
-          rest.remove(at: slot)
-          guard
-            let replacement = state.chooseMentor(
-              for: other, skill: pair.skill, level: pair.to, mentorHours: pair.mentorHours,
-              list: rest), replacement != mentor
-          else { continue }
-          // Would the mentor then have room for the new pair?
-          let freedSlot = link.count == 1
-          let hoursAfter = state.mentorUsed[mentor] - pair.mentorHours + hours
-          let slotsAfter = state.links[mentor].count - (freedSlot ? 1 : 0) + 1
-          if hoursAfter > problem.mentorBudget[mentor] + hourEpsilon
-            || slotsAfter > problem.maxMentees[mentor]
+      if mentor == mentee || !problem.canPair(mentor: mentor, mentee: mentee, hours: menteeHours) {
+        continue
+      }
+      visited.insert(mentor)
+      let need = problem.load(of: mentor, with: mentee, hours: menteeHours / 4)
+      if makeRoom(
+        on: mentor, for: mentee, load: need, depth: Self.augmentingDepth, visited: &visited,
+        in: &state, undo: &undo)
+      {
+        return true
+      }
+    }
+    return false
+  }
+
+  /// Moves in one augmenting path; 3 is enough for chains of one-mentee mentors.
+  static let augmentingDepth = 3
+
+  /// Moves one of `mentor`'s pairs with another mentee to a different mentor (freeing that one
+  /// first, recursively, when `depth` allows) so that `mentor` has room for a new pair of
+  /// `load` hours with `mentee`. Every move keeps the plan feasible.
+  func makeRoom(
+    on mentor: Int, for mentee: Int, load: Double, depth: Int, visited: inout Set<Int>,
+    in state: inout PlanState, undo: inout [(Int, [PairSlot])]
+  ) -> Bool {
+    for link in state.links[mentor] where link.mentee != mentee {
+      let other = link.mentee
+      for (slot, pair) in state.pairs[other].enumerated() where pair.mentor == mentor {
+        // Would the mentor then have room for the new pair?
+        let freedSlot = link.count == 1
+        let hoursAfter = state.mentorUsed[mentor] - pair.mentorLoad + load
+        let slotsAfter = state.links[mentor].count - (freedSlot ? 1 : 0) + 1
+        if hoursAfter > problem.mentorBudget[mentor] + hourEpsilon
+          || slotsAfter > problem.maxMentees[mentor]
+        {
+          continue
+        }
+        var rest = state.pairs[other]
+        rest.remove(at: slot)
+        if let replacement = state.chooseMentor(
+          for: other, skill: pair.skill, level: pair.to, mentorHours: pair.mentorHours,
+          list: rest, excluding: mentor)
+        {
+          var moved = state.pairs[other]
+          moved[slot] = state.makeSlot(other, skill: pair.skill, to: pair.to, mentor: replacement)
+          undo.append((other, state.setPlan(of: other, to: moved)))
+          return true
+        }
+        guard depth > 1 else { continue }
+        let candidates = problem.mentors[pair.skill]
+        for position in 0..<problem.eligibleMentorCount(pair.skill, pair.to) {
+          let next = candidates[position]
+          if next == other || visited.contains(next)
+            || !problem.canPair(mentor: next, mentee: other, hours: pair.menteeHours)
           {
             continue
           }
-          var moved = state.pairs[other]
-          moved[slot].mentor = replacement
-          undo.append((other, state.setPlan(of: other, to: moved)))
-          return true
+          visited.insert(next)
+          let moved = state.makeSlot(other, skill: pair.skill, to: pair.to, mentor: next)
+          let mark = undo.count
+          guard
+            makeRoom(
+              on: next, for: other, load: moved.mentorLoad, depth: depth - 1, visited: &visited,
+              in: &state, undo: &undo)
+          else { continue }
+          // The path may have touched this mentee's pairs: rebuild from the current list.
+          if let at = state.pairs[other].firstIndex(where: {
+            $0.skill == pair.skill && $0.mentor == mentor
+          }) {
+            var rest = state.pairs[other]
+            rest.remove(at: at)
+            if state.accepts(next, for: other, slot: moved, besides: rest) {
+              var list = state.pairs[other]
+              list[at] = moved
+              undo.append((other, state.setPlan(of: other, to: list)))
+              return true
+            }
+          }
+          while undo.count > mark {
+            let (who, list) = undo.removeLast()
+            state.setPlan(of: who, to: list)
+          }
         }
       }
     }
@@ -243,45 +310,77 @@ struct Search {
   }
 
   /// For each trained mentee: drop their training, refill greedily around the freed capacity,
-  /// keep the result when it is better and undo it otherwise.
+  /// keep the result when it is better and undo it otherwise. When no single drop helps, the
+  /// same with two mentees who share a mentor: with mentors of one or two mentee slots, freeing
+  /// one mentee's mentors is often not enough to let another plan in.
   mutating func dropRefillPass(_ state: inout PlanState) -> Bool {
     var improved = false
     for person in 0..<problem.personCount where !state.pairs[person].isEmpty {
       if timeIsUp { return improved }
-      stats.iterations += 1
-      let before = state.objective
-      let lost = state.newRoles[person]
-      let freed = state.pairs[person].map(\.mentor)
-      var undo: [(Int, [PairSlot])] = [(person, state.setPlan(of: person, to: []))]
-      // Candidates: the roles that lost a person, the roles the freed mentors can teach for,
-      // and the mentee's own other options.
-      var roles = lost
-      for mentor in freed {
-        for entry in problem.levelStart[mentor]..<problem.levelStart[mentor + 1]
-        where problem.levelValue[entry] >= problem.options.mentorMinLevel {
-          roles.append(contentsOf: problem.rolesOfSkill[problem.levelSkill[entry]])
+      reporter?.tick(.improving, score: state.objective.score)
+      if tryDropRefill([person], &state) { improved = true }
+    }
+    if improved { return true }
+    for person in 0..<problem.personCount where !state.pairs[person].isEmpty {
+      if timeIsUp { return improved }
+      reporter?.tick(.improving, score: state.objective.score)
+      var partners: [Int] = []
+      for pair in state.pairs[person] {
+        for link in state.links[pair.mentor] where link.mentee > person {
+          partners.append(link.mentee)
         }
       }
-      roles.sort()
-      var candidates: [Int] = []
+      partners.sort()
       var previous = -1
-      for role in roles where role != previous {
-        previous = role
-        if state.depth[role] < problem.target[role] {
-          candidates.append(contentsOf: bundlesOfRole[role])
-        }
-      }
-      candidates.append(contentsOf: bundlesOfMentee[person])
-      candidates.sort()
-      refill(candidates, &state, undo: &undo)
-      if state.objective.isBetter(than: before) {
-        improved = true
-        stats.improvements += 1
-      } else {
-        for (who, list) in undo.reversed() { state.setPlan(of: who, to: list) }
+      for other in partners where other != previous {
+        previous = other
+        if state.pairs[person].isEmpty { break }
+        if state.pairs[other].isEmpty { continue }
+        if tryDropRefill([person, other], &state) { improved = true }
       }
     }
     return improved
+  }
+
+  /// Drops the training of `people`, refills greedily, keeps the result only when it is better.
+  mutating func tryDropRefill(_ people: [Int], _ state: inout PlanState) -> Bool {
+    stats.iterations += 1
+    let before = state.objective
+    var lost: [Int] = []
+    var freed: [Int] = []
+    var undo: [(Int, [PairSlot])] = []
+    for person in people {
+      lost.append(contentsOf: state.newRoles[person])
+      freed.append(contentsOf: state.pairs[person].map(\.mentor))
+      undo.append((person, state.setPlan(of: person, to: [])))
+    }
+    // Candidates: the roles that lost a person, the roles the freed mentors can teach for,
+    // and the mentees' own other options.
+    var roles = lost
+    for mentor in freed {
+      for entry in problem.levelStart[mentor]..<problem.levelStart[mentor + 1]
+      where problem.levelValue[entry] >= problem.options.mentorMinLevel {
+        roles.append(contentsOf: problem.rolesOfSkill[problem.levelSkill[entry]])
+      }
+    }
+    roles.sort()
+    var candidates: [Int] = []
+    var previous = -1
+    for role in roles where role != previous {
+      previous = role
+      if state.depth[role] < problem.target[role] {
+        candidates.append(contentsOf: bundlesOfRole[role])
+      }
+    }
+    for person in people { candidates.append(contentsOf: bundlesOfMentee[person]) }
+    candidates.sort()
+    refill(candidates, &state, undo: &undo)
+    if state.objective.isBetter(than: before) {
+      stats.improvements += 1
+      return true
+    }
+    for (who, list) in undo.reversed() { state.setPlan(of: who, to: list) }
+    return false
   }
 
   /// Greedy over a candidate list: repeatedly commits the bundle with the best gain per hour.
@@ -342,10 +441,7 @@ struct Search {
           continue
         }
         if want < pair.to {
-          let hours = problem.menteeHours(person, pair.skill, to: want)
-          list[index] = PairSlot(
-            skill: pair.skill, to: want, mentor: pair.mentor, menteeHours: hours,
-            mentorHours: hours / 4)
+          list[index] = state.makeSlot(person, skill: pair.skill, to: want, mentor: pair.mentor)
           changed = true
         }
         index += 1
@@ -385,15 +481,19 @@ struct Search {
           if mentor == person || problem.department[mentor] == problem.department[person] {
             continue
           }
+          let candidate = state.makeSlot(person, skill: pair.skill, to: pair.to, mentor: mentor)
+          if candidate.menteeLoad > state.learnRoom(person, besides: rest) + hourEpsilon {
+            continue
+          }
           let oldShare = state.mentorShare(mentor, in: state.pairs[person])
           let newShare = state.mentorShare(mentor, in: rest)
           let hoursAfter =
-            state.mentorUsed[mentor] - oldShare.hours + newShare.hours + pair.mentorHours
+            state.mentorUsed[mentor] - oldShare.hours + newShare.hours + candidate.mentorLoad
           if hoursAfter > problem.mentorBudget[mentor] + hourEpsilon { continue }
           let slotsAfter = state.links[mentor].count - (oldShare.used ? 1 : 0) + 1
           if slotsAfter > problem.maxMentees[mentor] { continue }
           var moved = state.pairs[person]
-          moved[slot].mentor = mentor
+          moved[slot] = candidate
           state.setPlan(of: person, to: moved)
           break
         }

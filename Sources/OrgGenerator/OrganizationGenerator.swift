@@ -10,10 +10,25 @@ import SkillsGraph
 /// through ``SplitMix64``, iterating in fixed orders, so a seed always gives the same
 /// organization on every platform.
 public struct OrganizationGenerator: Sendable {
+  /// How hard the organization is to plan for.
+  public enum Scarcity: Hashable, Sendable {
+    /// The usual organization: mentors have time, so nearly every role that could gain a backup
+    /// gets one and a greedy plan is almost always optimal.
+    case typical
+    /// Mentoring is the bottleneck: a third as many departments (so three times as many roles
+    /// draw on each skill cluster), a quarter of the one-skill experts, fewer level-4 holders,
+    /// mentors with 1–2 hours a week and 1–2 mentees, and higher targets (critical roles want
+    /// three backups, high ones two, normal ones one or two). Roles compete for the same few
+    /// mentors, which is where plans differ.
+    case tight
+  }
+
   public var people: Int
   public var skills: Int
   public var roles: Int
   public var seed: UInt64
+  /// `.typical` unless asked; the typical output for a seed never changes.
+  public var scarcity: Scarcity
 
   /// Department names, used in order; larger organizations number the repeats.
   static let departmentNames = [
@@ -23,11 +38,15 @@ public struct OrganizationGenerator: Sendable {
 
   /// Creates a generator; `skills` defaults to one per ten people (at least 12) and `roles` to
   /// one per twenty people (at least 4).
-  public init(people: Int, skills: Int? = nil, roles: Int? = nil, seed: UInt64) {
+  public init(
+    people: Int, skills: Int? = nil, roles: Int? = nil, seed: UInt64,
+    scarcity: Scarcity = .typical
+  ) {
     self.people = max(1, people)
     self.skills = max(2, skills ?? max(12, people / 10))
     self.roles = max(1, roles ?? max(4, people / 20))
     self.seed = seed
+    self.scarcity = scarcity
   }
 
   /// Generates the organization.
@@ -35,7 +54,9 @@ public struct OrganizationGenerator: Sendable {
   /// - Complexity: O(people · skills held + roles · requirements), linear in the output size.
   public func generate() -> Organization {
     var rng = SplitMix64(seed: seed)
-    let departmentCount = min(max(2, people / 60), 40, max(2, skills / 4))
+    let tight = scarcity == .tight
+    let typicalDepartments = min(max(2, people / 60), 40, max(2, skills / 4))
+    let departmentCount = tight ? max(2, typicalDepartments / 3) : typicalDepartments
     let departments = (0..<departmentCount).map { index in
       let base = Self.departmentNames[index % Self.departmentNames.count]
       return index < Self.departmentNames.count
@@ -92,7 +113,8 @@ public struct OrganizationGenerator: Sendable {
       let cluster = clusters[department]
       for _ in 0..<(3 + rng.below(6)) {
         let skill = rng.chance(0.8) ? rng.pick(cluster) : rng.pick(general)
-        levels[skillIDs[skill]] = max(levels[skillIDs[skill]] ?? 0, Self.randomLevel(&rng))
+        levels[skillIDs[skill]] = max(
+          levels[skillIDs[skill]] ?? 0, Self.randomLevel(&rng, tight: tight))
       }
       var interests: [SkillID] = []
       for _ in 0..<rng.below(3) {
@@ -104,9 +126,9 @@ public struct OrganizationGenerator: Sendable {
           id: id, name: "Person \(pad(index + 1, 5))", department: departments[department],
           manager: manager, grade: "G\(1 + rng.below(6))", levels: levels,
           canMentor: !rng.chance(0.05), canLearn: !rng.chance(0.05),
-          mentorHoursPerWeek: rng.pick([1, 2, 2, 2, 3, 4]),
+          mentorHoursPerWeek: rng.pick(tight ? [1, 1, 1, 2] : [1, 2, 2, 2, 3, 4]),
           learningHoursPerWeek: rng.pick([2, 3, 4, 4, 4, 6, 8]),
-          maxMentees: rng.pick([1, 2, 3, 3, 4]), interests: interests))
+          maxMentees: rng.pick(tight ? [1, 1, 2] : [1, 2, 3, 3, 4]), interests: interests))
     }
 
     // Roles: two to five department skills at levels 2–4; incumbents are made qualified, and a
@@ -156,25 +178,35 @@ public struct OrganizationGenerator: Sendable {
         }
       }
       // A few experts in single skills, who can teach beyond the incumbents.
-      for requirement in requirements where rng.chance(0.5) {
+      for requirement in requirements where rng.chance(tight ? 0.125 : 0.5) {
         let person = rng.pick(pool)
         personList[person].levels[requirement.skill] = max(
           personList[person].levels[requirement.skill] ?? 0, min(4, requirement.level + 1))
+      }
+      var backups: Int?
+      if tight {
+        switch criticality {
+        case .critical: backups = 3
+        case .high: backups = 2
+        default: backups = rng.chance(0.5) ? 2 : 1
+        }
       }
       roleList.append(
         Role(
           id: RoleID("R\(pad(index + 1, 4))"), name: "Role \(pad(index + 1, 4))",
           requirements: requirements, incumbents: incumbents.map { personList[$0].id },
-          criticality: criticality))
+          criticality: criticality, backups: backups))
     }
     return Organization(
       asOf: Day(year: 2025, month: 1, day: 6), skills: skillList, people: personList,
       roles: roleList)
   }
 
-  /// A level for a random holding: 1 (35 %), 2 (35 %), 3 (22 %) or 4 (8 %).
-  static func randomLevel(_ rng: inout SplitMix64) -> Int {
+  /// A level for a random holding: 1 (35 %), 2 (35 %), 3 (22 %) or 4 (8 %); when `tight`,
+  /// 1 (40 %), 2 (40 %), 3 (17 %) or 4 (3 %).
+  static func randomLevel(_ rng: inout SplitMix64, tight: Bool = false) -> Int {
     let roll = rng.unit()
+    if tight { return roll < 0.40 ? 1 : roll < 0.80 ? 2 : roll < 0.97 ? 3 : 4 }
     return roll < 0.35 ? 1 : roll < 0.70 ? 2 : roll < 0.92 ? 3 : 4
   }
 }

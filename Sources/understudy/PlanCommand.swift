@@ -30,6 +30,9 @@ extension Understudy {
     @Option(name: .customLong("checkin-minutes"), help: "Length of each check-in in the calendar.")
     var checkinMinutes: Int = 30
 
+    @Flag(help: "Show no progress on the terminal.")
+    var quiet = false
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -50,8 +53,11 @@ extension Understudy {
       let before = prepared.gapReport()
       let options = PlanOptions(
         policy: before.organization.policy, horizonWeeks: prepared.horizon.weeks,
-        mentorMinLevel: mentorMinLevel, timeLimit: .milliseconds(Int(timeLimit * 1000)))
-      let plan = planMentoring(before.organization, options: options)
+        mentorMinLevel: mentorMinLevel, timeLimit: .milliseconds(Int(timeLimit * 1000)),
+        horizon: prepared.horizon)
+      let progress = PlanProgressDisplay(quiet: quiet)
+      let plan = planMentoring(before.organization, options: options, progress: progress.callback)
+      progress.finish()
       let content = PlanReportContent.analyse(plan, before: before, horizon: prepared.horizon)
       switch output.format {
       case .markdown: try output.emit(PlanReportMarkdown.render(content))

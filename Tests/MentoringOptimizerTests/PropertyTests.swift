@@ -14,6 +14,11 @@ func violations(
   let people = Dictionary(organization.people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
   let skills = Dictionary(organization.skills.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
   let horizon = Double(options.horizonWeeks)
+  // With a calendar, capacities are weekly hours × weeks present, and leavers learn nothing.
+  func weeks(_ person: Person) -> Double {
+    guard let calendar = options.horizon else { return horizon }
+    return Double(presentWeeks(of: person, in: calendar).count)
+  }
   var menteeHours: [PersonID: Double] = [:]
   var mentorHours: [PersonID: Double] = [:]
   var mentees: [PersonID: Set<PersonID>] = [:]
@@ -26,6 +31,9 @@ func violations(
     if pair.mentor == pair.mentee { problems.append("self-mentoring \(pair.mentee)") }
     if !mentor.canMentor { problems.append("\(pair.mentor) opted out of mentoring") }
     if !mentee.canLearn { problems.append("\(pair.mentee) opted out of learning") }
+    if let calendar = options.horizon, let leaves = mentee.leaves, leaves < calendar.end {
+      problems.append("\(pair.mentee) leaves on \(leaves) but is trained")
+    }
     if pair.fromLevel != mentee.level(pair.skill) { problems.append("wrong from level") }
     if pair.toLevel <= pair.fromLevel { problems.append("pair does not raise a level") }
     if mentor.level(pair.skill) < max(pair.toLevel, options.mentorMinLevel) {
@@ -45,11 +53,11 @@ func violations(
     mentees[pair.mentor, default: []].insert(pair.mentee)
   }
   for (id, hours) in menteeHours
-  where hours > (people[id]?.learningHoursPerWeek ?? 0) * horizon + 1e-6 {
+  where hours > (people[id].map { $0.learningHoursPerWeek * weeks($0) } ?? 0) + 1e-6 {
     problems.append("\(id) learns \(hours) h")
   }
   for (id, hours) in mentorHours
-  where hours > (people[id]?.mentorHoursPerWeek ?? 0) * horizon + 1e-6 {
+  where hours > (people[id].map { $0.mentorHoursPerWeek * weeks($0) } ?? 0) + 1e-6 {
     problems.append("\(id) mentors \(hours) h")
   }
   for (id, set) in mentees where set.count > (people[id]?.maxMentees ?? 0) {
@@ -69,8 +77,27 @@ func violations(
   return problems
 }
 
-/// Checks the week-by-week schedule: inside the horizon, weekly hours respected.
-func scheduleViolations(of plan: MentoringPlan, in organization: Organization) -> [String] {
+/// The 1-based weeks of `horizon` in which `person` is present on at least one working day,
+/// computed from the calendar alone.
+func presentWeeks(of person: Person, in horizon: Horizon) -> Set<Int> {
+  var weeks: Set<Int> = []
+  for week in 1...max(1, horizon.weeks) where week <= horizon.weeks {
+    for offset in 0..<7 {
+      let day = horizon.start.adding(days: 7 * (week - 1) + offset)
+      if day.isWeekday, !horizon.holidays.contains(day), person.isPresent(on: day) {
+        weeks.insert(week)
+        break
+      }
+    }
+  }
+  return weeks
+}
+
+/// Checks the week-by-week schedule: inside the horizon, weekly hours respected, and, with a
+/// calendar, no hours in a week the mentor or the mentee is away.
+func scheduleViolations(
+  of plan: MentoringPlan, in organization: Organization, horizon: Horizon? = nil
+) -> [String] {
   var problems: [String] = []
   let people = Dictionary(organization.people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
   var menteeWeek: [PersonID: [Int: Double]] = [:]
@@ -84,6 +111,15 @@ func scheduleViolations(of plan: MentoringPlan, in organization: Organization) -
     }
     if abs(pair.hoursByWeek.reduce(0, +) - pair.menteeHours) > 1e-6 {
       problems.append("\(pair.mentee) \(pair.skill) schedules the wrong number of hours")
+    }
+    if let horizon, let mentor = people[pair.mentor], let mentee = people[pair.mentee] {
+      let both = presentWeeks(of: mentor, in: horizon).intersection(
+        presentWeeks(of: mentee, in: horizon))
+      for (offset, hours) in pair.hoursByWeek.enumerated()
+      where hours > 1e-9 && !both.contains(pair.startWeek + offset) {
+        problems.append(
+          "\(pair.mentee) \(pair.skill) has \(hours) h in week \(pair.startWeek + offset), away")
+      }
     }
     for (offset, hours) in pair.hoursByWeek.enumerated() {
       menteeWeek[pair.mentee, default: [:]][pair.startWeek + offset, default: 0] += hours
@@ -169,6 +205,31 @@ func scheduleViolations(of plan: MentoringPlan, in organization: Organization) -
     #expect(failures == [])
   }
 
+  /// The same instances on a calendar with vacations, a holiday week and leavers.
+  @Test(arguments: [(8, 4, 3), (12, 6, 4), (20, 8, 6)])
+  func everyRuleHoldsOnACalendar(people: Int, skills: Int, roles: Int) {
+    var failures: [String] = []
+    var trained = 0
+    for seed in UInt64(1)...100 {
+      let (organization, horizon) = withCalendar(
+        tinyOrganization(seed: seed &+ 1000, people: people, skills: skills, roles: roles),
+        seed: seed)
+      let options = PlanOptions(
+        policy: organization.policy, timeLimit: .seconds(5), horizon: horizon)
+      let plan = planMentoring(organization, options: options)
+      trained += plan.pairs.count
+      failures += violations(of: plan, in: organization, options: options).map {
+        "seed \(seed): \($0)"
+      }
+      failures += scheduleViolations(of: plan, in: organization, horizon: horizon).map {
+        "seed \(seed): \($0)"
+      }
+      if plan.stats.stoppedOnTimeLimit { failures.append("seed \(seed): hit the time limit") }
+    }
+    #expect(failures == [])
+    #expect(trained > 0)
+  }
+
   @Test func sameInputSamePlan() {
     for seed in UInt64(1)...20 {
       let organization = tinyOrganization(seed: seed, people: 30, skills: 8, roles: 10)
@@ -186,4 +247,23 @@ func scheduleViolations(of plan: MentoringPlan, in organization: Organization) -
     #expect(plan.pairs.isEmpty)
     #expect(plan.coverageAfter == 0 && plan.upperBound == 0 && plan.gapPercent == 0)
   }
+}
+
+/// Puts a tiny organization on an 8-week calendar from Monday 2025-01-06: week 5 is all
+/// holidays, some people take 1–3 weeks off from a random weekday, and some leave.
+func withCalendar(_ organization: Organization, seed: UInt64) -> (Organization, Horizon) {
+  var rng = TestRandom(state: seed &* 0x9E37_79B9 &+ 3)
+  let start = Day(year: 2025, month: 1, day: 6) ?? Day(ordinal: 0)
+  let holidays = (0..<5).map { start.adding(days: 28 + $0) }
+  let horizon = Horizon(start: start, weeks: 8, holidays: holidays)
+  var copy = organization
+  for index in copy.people.indices {
+    if rng.chance(40) {
+      let from = start.adding(days: rng.below(49))
+      copy.people[index].absences.append(
+        Absence(from: from, to: from.adding(days: 7 * (1 + rng.below(3)) - 1 - rng.below(3))))
+    }
+    if rng.chance(15) { copy.people[index].leaves = start.adding(days: rng.below(70)) }
+  }
+  return (copy, horizon)
 }

@@ -48,4 +48,25 @@ import Testing
     // Some roles are below target, or there would be nothing to plan.
     #expect(CoverageAnalysis(organization).rolesBelowTarget > 0)
   }
+
+  @Test(arguments: [UInt64(1), 2, 3])
+  func tightOrganizationsAreScarce(seed: UInt64) throws {
+    let typical = OrganizationGenerator(people: 600, seed: seed).generate()
+    let tight = OrganizationGenerator(people: 600, seed: seed, scarcity: .tight).generate()
+    #expect(tight == OrganizationGenerator(people: 600, seed: seed, scarcity: .tight).generate())
+    #expect(tight != typical)
+    #expect(tight.people.count == 600 && tight.roles.count == typical.roles.count)
+    #expect(tight.people.allSatisfy { $0.mentorHoursPerWeek <= 2 && $0.maxMentees <= 2 })
+    let coverage = CoverageAnalysis(tight)
+    for role in tight.roles {
+      let analysed = try #require(coverage[role: role.id])
+      for incumbent in role.incumbents { #expect(analysed.qualified.contains(incumbent)) }
+    }
+    func experts(_ organization: Organization) -> Int {
+      organization.people.reduce(0) { $0 + $1.levels.values.count { $0 == 4 } }
+    }
+    #expect(experts(tight) < experts(typical))
+    #expect(tight.roles.map(\.target).reduce(0, +) > typical.roles.map(\.target).reduce(0, +))
+    #expect(Set(tight.people.map(\.department)).count < Set(typical.people.map(\.department)).count)
+  }
 }

@@ -10,7 +10,7 @@ import Darwin
 
 // optimizer-bench: generates an organization, plans it, and prints one line of figures.
 //
-//   optimizer-bench quality --people N --seed S --json PATH
+//   optimizer-bench quality --people N --seed S --json PATH [--scarcity typical|tight]
 //       also writes the instance (raw model data) and the plan's score to PATH, for
 //       milp_reference.py to solve exactly with HiGHS.
 //   optimizer-bench scale --people N --skills S --roles R --seed S [--time-limit SECONDS]
@@ -87,12 +87,13 @@ let seed = UInt64(argument("seed", "1") ?? "") ?? 1
 let skills = argument("skills").flatMap(Int.init)
 let roles = argument("roles").flatMap(Int.init)
 let limit = Double(argument("time-limit", "10") ?? "") ?? 10
+let scarcity: OrganizationGenerator.Scarcity = argument("scarcity") == "tight" ? .tight : .typical
 
 let clock = ContinuousClock()
 let generationStart = clock.now
 let organization = OrganizationGenerator(
   people: people, skills: skills ?? max(12, people / 5), roles: roles ?? max(5, people / 8),
-  seed: seed
+  seed: seed, scarcity: scarcity
 ).generate()
 let generation = seconds(clock.now - generationStart)
 let options = PlanOptions(policy: organization.policy, timeLimit: .milliseconds(Int(limit * 1000)))
@@ -107,10 +108,17 @@ if let path = argument("json") {
   fclose(file)
 }
 print(
-  "people=\(organization.people.count) skills=\(organization.skills.count) roles=\(organization.roles.count) "
+  "scarcity=\(scarcity) people=\(organization.people.count) skills=\(organization.skills.count) roles=\(organization.roles.count) "
     + "seed=\(seed) bundles=\(plan.stats.candidateBundles) pairs=\(plan.pairs.count) "
     + "before=\(number(plan.coverageBefore)) after=\(number(plan.coverageAfter)) "
     + "greedy=\(number(plan.stats.greedyScore)) bound=\(number(plan.upperBound)) "
     + "ceiling=\(number(plan.coverageCeiling)) gap=\(plan.gapPercent) "
     + "timeLimitHit=\(plan.stats.stoppedOnTimeLimit) unmet=\(plan.unmet.count) "
     + "generate_s=\(generation) plan_s=\(planning)")
+if CommandLine.arguments.contains("--print-pairs") {
+  for pair in plan.pairs {
+    print(
+      "pair \(pair.mentor) -> \(pair.mentee) \(pair.skill) \(pair.fromLevel)->\(pair.toLevel) "
+        + "roles \(pair.roles.map(\.role.rawValue).joined(separator: ","))")
+  }
+}
