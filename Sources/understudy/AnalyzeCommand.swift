@@ -22,6 +22,7 @@ extension Understudy {
       case .markdown: try output.emit(GapReportMarkdown.render(content))
       case .json: try output.emit(GapReportJSON.render(content))
       case .csv: try output.emit(GapReportCSV.render(content))
+      case .html: try output.emit(HTMLReport.render(content))
       }
     }
   }

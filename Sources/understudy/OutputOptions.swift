@@ -3,7 +3,7 @@ import GapReport
 
 /// Where and how a command writes its report.
 struct OutputOptions: ParsableArguments {
-  @Option(name: .shortAndLong, help: "Report format: markdown, json or csv.")
+  @Option(name: .shortAndLong, help: "Report format: markdown, json, csv or html.")
   var format: ReportFormat = .markdown
 
   @Option(
@@ -35,6 +35,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
   case markdown
   case json
   case csv
+  case html
 }
 
 /// sysexits(3) codes, which scripts and schedulers already understand.

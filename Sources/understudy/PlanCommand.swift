@@ -63,6 +63,7 @@ extension Understudy {
       case .markdown: try output.emit(PlanReportMarkdown.render(content))
       case .json: try output.emit(PlanReportJSON.render(content))
       case .csv: try output.emit(PlanReportCSV.render(content))
+      case .html: try output.emit(HTMLReport.render(content))
       }
       if let calendar {
         try OutputOptions.write(

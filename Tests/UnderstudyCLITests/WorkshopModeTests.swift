@@ -29,7 +29,7 @@ struct WorkshopModeTests {
     let folder = try CLIRunner.temporaryFolder()
     var outputs: [String] = []
     for command in ["analyze", "plan"] {
-      for format in ["markdown", "json", "csv"] {
+      for format in ["markdown", "json", "csv", "html"] {
         let path = folder.appendingPathComponent("\(command).\(format)").path
         var arguments =
           [command] + samples + [

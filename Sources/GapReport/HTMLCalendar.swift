@@ -1,0 +1,122 @@
+import SkillsGraph
+
+/// The absence calendar: heavy roles × the working days of the horizon, uncovered days marked.
+///
+/// A day is marked with a symbol, not only a colour: ✕ when the role stops that day, ✓ in a plan
+/// report when it would have stopped but a new backup covers it. Weeks are labelled so people
+/// can point at "week 3" in a meeting.
+enum HTMLCalendar {
+  static let months = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+  ]
+  static let weekdays = ["M", "T", "W", "T", "F", "S", "S"]
+
+  /// The working days inside the runs, as a set.
+  static func days(_ runs: [DayRange], workingDays: [Day]) -> Set<Day> {
+    Set(workingDays.filter { day in runs.contains { $0.from <= day && day <= $0.to } })
+  }
+
+  /// "23 Nov".
+  static func short(_ day: Day) -> String {
+    let (_, month, date) = day.components
+    return "\(date) \(months[(month - 1) % 12])"
+  }
+
+  /// The calendar of `before`, compared with `after` when a plan changes it.
+  static func render(
+    _ organization: Organization, before: AbsenceAnalysis, after: AbsenceAnalysis?
+  ) -> String {
+    let horizon = before.horizon
+    let workingDays = horizon.workingDays
+    guard !workingDays.isEmpty else {
+      return HTML.paragraph("The horizon has no working days.")
+    }
+    let heavy = organization.roles.filter { $0.weight >= 2 }
+    var out = "<p class=\"lead\">Critical and high roles on each working day from "
+    out += "\(horizon.start) to \(horizon.end.adding(days: -1)): "
+    out += "<span class=\"x sample\">✕</span> the role has fewer qualified people at work than it "
+    out += "needs (planned absences, leaving dates)"
+    if after != nil {
+      out += "; <span class=\"fixed sample\">✓</span> it would stop today, but a backup the plan "
+      out += "trains covers it"
+    }
+    out += ".</p>\n"
+    // Fixed layout shares the width among the days; the minimum keeps a day readable (about
+    // 1rem) on long horizons, which then scroll instead of shrinking.
+    out += "<div class=\"scroll\"><table class=\"calendar\" "
+    out += "style=\"min-width:\(17 + workingDays.count)rem\">\n"
+    out += "<colgroup><col class=\"role-col\"><col span=\"\(workingDays.count)\">"
+    out += "<col class=\"total-col\"></colgroup>\n<thead>\n"
+    out += header(workingDays, horizon: horizon)
+    out += "</thead>\n<tbody>\n"
+    let names = HTMLNames(organization)
+    for role in heavy {
+      let stopped = days(before[role: role.id]?.uncoveredDays ?? [], workingDays: workingDays)
+      let still = after.map {
+        days($0[role: role.id]?.uncoveredDays ?? [], workingDays: workingDays)
+      }
+      out += "<tr><th scope=\"row\" title=\"\(HTML.escape(role.id.rawValue))\">"
+      out += "\(HTML.escape(names.plainRole(role.id)))</th>"
+      var previousWeek = 0
+      for day in workingDays {
+        let week = horizon.week(of: day)
+        let edge = week != previousWeek ? " wk" : ""
+        previousWeek = week
+        let isStopped = still.map { $0.contains(day) } ?? stopped.contains(day)
+        if isStopped {
+          out += "<td class=\"x\(edge)\" title=\"\(day): uncovered\">✕</td>"
+        } else if stopped.contains(day) {
+          out += "<td class=\"fixed\(edge)\" title=\"\(day): covered by a new backup\">✓</td>"
+        } else {
+          out += edge.isEmpty ? "<td></td>" : "<td class=\"wk\"></td>"
+        }
+      }
+      let count = "\(stopped.count)"
+      out +=
+        "<td class=\"num total\">\(HTML.change(count, still.map { "\($0.count)" }))</td></tr>\n"
+    }
+    out += "</tbody>\n</table></div>\n"
+    return out + others(organization, before: before, after: after, names: names)
+  }
+
+  /// Two header rows: weeks with their first working day, then each day's weekday and date.
+  static func header(_ workingDays: [Day], horizon: Horizon) -> String {
+    var weeks: [(week: Int, first: Day, count: Int)] = []
+    for day in workingDays {
+      let week = horizon.week(of: day)
+      if weeks.last?.week == week {
+        weeks[weeks.count - 1].count += 1
+      } else {
+        weeks.append((week, day, 1))
+      }
+    }
+    var out = "<tr><th scope=\"col\" rowspan=\"2\" class=\"corner\">Role</th>"
+    for week in weeks {
+      out += "<th scope=\"colgroup\" colspan=\"\(week.count)\" class=\"wk\">"
+      out += "Week \(week.week)<small>\(short(week.first))</small></th>"
+    }
+    out += "<th scope=\"col\" rowspan=\"2\" class=\"num\">Days</th></tr>\n<tr>"
+    var previousWeek = 0
+    for day in workingDays {
+      let week = horizon.week(of: day)
+      out += "<th scope=\"col\" class=\"day\(week != previousWeek ? " wk" : "")\" title=\"\(day)\">"
+      out += "<small>\(weekdays[(day.weekday - 1) % 7])</small>\(day.components.day)</th>"
+      previousWeek = week
+    }
+    return out + "</tr>\n"
+  }
+
+  /// Lighter roles that still stop some days, in a sentence below the grid.
+  static func others(
+    _ organization: Organization, before: AbsenceAnalysis, after: AbsenceAnalysis?,
+    names: HTMLNames
+  ) -> String {
+    let light = organization.roles.filter { $0.weight < 2 }.compactMap { role in
+      (after ?? before)[role: role.id].flatMap { $0.uncoveredDayCount > 0 ? (role, $0) : nil }
+    }
+    guard !light.isEmpty else { return "" }
+    let list = light.map { "\(names.role($0.0.id)): \($0.1.uncoveredDayCount)" }
+    return
+      "<p class=\"note\">Other roles with uncovered days: \(list.joined(separator: "; ")).</p>\n"
+  }
+}
