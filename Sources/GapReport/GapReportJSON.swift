@@ -5,6 +5,7 @@ public enum GapReportJSON {
   /// Renders `content` as JSON.
   public static func render(_ content: GapReportContent) -> String {
     let privacy = content.privacy
+    let derived = Set(content.organization.roles.filter(\.isDerived).map(\.id))
     var members: [(String, JSONValue)] = [
       (
         "summary",
@@ -17,7 +18,7 @@ public enum GapReportJSON {
         "roles",
         .array(
           zip(content.coverage.roles, content.absences.roles).map {
-            role($0, $1, privacy: privacy)
+            role($0, $1, privacy: privacy, derived: derived.contains($0.role))
           })
       ),
       ("singlePointsOfFailure", .array(content.coverage.singlePointsOfFailure.map(singlePoint))),
@@ -78,11 +79,12 @@ public enum GapReportJSON {
 
   static func role(
     _ coverage: CoverageAnalysis.RoleCoverage, _ absence: AbsenceAnalysis.RoleAbsence,
-    privacy: Privacy = Privacy()
+    privacy: Privacy = Privacy(), derived: Bool = false
   ) -> JSONValue {
     .object([
       ("id", .string(coverage.role.rawValue)),
       ("name", .string(coverage.name)),
+      ("derived", .bool(derived)),
       ("weight", .number(coverage.weight)),
       ("target", .number(Double(coverage.target))),
       ("depth", people(coverage.depth, privacy)),
@@ -196,6 +198,15 @@ public enum GapReportJSON {
       ("skills", .number(Double(entry.skills))),
       ("roles", .number(Double(entry.roles))),
       ("absences", .number(Double(entry.absences))),
+      (
+        "skipped",
+        .array(
+          entry.skipped.map {
+            .object([("reason", .string($0.reason)), ("count", .number(Double($0.count)))])
+          })
+      ),
+      ("levelMapping", .array(entry.levelMapping.map { .string($0) })),
+      ("notes", .array(entry.notes.map { .string($0) })),
     ])
   }
 
@@ -208,19 +219,47 @@ public enum GapReportJSON {
 
 /// Where a report's data came from; the CLI fills it from the importer's source summaries.
 public struct ReportSource: Hashable, Sendable {
+  /// Records of one kind an import left out, and why.
+  public struct Skipped: Hashable, Sendable {
+    public var reason: String
+    public var count: Int
+
+    public init(reason: String, count: Int) {
+      self.reason = reason
+      self.count = count
+    }
+  }
+
   public var path: String
   public var profile: String
   public var people: Int
   public var skills: Int
   public var roles: Int
   public var absences: Int
+  /// What was left out and why (inactive workers, time off not approved, …).
+  public var skipped: [Skipped]
+  /// How the file's levels were put on the model's scale, one line each.
+  public var levelMapping: [String]
+  /// Other facts worth a line: paging, assumptions, why a file holds no people.
+  public var notes: [String]
 
-  public init(path: String, profile: String, people: Int, skills: Int, roles: Int, absences: Int) {
+  public init(
+    path: String, profile: String, people: Int, skills: Int, roles: Int, absences: Int,
+    skipped: [Skipped] = [], levelMapping: [String] = [], notes: [String] = []
+  ) {
     self.path = path
     self.profile = profile
     self.people = people
     self.skills = skills
     self.roles = roles
     self.absences = absences
+    self.skipped = skipped
+    self.levelMapping = levelMapping
+    self.notes = notes
+  }
+
+  /// Every remark about the file, for the reports' data sources sections.
+  public var remarks: [String] {
+    skipped.map { "skipped \($0.count): \($0.reason)" } + levelMapping + notes
   }
 }

@@ -83,7 +83,7 @@ public enum GapReportMarkdown {
       rightAligned: [false, true, true, true, true, false])
     for role in short {
       table.append([
-        "\(role.name) (`\(role.role)`)", formatNumber(role.weight), privacy.count(role.depth),
+        names.role(role.role), formatNumber(role.weight), privacy.count(role.depth),
         "\(role.target)", "\(role.gap)", names.people(role.qualified, privacy: privacy),
       ])
     }
@@ -125,7 +125,7 @@ public enum GapReportMarkdown {
       rightAligned: [false, true, true, true, true, false])
     for role in analysis.roles {
       table.append([
-        "\(role.name) (`\(role.role)`)", formatNumber(role.weight), privacy.count(role.depth),
+        names.role(role.role), formatNumber(role.weight), privacy.count(role.depth),
         "\(role.target)", "\(role.gap)", names.people(role.incumbents),
       ])
     }
@@ -143,7 +143,13 @@ public enum GapReportMarkdown {
         "\(source.absences)",
       ])
     }
-    return "## Data sources\n\n" + table.rendered() + "\n"
+    var out = "## Data sources\n\n" + table.rendered() + "\n"
+    for source in sources where !source.remarks.isEmpty {
+      out += "`\(source.path)`:\n\n"
+      for remark in source.remarks { out += "- \(remark)\n" }
+      out += "\n"
+    }
+    return out
   }
 
   static let legend = """
@@ -205,8 +211,10 @@ struct Names {
     return "\(name) (`\(id)`)"
   }
 
+  /// The role's name and id; roles derived from an export's positions say so.
   func role(_ id: RoleID) -> String {
-    guard let name = roles[id]?.name, name != id.rawValue else { return "`\(id)`" }
-    return "\(name) (`\(id)`)"
+    let derived = roles[id]?.isDerived == true ? " *(derived)*" : ""
+    guard let name = roles[id]?.name, name != id.rawValue else { return "`\(id)`" + derived }
+    return "\(name) (`\(id)`)" + derived
   }
 }

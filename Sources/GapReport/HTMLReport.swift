@@ -144,7 +144,13 @@ public enum HTMLReport {
       out += "<td class=\"num\">\(source.skills)</td><td class=\"num\">\(source.roles)</td>"
       out += "<td class=\"num\">\(source.absences)</td></tr>\n"
     }
-    return out + "</tbody>\n</table>\n"
+    out += "</tbody>\n</table>\n"
+    for source in sources where !source.remarks.isEmpty {
+      out += "<p class=\"note\"><code>\(HTML.escape(source.path))</code></p>\n<ul class=\"note\">\n"
+      for remark in source.remarks { out += "<li>\(HTML.escape(remark))</li>\n" }
+      out += "</ul>\n"
+    }
+    return out
   }
 
   static let legend = """

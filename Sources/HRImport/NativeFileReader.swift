@@ -44,6 +44,9 @@ struct NativeFileReader {
         start: day(policy, "start"),
         holidays: policy.children(named: "holiday", in: Self.namespace).compactMap {
           day($0, "date")
+        },
+        levelNames: policy.children(named: "levelName", in: Self.namespace).map {
+          (located($0, "name"), locatedInt($0, "level"))
         })
     }
     return file

@@ -18,6 +18,26 @@ public struct SourceSummary: Hashable, Sendable {
   public var skills: Int
   public var roles: Int
   public var absences: Int
+  /// Records left out, each reason with its count: inactive workers, time off not approved,
+  /// record types the profile does not read, absences of people no input lists.
+  public var skipped: [SkippedRecords] = []
+  /// How the file's levels were put on the model's scale, one line each (numeric scales,
+  /// named levels and where their values came from, level-less skills, certifications).
+  public var levelMapping: [String] = []
+  /// Other facts worth a line in the report: paging, holidays read, assumptions made, or why
+  /// the file holds no people.
+  public var notes: [String] = []
+}
+
+/// Records of one kind that an import left out, and why.
+public struct SkippedRecords: Hashable, Sendable {
+  public var reason: String
+  public var count: Int
+
+  public init(reason: String, count: Int) {
+    self.reason = reason
+    self.count = count
+  }
 }
 
 /// Imports Understudy's native XML format from one or more files.
@@ -94,7 +114,7 @@ public enum NativeImporter {
   }
 
   /// Orders diagnostics by file (as given), then place; keeps at most 50 errors per file.
-  private static func sortAndCap(_ diagnostics: [Diagnostic], order: [String]) -> [Diagnostic] {
+  static func sortAndCap(_ diagnostics: [Diagnostic], order: [String]) -> [Diagnostic] {
     let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     let sorted = diagnostics.enumerated().sorted { lhs, rhs in
       let a = lhs.element.location

@@ -28,6 +28,7 @@ struct PersonRecord {
   var canMentor: Bool?
   var canLearn: Bool?
   var leaves: Day?
+  var email: String?
   var skills: [(skill: Located<String>, level: Located<Int>)] = []
   var interests: [Located<String>] = []
   var absences: [Absence] = []
@@ -42,6 +43,8 @@ struct RoleRecord {
   var minPresent: Int?
   var requirements: [(skill: Located<String>, level: Located<Int>)] = []
   var incumbents: [Located<String>] = []
+  /// Set for roles `--derive-roles` made from an export's positions.
+  var isDerived: Bool?
 }
 
 /// What one native file says about planning policy.
@@ -50,6 +53,8 @@ struct PolicyRecord {
   var mentorMinLevel: Int?
   var start: Day?
   var holidays: [Day] = []
+  /// `<levelName name="Proficient" level="3"/>`: names of vendor levels on the model's scale.
+  var levelNames: [(name: Located<String>, level: Located<Int>)] = []
 }
 
 /// Everything read from one native file.

@@ -16,6 +16,7 @@ struct OrganizationAssembler {
   private var roleOrder: [String] = []
   private var roles: [String: RoleRecord] = [:]
   private var policy = PolicyRecord()
+  private var skillNameCache: [String: String]?
   private(set) var diagnostics: [Diagnostic] = []
 
   mutating func merge(_ file: NativeFile) {
@@ -66,6 +67,7 @@ struct OrganizationAssembler {
     merged.canMentor = record.canMentor ?? merged.canMentor
     merged.canLearn = record.canLearn ?? merged.canLearn
     merged.leaves = record.leaves ?? merged.leaves
+    merged.email = record.email ?? merged.email
     for entry in record.skills {
       if let index = merged.skills.firstIndex(where: { $0.skill.value == entry.skill.value }) {
         merged.skills[index] = entry
@@ -94,6 +96,7 @@ struct OrganizationAssembler {
     merged.criticality = record.criticality ?? merged.criticality
     merged.backups = record.backups ?? merged.backups
     merged.minPresent = record.minPresent ?? merged.minPresent
+    merged.isDerived = record.isDerived ?? merged.isDerived
     for entry in record.requirements {
       if let index = merged.requirements.firstIndex(where: { $0.skill.value == entry.skill.value })
       {
@@ -112,6 +115,7 @@ struct OrganizationAssembler {
   /// Builds the organization, reporting unknown references and levels above the scale.
   mutating func assemble() -> Organization {
     let scale = scaleMax?.value ?? 4
+    skillNameCache = skillByName
     let skillIDs = skillOrder
     let personIDs = personOrder
 
@@ -148,6 +152,7 @@ struct OrganizationAssembler {
         .map { SkillID($0) }
       person.absences = record.absences.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
       person.leaves = record.leaves
+      person.email = record.email
       organization.people.append(person)
     }
     for id in roleOrder {
@@ -164,7 +169,7 @@ struct OrganizationAssembler {
           incumbents: record.incumbents.compactMap { check($0, kind: "person", among: personIDs) }
             .map { PersonID($0) },
           criticality: record.criticality ?? .normal, backups: record.backups,
-          minPresent: record.minPresent ?? 1))
+          minPresent: record.minPresent ?? 1, isDerived: record.isDerived ?? false))
     }
     organization.policy = Policy(
       horizonWeeks: policy.horizonWeeks ?? 12, mentorMinLevel: policy.mentorMinLevel ?? 3,
@@ -176,18 +181,49 @@ struct OrganizationAssembler {
   }
 
   /// The id when some file defines it; otherwise an error naming it, and `nil`.
+  ///
+  /// A skill may also be named the way an export names it (`"Financial Acumen"` for the id
+  /// `financial-acumen`), ignoring case and runs of white space, so a manager's roles file can
+  /// use the names people see in the HR system.
   private mutating func check(_ reference: Located<String>, kind: String, among ids: [String])
     -> String?
   {
     let defined = kind == "skill" ? skills[reference.value] != nil : people[reference.value] != nil
     if defined { return reference.value }
+    var candidates = ids
+    if kind == "skill" {
+      if let id = skillByName[VendorValues.nameKey(reference.value)] { return id }
+      // Offer each skill once, by whichever of its id and name is closer (the id on a tie).
+      let target = Array(reference.value.lowercased().utf8)
+      candidates = skillOrder.map { id in
+        guard let name = skills[id]?.name, name != id else { return id }
+        let byID = Suggestions.editDistance(target, Array(id.lowercased().utf8), limit: 64)
+        let byName = Suggestions.editDistance(target, Array(name.lowercased().utf8), limit: 64)
+        return byName < byID ? name : id
+      }
+    }
     var message = "unknown \(kind) '\(reference.value)'"
-    let suggestions = Suggestions.closest(to: reference.value, among: ids)
+    let suggestions = Suggestions.closest(to: reference.value, among: candidates)
     if !suggestions.isEmpty {
       message += " (did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?)"
     }
     diagnostics.append(Diagnostic(.error, message, at: reference.location))
     return nil
+  }
+
+  /// Skill ids by the lower-cased, space-collapsed form of their names and ids; the first
+  /// skill to claim a key keeps it.
+  private var skillByName: [String: String] {
+    if let cached = skillNameCache { return cached }
+    var table: [String: String] = [:]
+    for id in skillOrder {
+      table[VendorValues.nameKey(id)] = table[VendorValues.nameKey(id)] ?? id
+    }
+    for id in skillOrder {
+      guard let name = skills[id]?.name else { continue }
+      table[VendorValues.nameKey(name)] = table[VendorValues.nameKey(name)] ?? id
+    }
+    return table
   }
 
   private mutating func checkScale(_ level: Located<Int>, scale: Int) {

@@ -34,6 +34,22 @@ struct SafeXMLParser {
 
   /// Parses bytes already in memory, naming them `displayPath` in diagnostics.
   static func parse(bytes: [UInt8], displayPath: String, schema: XMLSchema? = nil) -> Result {
+    let (root, source, diagnostics) = withTree(
+      bytes: bytes, displayPath: displayPath, schema: schema
+    ) { node, document, state in
+      convert(node, document: document, state: state)
+    }
+    return Result(root: root, source: source, diagnostics: diagnostics)
+  }
+
+  /// Parses bytes and hands the libxml2 root element to `body` while the tree is alive.
+  ///
+  /// The vendor profiles read libxml2's nodes directly (see `Node`); `state` locates any node
+  /// to its exact line and column. `body` is not called when the file is not well-formed.
+  static func withTree<T>(
+    bytes: [UInt8], displayPath: String, schema: XMLSchema? = nil,
+    body: (UnsafeMutablePointer<xmlNode>, UnsafeMutablePointer<xmlDoc>, ParseState) -> T
+  ) -> (T?, SourceText, [Diagnostic]) {
     LibXML.initialize()
     let source = SourceText(path: displayPath, bytes: bytes)
     let state = ParseState(source: source)
@@ -41,24 +57,25 @@ struct SafeXMLParser {
       state.report(
         .error, "file is larger than \(maximumFileSize >> 20) MiB; split it or raise no limit",
         at: source.wholeFile)
-      return Result(root: nil, source: source, diagnostics: state.diagnostics)
+      return (nil, source, state.diagnostics)
     }
-    let root: XMLElement? = bytes.withUnsafeBufferPointer { buffer in
+    let value: T? = bytes.withUnsafeBufferPointer { buffer in
       buffer.baseAddress.flatMap { base in
         base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-          parseDocument(chars, count: buffer.count, state: state, schema: schema)
+          parseDocument(chars, count: buffer.count, state: state, schema: schema, body: body)
         }
       }
     }
     if bytes.isEmpty {
       state.report(.error, "file is empty", at: source.wholeFile)
     }
-    return Result(root: root, source: source, diagnostics: state.diagnostics)
+    return (value, source, state.diagnostics)
   }
 
-  private static func parseDocument(
-    _ chars: UnsafePointer<CChar>, count: Int, state: ParseState, schema: XMLSchema?
-  ) -> XMLElement? {
+  private static func parseDocument<T>(
+    _ chars: UnsafePointer<CChar>, count: Int, state: ParseState, schema: XMLSchema?,
+    body: (UnsafeMutablePointer<xmlNode>, UnsafeMutablePointer<xmlDoc>, ParseState) -> T
+  ) -> T? {
     guard let context = xmlCreateMemoryParserCtxt(chars, Int32(count)) else { return nil }
     defer { xmlFreeParserCtxt(context) }
     let unmanaged = Unmanaged.passRetained(state)
@@ -84,7 +101,7 @@ struct SafeXMLParser {
     // A schema-invalid file is still converted: its per-file checks (duplicate ids, names,
     // dates) then run too, so one run lists everything to fix.
     _ = schema?.validate(document, state: state)
-    return convert(rootNode, document: document, state: state)
+    return body(rootNode, document, state)
   }
 
   private static func convert(
@@ -122,7 +139,7 @@ struct SafeXMLParser {
       offset: state.offsets[UnsafeMutableRawPointer(node)] ?? 0)
   }
 
-  private static func readFile(path: String, displayPath: String) throws(ImportError) -> [UInt8] {
+  static func readFile(path: String, displayPath: String) throws(ImportError) -> [UInt8] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw .missingInput(path: displayPath, reason: "no such file")

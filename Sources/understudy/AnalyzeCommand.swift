@@ -59,6 +59,8 @@ extension ReportSource {
   init(_ summary: SourceSummary) {
     self.init(
       path: summary.path, profile: summary.profile, people: summary.people,
-      skills: summary.skills, roles: summary.roles, absences: summary.absences)
+      skills: summary.skills, roles: summary.roles, absences: summary.absences,
+      skipped: summary.skipped.map { Skipped(reason: $0.reason, count: $0.count) },
+      levelMapping: summary.levelMapping, notes: summary.notes)
   }
 }

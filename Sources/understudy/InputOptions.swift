@@ -1,19 +1,90 @@
 import ArgumentParser
 import HRImport
 
-/// The input files every command reads, merged by id in the order given.
+/// The input files every command reads, merged by id in the order given, and how to read the
+/// exports of HR systems among them.
 struct InputOptions: ParsableArguments {
-  @Argument(help: "XML files to read; later files add to and override earlier ones by id.")
+  @Argument(
+    help: """
+      XML files to read: HR exports (detected; see `understudy formats`) and native files; \
+      later files add to and override earlier ones by id.
+      """)
   var files: [String]
+
+  @Option(
+    name: .customLong("profile"),
+    help: ArgumentHelp(
+      "Read files with this profile instead of detecting it: NAME for every export (native "
+        + "files keep their format), or FILE=NAME for one file (repeatable).",
+      valueName: "[FILE=]NAME"))
+  var profiles: [String] = []
+
+  @Option(
+    name: .customLong("mapping"),
+    help: ArgumentHelp(
+      "A mapping file (XPaths) for exports no built-in profile reads.", valueName: "FILE"))
+  var mapping: String?
+
+  @Option(
+    name: .customLong("derive-roles"), defaultAsFlag: ImportOptions.RoleDerivation.critical,
+    parsing: .next,
+    help: ArgumentHelp(
+      "Make a role per critical position or job profile (or every one with 'all'), requiring "
+        + "the skills its incumbents hold at level 3 or more. Put it after the files.",
+      valueName: "critical|all"))
+  var deriveRoles: ImportOptions.RoleDerivation? = nil
+
+  @Option(
+    name: .customLong("skill-level-default"),
+    help: "The level at which a skill without a level (Workday Skill_Data) counts.")
+  var skillLevelDefault: Int = 2
+
+  @Option(
+    name: .customLong("rating-scale"),
+    help: ArgumentHelp(
+      "The scale of numeric ratings that carry none (SuccessFactors CompetencyRating).",
+      valueName: "MIN-MAX"))
+  var ratingScale: String = "1-5"
 
   func validate() throws {
     guard !files.isEmpty else { throw ValidationError("give at least one XML file to read") }
+    _ = try importOptions()
+    guard skillLevelDefault >= 0 else {
+      throw ValidationError("--skill-level-default must be 0 or more")
+    }
+  }
+
+  /// The options for `Importer`, from the flags.
+  func importOptions() throws -> ImportOptions {
+    var options = ImportOptions(
+      mappingPath: mapping, deriveRoles: deriveRoles, levelLessSkillLevel: skillLevelDefault)
+    for entry in profiles {
+      let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+      let name = parts.last ?? entry
+      guard let profile = ImportProfile(rawValue: name.lowercased()) else {
+        throw ValidationError(
+          "unknown profile '\(name)' (known: "
+            + ImportProfile.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+      }
+      if parts.count == 2 {
+        options.profileByPath[parts[0]] = profile
+      } else {
+        options.profile = profile
+      }
+    }
+    let bounds = ratingScale.split(separator: "-", maxSplits: 1).compactMap { Double($0) }
+    guard bounds.count == 2, bounds[0] < bounds[1] else {
+      throw ValidationError("--rating-scale takes MIN-MAX with MIN < MAX, e.g. 1-5 or 0-100")
+    }
+    options.ratingScale = bounds[0]...bounds[1]
+    return options
   }
 
   /// Imports the files, printing warnings to stderr, or prints every error and exits 65 or 66.
   func load(quiet: Bool = false) throws -> ImportResult {
+    let options = try importOptions()
     do {
-      let result = try NativeImporter.load(paths: files)
+      let result = try Importer.load(paths: files, options: options)
       if !quiet {
         for warning in result.warnings { Console.error(warning.description) }
       }
@@ -32,3 +103,5 @@ struct InputOptions: ParsableArguments {
     }
   }
 }
+
+extension ImportOptions.RoleDerivation: ExpressibleByArgument {}

@@ -10,6 +10,6 @@ struct Understudy: ParsableCommand {
       74 output cannot be written.
       """,
     version: "0.1.0",
-    subcommands: [Analyze.self, Plan.self, Validate.self, Generate.self, Schema.self]
+    subcommands: [Analyze.self, Plan.self, Validate.self, Generate.self, Schema.self, Formats.self]
   )
 }

@@ -1,0 +1,55 @@
+import Foundation
+import SkillsGraph
+
+/// How `Importer` reads a set of files.
+public struct ImportOptions: Sendable {
+  /// Read every file that is not in the native format with this profile instead of detecting it.
+  public var profile: ImportProfile?
+  /// Per-file profiles, by the path as given; these win over `profile` and detection.
+  public var profileByPath: [String: ImportProfile]
+  /// The mapping file for exports no built-in profile reads.
+  public var mappingPath: String?
+  /// Which roles to derive from the export's positions, in addition to any roles file.
+  public var deriveRoles: RoleDerivation?
+  /// The level at which a skill the export gives without a level counts (default 2).
+  public var levelLessSkillLevel: Int
+  /// The scale of numeric ratings that carry no scale of their own (SuccessFactors
+  /// `CompetencyRating.rating`, mapping files without `min`/`max`); default 1–5.
+  public var ratingScale: ClosedRange<Double>
+  /// The day to use when neither the policy nor the data says when the horizon starts
+  /// (certifications count while valid on that day); `nil` means today.
+  public var today: Day?
+  /// Files larger than this (default 16 MiB) stream record by record; smaller ones are parsed
+  /// in memory, which places diagnostics to the column.
+  public var streamingThreshold: Int
+
+  /// Which positions `--derive-roles` turns into roles.
+  public enum RoleDerivation: String, Sendable, CaseIterable {
+    /// Positions or job profiles the export marks critical (Workday `Critical_Job`).
+    case critical
+    /// Every position or job profile.
+    case all
+  }
+
+  public init(
+    profile: ImportProfile? = nil, profileByPath: [String: ImportProfile] = [:],
+    mappingPath: String? = nil, deriveRoles: RoleDerivation? = nil, levelLessSkillLevel: Int = 2,
+    ratingScale: ClosedRange<Double> = 1...5, today: Day? = nil,
+    streamingThreshold: Int = 16 << 20
+  ) {
+    self.profile = profile
+    self.profileByPath = profileByPath
+    self.mappingPath = mappingPath
+    self.deriveRoles = deriveRoles
+    self.levelLessSkillLevel = levelLessSkillLevel
+    self.ratingScale = ratingScale
+    self.today = today
+    self.streamingThreshold = streamingThreshold
+  }
+
+  /// The day the horizon starts when nothing else says: `today`, or the current UTC date.
+  var resolvedToday: Day {
+    if let today { return today }
+    return Day(ordinal: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+  }
+}

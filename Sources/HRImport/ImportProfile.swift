@@ -1,0 +1,51 @@
+/// The input formats Understudy reads, each detected from a file's first elements.
+public enum ImportProfile: String, CaseIterable, Sendable, Hashable {
+  case native
+  case workday
+  case successfactors
+  case bamboohr
+  case hrxml3
+  case hrxml2
+  case europass
+  case mapping
+
+  /// One line on what the profile reads, for `understudy formats`.
+  public var summary: String {
+    switch self {
+    case .native:
+      "Understudy's own format: people, skills, roles, absences, policy (also the roles file)"
+    case .workday:
+      "Workday Get_Workers responses (SOAP or bare, any page): workers, supervisory org, manager, "
+        + "job profile, competencies, skills, certifications, leave of absence"
+    case .successfactors:
+      "SAP SuccessFactors OData v2 Atom feeds: EmpJob, User, PerPersonal, CompetencyRating, "
+        + "EmployeeTime"
+    case .bamboohr:
+      "BambooHR XML: employee directory, custom reports, time-off requests, who's out"
+    case .hrxml3:
+      "HR-XML 3.x / OAGIS BODs: IndicativeData, OrganizationChart, TimeCard, PersonCompetency"
+    case .hrxml2:
+      "HR-XML 2.x Resume and Candidate: Competency with NumericValue, licenses and certifications"
+    case .europass:
+      "Europass / EURES Candidate CVs: competencies, CEFR language levels, certifications"
+    case .mapping:
+      "any other XML export, through a mapping file of XPaths (--mapping FILE)"
+    }
+  }
+
+  /// How the profile is recognised, for `understudy formats`.
+  public var detection: String {
+    switch self {
+    case .native: "root {urn:understudy:org:1}organization"
+    case .workday: "an element in namespace urn:com.workday/bsvc (inside a SOAP Body or bare)"
+    case .successfactors: "root {http://www.w3.org/2005/Atom}feed or entry"
+    case .bamboohr:
+      "root without namespace: directory, report, employees, requests, calendar, table "
+        + "(or metadata: fields, lists, timeOffTypes)"
+    case .hrxml3: "namespace http://www.hr-xml.org/3 (a BOD, or BODs inside a wrapper)"
+    case .hrxml2: "namespace http://ns.hr-xml.org/2007-04-15 (Resume, Candidate, Competency)"
+    case .europass: "Candidate in http://www.europass.eu/1.0 or http://www.hr-xml.org/3"
+    case .mapping: "never detected: chosen by --mapping for files no other profile recognises"
+    }
+  }
+}

@@ -1,0 +1,171 @@
+import SkillsGraph
+
+/// Reads any mix of HR exports and native files into one organization.
+///
+/// Each file's format is detected from its first elements (or given with `ImportOptions`), read
+/// by its profile, and then everything merges by id through the same rules as native files: a
+/// manager's roles file joins a Workday export by person id and by skill id or name, and an
+/// unknown reference is an error naming it, with the closest names as suggestions.
+public enum Importer {
+  /// Reads, maps levels, merges and resolves the given files.
+  ///
+  /// Every file is read even when an earlier one has errors, so one run reports everything to
+  /// fix (up to 50 errors per file).
+  /// - Parameters:
+  ///   - paths: files in merge order; later files override earlier ones by id.
+  ///   - options: profile overrides, the mapping file, role derivation, level defaults.
+  /// - Returns: the organization, warnings, and one source summary per file.
+  /// - Throws: `ImportError.missingInput` for a file that cannot be read,
+  ///   `ImportError.invalidData` with every error (and the warnings) when the data is not usable.
+  /// - Complexity: O(size of the input); files above `options.streamingThreshold` stream, so
+  ///   memory grows with the people read, not with the file.
+  public static func load(paths: [String], options: ImportOptions = ImportOptions())
+    throws(ImportError) -> ImportResult
+  {
+    try InputFiles.checkReadable(paths + (options.mappingPath.map { [$0] } ?? []))
+    var diagnostics: [Diagnostic] = []
+    var mapping: MappingFile?
+    if let mappingPath = options.mappingPath {
+      let loaded = try MappingFile.load(path: mappingPath)
+      diagnostics += loaded.diagnostics
+      mapping = loaded.mapping
+      if mapping == nil {
+        // Without its mapping, every file it was meant for would look unreadable.
+        throw .invalidData(NativeImporter.sortAndCap(diagnostics, order: [mappingPath] + paths))
+      }
+    }
+    var loaded: [LoadedFile] = []
+    var everyFileParsed = true
+    for path in paths {
+      let outcome = try read(path: path, options: options, mapping: mapping)
+      diagnostics += outcome.diagnostics
+      if let file = outcome.file { loaded.append(file) } else { everyFileParsed = false }
+    }
+    if !everyFileParsed {
+      // A file that could not be read would make every id it defines look unknown.
+      throw .invalidData(NativeImporter.sortAndCap(diagnostics, order: paths))
+    }
+    var conversion = VendorConversion(files: loaded, options: options)
+    loaded = []
+    var converted = conversion.run()
+    diagnostics += conversion.diagnostics
+    var assembler = OrganizationAssembler()
+    for file in converted.files { assembler.merge(file) }
+    converted.files = []  // the assembler holds its own copy; keep peak memory to one copy
+    let organization = assembler.assemble()
+    diagnostics += assembler.diagnostics
+    let sorted = NativeImporter.sortAndCap(diagnostics, order: paths)
+    if sorted.contains(where: { $0.severity == .error }) { throw .invalidData(sorted) }
+    return ImportResult(organization: organization, warnings: sorted, sources: converted.sources)
+  }
+
+  /// One file, read by its profile.
+  enum LoadedFile {
+    case native(NativeFile)
+    case vendor(VendorFile)
+  }
+
+  private static func read(path: String, options: ImportOptions, mapping: MappingFile?)
+    throws(ImportError) -> (file: LoadedFile?, diagnostics: [Diagnostic])
+  {
+    let peek = RecordSource.peek(path: path, displayPath: path)
+    // A DOCTYPE, or a file too broken to show its first element, stops here; a file broken
+    // further on is read by its profile, which reports every error with its place.
+    if !peek.diagnostics.isEmpty, peek.names.isEmpty {
+      let isDoctype = peek.diagnostics.contains { $0.message.hasPrefix("DOCTYPE") }
+      guard !isDoctype, RecordSource.fileSize(path) <= options.streamingThreshold else {
+        return (nil, peek.diagnostics)
+      }
+      // The streaming peek stops at the first error; a full parse lists them all.
+      let parsed = try SafeXMLParser.parse(path: path, displayPath: path)
+      return (nil, parsed.diagnostics.isEmpty ? peek.diagnostics : parsed.diagnostics)
+    }
+    let verdict = ProfileDetector.detect(peek.names)
+    var profile: ImportProfile
+    if let chosen = options.profileByPath[path] {
+      profile = chosen
+    } else if verdict == .profile(.native) {
+      profile = .native
+    } else if let chosen = options.profile {
+      profile = chosen
+    } else if let mapping, mapping.claims(peek.names) {
+      profile = .mapping
+    } else {
+      switch verdict {
+      case .profile(let detected):
+        profile = detected
+      case .notAnExport(let why):
+        var file = VendorFile(path: path, profile: .native)
+        file.profileLabel = "none (XML Schema)"
+        file.holdsNoPeople(why)
+        return vendor(file)
+      case .unknown:
+        if mapping != nil {
+          profile = .mapping
+        } else {
+          let root = peek.names.first
+          let namespace = root.map { $0.namespace.isEmpty ? "no namespace" : "namespace '\($0.namespace)'" } ?? ""
+          return (
+            nil,
+            [
+              Diagnostic(
+                .error,
+                "cannot tell which HR system wrote this file (root element "
+                  + "'\(root?.localName ?? "")' in \(namespace)); give --profile NAME, or "
+                  + "--mapping FILE for an export no profile reads (`understudy formats` lists "
+                  + "them)", at: SourceLocation(file: path, line: max(root?.line ?? 1, 1)))
+            ]
+          )
+        }
+      }
+    }
+    let threshold = options.streamingThreshold
+    switch profile {
+    case .native:
+      let parsed = try SafeXMLParser.parse(path: path, displayPath: path, schema: .native)
+      guard let root = parsed.root else { return (nil, parsed.diagnostics) }
+      var reader = NativeFileReader(source: parsed.source)
+      let file = reader.read(root)
+      return (.native(file), parsed.diagnostics + reader.diagnostics)
+    case .workday:
+      var reader = WorkdayReader(path: path)
+      return try vendor(reader.run(path: path, displayPath: path, streamAbove: threshold))
+    case .successfactors:
+      var reader = SuccessFactorsReader(path: path, options: options)
+      return try vendor(reader.run(path: path, displayPath: path, streamAbove: threshold))
+    case .bamboohr:
+      var reader = BambooHRReader(path: path, root: peek.names, options: options)
+      return try vendor(reader.run(path: path, displayPath: path, streamAbove: threshold))
+    case .hrxml3:
+      var reader = HRXML3Reader(path: path, options: options)
+      return try vendor(reader.run(path: path, displayPath: path, streamAbove: threshold))
+    case .hrxml2:
+      var reader = HRXML2Reader(path: path, options: options)
+      return try vendor(reader.run(path: path, displayPath: path, streamAbove: threshold))
+    case .europass:
+      var reader = EuropassReader(path: path, options: options)
+      return try vendor(reader.run(path: path, displayPath: path, streamAbove: threshold))
+    case .mapping:
+      guard let mapping else {
+        return (
+          nil,
+          [
+            Diagnostic(
+              .error, "the mapping profile needs a mapping file: give --mapping FILE",
+              at: SourceLocation(file: path))
+          ]
+        )
+      }
+      return try vendor(MappingReader.read(path: path, mapping: mapping, options: options))
+    }
+  }
+
+  /// A vendor file with its diagnostics split off: a file that is not well-formed yields none.
+  private static func vendor(_ file: VendorFile) -> (file: LoadedFile?, diagnostics: [Diagnostic]) {
+    var file = file
+    let diagnostics = file.diagnostics
+    file.diagnostics = []
+    return (file.wellFormed ? .vendor(file) : nil, diagnostics)
+  }
+}
+

@@ -1,0 +1,49 @@
+/// A profile's reader: which elements are its records, and what each record says.
+///
+/// Readers see one record at a time (a Workday `Worker`, an Atom `entry`, a BambooHR
+/// `employee`), whether the file was parsed into memory or streamed, so the same code serves a
+/// three-person sample and a 40,000-worker export.
+protocol VendorReader {
+  /// True for the elements this profile reads as records; the walk does not look inside them.
+  func isRecord(_ node: Node) -> Bool
+  /// Reads one record into the file's values.
+  mutating func read(_ record: Node, locator: Locator)
+  /// Everything read, once the last record is done.
+  mutating func finish() -> VendorFile
+}
+
+extension VendorReader {
+  /// Runs the reader over the file at `path`.
+  ///
+  /// - Throws: `ImportError.missingInput` when the file cannot be read.
+  mutating func run(path: String, displayPath: String, streamAbove threshold: Int)
+    throws(ImportError) -> VendorFile
+  {
+    var copy = self
+    let (diagnostics, wellFormed) = try RecordSource.read(
+      path: path, displayPath: displayPath, streamAbove: threshold,
+      isRecord: { copy.isRecord($0) },
+      body: { record, locator in copy.read(record, locator: locator) })
+    var file = copy.finish()
+    file.diagnostics = diagnostics + file.diagnostics
+    file.wellFormed = wellFormed
+    self = copy
+    return file
+  }
+}
+
+/// Namespaces the profiles match elements in.
+enum Namespaces {
+  static let workday = "urn:com.workday/bsvc"
+  static let soap = "http://schemas.xmlsoap.org/soap/envelope/"
+  static let soap12 = "http://www.w3.org/2003/05/soap-envelope"
+  static let atom = "http://www.w3.org/2005/Atom"
+  static let odataMetadata = "http://schemas.microsoft.com/ado/2007/08/dataservices/metadata"
+  static let odataData = "http://schemas.microsoft.com/ado/2007/08/dataservices"
+  static let hrxml3 = "http://www.hr-xml.org/3"
+  static let oagis = "http://www.openapplications.org/oagis/9"
+  static let hrxml2 = "http://ns.hr-xml.org/2007-04-15"
+  static let europass = "http://www.europass.eu/1.0"
+  static let eures = "http://www.europass_eures.eu/1.0"
+  static let xmlSchema = "http://www.w3.org/2001/XMLSchema"
+}

@@ -1,0 +1,125 @@
+import SkillsGraph
+
+/// A proficiency as the export wrote it, before it is put on the model's `0...L` scale.
+///
+/// Mapping waits until every file is read, because the scale (`<scale max>`) and the user's level
+/// names (`<levelName>` in `<policy>`) may come from a native file given later on the command line.
+enum RawLevel: Hashable, Sendable {
+  /// A number on the export's own scale, `min...max`; `scale` names it for the report.
+  case numeric(Double, min: Double, max: Double, scale: String)
+  /// A named level, such as Workday's tenant-defined "Proficient" or a CEFR "B2".
+  case named(String)
+  /// No level at all (Workday `Skill_Data`, Europass digital skills): counted at the configured
+  /// default; `source` names where such skills come from, for the report.
+  case none(source: String)
+}
+
+/// One skill, competency or language held by a person in an export.
+struct VendorSkill {
+  /// The export's own non-internal id for the skill, when it has one (e.g. `Competency_ID`).
+  var id: String?
+  var name: String
+  var level: RawLevel
+  var location: SourceLocation
+  var category: String?
+}
+
+/// A certification, which counts as a skill at level 3 while valid on the horizon's start.
+struct VendorCertification {
+  var name: String
+  var issued: Day?
+  var expires: Day?
+  var location: SourceLocation
+}
+
+/// The job a person holds, from which `--derive-roles` makes roles.
+struct VendorPosition: Hashable {
+  /// The job profile (Workday) or job code; roles group by it when present.
+  var jobProfile: String?
+  var jobProfileID: String?
+  var title: String?
+  var isCritical: Bool = false
+}
+
+/// What an export says about one person.
+struct VendorPerson {
+  var id: Located<String>
+  /// True when the record only mentions the person (a time-off request, a rating row): it adds
+  /// to someone another record or file defines, and never creates a person on its own unless
+  /// no input defines anyone.
+  var isReference = false
+  var name: String?
+  var email: String?
+  var department: String?
+  /// Manager by person id.
+  var manager: Located<String>?
+  /// Workday manager known only by WID, resolved through every Workday file's workers.
+  var managerWID: Located<String>?
+  /// Workday internal id, to resolve other workers' `managerWID`.
+  var wid: String?
+  var position: VendorPosition?
+  var skills: [VendorSkill] = []
+  var certifications: [VendorCertification] = []
+  var absences: [Absence] = []
+  var leaves: Day?
+
+  init(id: String, at location: SourceLocation) {
+    self.id = Located(value: id, location: location)
+  }
+}
+
+/// Everything read from one vendor file, before levels are mapped and records merged.
+struct VendorFile {
+  var path: String
+  var profile: ImportProfile
+  /// The profile as the report names it, when it is not a profile's name (a file that is no
+  /// export at all).
+  var profileLabel: String?
+  var people: [VendorPerson] = []
+  var holidays: [Day] = []
+  var asOf: Day?
+  /// Why records were left out, with counts, in the order first seen.
+  var skipped = SkipTally()
+  /// Facts for the report: paging, assumptions made, why the file holds no people.
+  var notes: [String] = []
+  var diagnostics: [Diagnostic] = []
+  /// False when libxml2 could not read the file to its end (broken XML, a DOCTYPE).
+  var wellFormed = true
+
+  init(path: String, profile: ImportProfile) {
+    self.path = path
+    self.profile = profile
+  }
+
+  mutating func skip(_ reason: String, count: Int = 1) { skipped.add(reason, count: count) }
+
+  mutating func warn(_ message: String, at location: SourceLocation) {
+    diagnostics.append(Diagnostic(.warning, message, at: location))
+  }
+
+  mutating func error(_ message: String, at location: SourceLocation) {
+    diagnostics.append(Diagnostic(.error, message, at: location))
+  }
+
+  /// Says that the file was read but holds nobody, and why, both as a warning and in the report.
+  mutating func holdsNoPeople(_ why: String) {
+    notes.append("holds no people: \(why)")
+    warn("file holds no people: \(why)", at: SourceLocation(file: path))
+  }
+}
+
+/// Counts of skipped records by reason, in first-seen order so reports are stable.
+struct SkipTally: Hashable, Sendable {
+  private(set) var reasons: [String] = []
+  private(set) var counts: [String: Int] = [:]
+
+  mutating func add(_ reason: String, count: Int = 1) {
+    guard count > 0 else { return }
+    if counts[reason] == nil { reasons.append(reason) }
+    counts[reason, default: 0] += count
+  }
+
+  var entries: [SkippedRecords] {
+    reasons.map { SkippedRecords(reason: $0, count: counts[$0] ?? 0) }
+  }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+@Suite("Vendor exports from the command line", .serialized)
+struct VendorImportCommandTests {
+  @Test("the Workday demo plus the roles file gives the native samples' figures")
+  func workdayDemo() throws {
+    let native = try CLIRunner.run([
+      "analyze", "samples/harborline-hr-export.xml", "samples/harborline-roles.xml", "--format",
+      "json",
+    ])
+    let workday = try CLIRunner.run([
+      "analyze", "samples/vendor-demo/harborline-workday.xml",
+      "samples/vendor-demo/harborline-planning.xml", "samples/harborline-roles.xml", "--format",
+      "json",
+    ])
+    #expect(native.status == 0)
+    #expect(workday.status == 0, "\(workday.stderr)")
+    let a = try #require(try JSONSerialization.jsonObject(with: Data(native.stdout.utf8)) as? [String: Any])
+    let b = try #require(try JSONSerialization.jsonObject(with: Data(workday.stdout.utf8)) as? [String: Any])
+    #expect(
+      JSONSerialization.isValidJSONObject(a["roles"] as Any)
+        && (a["roles"] as? NSArray) == (b["roles"] as? NSArray))
+    #expect((a["summary"] as? NSDictionary) == (b["summary"] as? NSDictionary))
+    let sources = try #require(b["sources"] as? [[String: Any]])
+    #expect(sources.map { $0["profile"] as? String } == ["workday", "native", "native"])
+    let mapping = try #require(sources.first?["levelMapping"] as? [String])
+    #expect(mapping.first?.hasPrefix("named levels: 'Proficient' → 3") == true)
+  }
+
+  @Test("derived roles are marked as such in Markdown and JSON")
+  func derivedRoles() throws {
+    let files = [
+      "Tests/HRImportTests/Fixtures/workday-page1.xml",
+      "Tests/HRImportTests/Fixtures/workday-page2.xml",
+    ]
+    let markdown = try CLIRunner.run(["analyze"] + files + ["--derive-roles"])
+    #expect(markdown.status == 0)
+    #expect(markdown.stdout.contains("Payroll Lead (`derived-JP-PAY`) *(derived)*"))
+    let json = try CLIRunner.run(["analyze"] + files + ["--derive-roles", "--format", "json"])
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let roles = try #require(object["roles"] as? [[String: Any]])
+    #expect(roles.map { $0["derived"] as? Bool } == [true])
+  }
+
+  @Test("understudy formats lists every profile")
+  func formats() throws {
+    let outcome = try CLIRunner.run(["formats"])
+    #expect(outcome.status == 0)
+    for profile in ["native", "workday", "successfactors", "bamboohr", "hrxml3", "hrxml2", "europass", "mapping"] {
+      #expect(outcome.stdout.contains("  \(profile) "))
+    }
+  }
+}
