@@ -68,8 +68,10 @@ struct BambooHRReader: VendorReader {
       return
     }
     var person = VendorPerson(id: id, at: locator.location(employee, attribute: "id"))
-    let parts = [fields["preferredName"]?.text ?? fields["firstName"]?.text, fields["lastName"]?.text]
-      .compactMap { $0 }
+    let parts = [
+      fields["preferredName"]?.text ?? fields["firstName"]?.text, fields["lastName"]?.text,
+    ]
+    .compactMap { $0 }
     person.name =
       VendorValues.clean(fields["displayName"]?.text)
       ?? VendorValues.clean(parts.joined(separator: " "))

@@ -48,7 +48,8 @@ struct HRXML2Reader: VendorReader {
         let effective = credential.first("EffectiveDate", in: ns)
         person.certifications.append(
           VendorCertification(
-            name: name, issued: Self.flexibleDate(effective?.first("ValidFrom", in: ns), end: .start),
+            name: name,
+            issued: Self.flexibleDate(effective?.first("ValidFrom", in: ns), end: .start),
             expires: Self.flexibleDate(effective?.first("ValidTo", in: ns), end: .end),
             location: locator.location(credential)))
       }
@@ -64,7 +65,8 @@ struct HRXML2Reader: VendorReader {
     for child in node.elements {
       if child.isNamed("PreferredPosition", in: ns) || child.isNamed("PositionOpening", in: ns) {
         let wanted = child.descendants("Competency", in: ns).count
-        file.skip("competencies of a wanted position (requirements, not the person's)", count: wanted)
+        file.skip(
+          "competencies of a wanted position (requirements, not the person's)", count: wanted)
         continue
       }
       guard child.isNamed("Competency", in: ns) else {
@@ -91,10 +93,13 @@ struct HRXML2Reader: VendorReader {
 
   private func level(_ competency: Node, ns: String) -> (raw: RawLevel, node: Node)? {
     for evidence in competency.all("CompetencyEvidence", in: ns) {
-      if let numeric = evidence.first("NumericValue", in: ns), let value = VendorValues.number(numeric.text) {
+      if let numeric = evidence.first("NumericValue", in: ns),
+        let value = VendorValues.number(numeric.text)
+      {
         let low = VendorValues.number(numeric.attribute("minValue"))
         let high = VendorValues.number(numeric.attribute("maxValue"))
-        let label = VendorValues.clean(numeric.attribute("description")).map { "'\($0)'" }
+        let label =
+          VendorValues.clean(numeric.attribute("description")).map { "'\($0)'" }
           ?? "NumericValue"
         return (
           .numeric(
@@ -102,7 +107,8 @@ struct HRXML2Reader: VendorReader {
             scale: label), numeric
         )
       }
-      if let text = evidence.first("StringValue", in: ns), let value = VendorValues.clean(text.text) {
+      if let text = evidence.first("StringValue", in: ns), let value = VendorValues.clean(text.text)
+      {
         if let number = VendorValues.number(value),
           let low = VendorValues.number(text.attribute("minValue")),
           let high = VendorValues.number(text.attribute("maxValue"))

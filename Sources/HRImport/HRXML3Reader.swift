@@ -62,7 +62,8 @@ struct HRXML3Reader: VendorReader {
     let ns = Self.ns
     let any = Self.any
     let indicative = dossier.first("IndicativePerson", in: ns)
-    let idNode = indicative?.first("PersonID", in: ns)
+    let idNode =
+      indicative?.first("PersonID", in: ns)
       ?? dossier.path("IndicativeEmployee", "EmployeeID", in: ns)
     guard let idNode, let id = idNode.text else {
       file.skip("IndicativePersonDossier without a PersonID")
@@ -76,7 +77,8 @@ struct HRXML3Reader: VendorReader {
     }
     let lifecycles = employment?.all("EmploymentLifecycle", in: ns) ?? []
     for termination in lifecycles.flatMap({ $0.all("Termination", in: ns) }) {
-      let last = VendorValues.day(termination.text("LastWorkedDate", in: ns))
+      let last =
+        VendorValues.day(termination.text("LastWorkedDate", in: ns))
         ?? VendorValues.day(termination.text("TerminationDate", in: ns))
       guard let last else { continue }
       if last < today {
@@ -93,12 +95,15 @@ struct HRXML3Reader: VendorReader {
     }
     for leave in lifecycles.flatMap({ $0.all("Leave", in: ns) }) {
       guard let start = VendorValues.day(leave.text("LeaveStartDate", in: ns)) else { continue }
-      let back = VendorValues.day(leave.text("WorkReturnDate", in: ns))
+      let back =
+        VendorValues.day(leave.text("WorkReturnDate", in: ns))
         ?? VendorValues.day(leave.text("ScheduledWorkReturnDate", in: ns))
       let end = back?.adding(days: -1) ?? .openEnded
       guard end >= start else { continue }
       person.absences.append(
-        Absence(from: start, to: end, kind: VendorValues.clean(leave.text("LeaveReasonCode", in: ns)) ?? "leave"))
+        Absence(
+          from: start, to: end,
+          kind: VendorValues.clean(leave.text("LeaveReasonCode", in: ns)) ?? "leave"))
     }
     if let deployment = dossier.all("IndicativeDeployment", in: ns).last {
       let units = deployment.paths(["DeploymentOrganization", "OrganizationIdentifiers"], in: ns)
@@ -157,7 +162,8 @@ struct HRXML3Reader: VendorReader {
     for interval in card.descendants("TimeInterval", in: ns) {
       let period = interval.first("FreeFormEffectivePeriod", in: ns)
       let start = VendorValues.day(period?.path("StartDate", "FormattedDateTime", in: ns)?.text)
-      let end = VendorValues.day(period?.path("EndDate", "FormattedDateTime", in: ns)?.text, end: .end)
+      let end = VendorValues.day(
+        period?.path("EndDate", "FormattedDateTime", in: ns)?.text, end: .end)
       guard let start else {
         file.skip("time intervals without a start date")
         continue

@@ -19,7 +19,9 @@ public enum Importer {
   ///   `ImportError.invalidData` with every error (and the warnings) when the data is not usable.
   /// - Complexity: O(size of the input); files above `options.streamingThreshold` stream, so
   ///   memory grows with the people read, not with the file.
-  public static func load(paths: [String], options: ImportOptions = ImportOptions())
+  public static func load(
+    paths: [String], options: ImportOptions = ImportOptions()
+  )
     throws(ImportError) -> ImportResult
   {
     try InputFiles.checkReadable(paths + (options.mappingPath.map { [$0] } ?? []))
@@ -65,7 +67,9 @@ public enum Importer {
     case vendor(VendorFile)
   }
 
-  private static func read(path: String, options: ImportOptions, mapping: MappingFile?)
+  private static func read(
+    path: String, options: ImportOptions, mapping: MappingFile?
+  )
     throws(ImportError) -> (file: LoadedFile?, diagnostics: [Diagnostic])
   {
     let peek = RecordSource.peek(path: path, displayPath: path)
@@ -104,7 +108,8 @@ public enum Importer {
           profile = .mapping
         } else {
           let root = peek.names.first
-          let namespace = root.map { $0.namespace.isEmpty ? "no namespace" : "namespace '\($0.namespace)'" } ?? ""
+          let namespace =
+            root.map { $0.namespace.isEmpty ? "no namespace" : "namespace '\($0.namespace)'" } ?? ""
           return (
             nil,
             [
@@ -168,4 +173,3 @@ public enum Importer {
     return (file.wellFormed ? .vendor(file) : nil, diagnostics)
   }
 }
-

@@ -20,7 +20,8 @@ struct LevelScale {
     (["none", "not applicable", "n/a", "no knowledge", "not assessed"], 0),
     (
       [
-        "aware", "awareness", "fundamental awareness", "beginner", "novice", "basic", "foundational",
+        "aware", "awareness", "fundamental awareness", "beginner", "novice", "basic",
+        "foundational",
         "limited", "entry", "elementary", "learning", "trainee",
       ], 0.25
     ),

@@ -48,13 +48,16 @@ struct MappingFile: Sendable {
   /// True when the mapping says it is for files with this root.
   func claims(_ names: [QualifiedName]) -> Bool {
     guard let match = matchRoot, let root = names.first else { return false }
-    return root.localName == match.localName && (match.namespace.map { $0 == root.namespace } ?? true)
+    return root.localName == match.localName
+      && (match.namespace.map { $0 == root.namespace } ?? true)
   }
 
   /// Reads and checks a mapping file: its shape, and that every XPath compiles.
   ///
   /// - Throws: `ImportError.missingInput` when it cannot be read.
-  static func load(path: String) throws(ImportError) -> (mapping: MappingFile?, diagnostics: [Diagnostic]) {
+  static func load(
+    path: String
+  ) throws(ImportError) -> (mapping: MappingFile?, diagnostics: [Diagnostic]) {
     let parsed = try SafeXMLParser.parse(path: path, displayPath: path)
     guard let root = parsed.root else { return (nil, parsed.diagnostics) }
     var reader = Reader(source: parsed.source)
@@ -102,17 +105,23 @@ struct MappingFile: Sendable {
         error("the mapping has no <person select=\"…\" id=\"…\"/>", at: location(root))
         return nil
       }
-      let personFields = ["id", "name", "department", "manager", "email", "position", "critical", "active"]
-      guard let person = section(personElement, fields: personFields, required: ["id"], namespaces: namespaces)
+      let personFields = [
+        "id", "name", "department", "manager", "email", "position", "critical", "active",
+      ]
+      guard
+        let person = section(
+          personElement, fields: personFields, required: ["id"], namespaces: namespaces)
       else { return nil }
       let skills = root.children(named: "skill", in: ns).compactMap {
         section($0, fields: ["name", "id", "level"], required: ["name"], namespaces: namespaces)
       }
       let certifications = root.children(named: "certification", in: ns).compactMap {
-        section($0, fields: ["name", "issued", "expires"], required: ["name"], namespaces: namespaces)
+        section(
+          $0, fields: ["name", "issued", "expires"], required: ["name"], namespaces: namespaces)
       }
       let absences = root.children(named: "absence", in: ns).compactMap {
-        section($0, fields: ["from", "to", "kind", "status"], required: ["from"], namespaces: namespaces)
+        section(
+          $0, fields: ["from", "to", "kind", "status"], required: ["from"], namespaces: namespaces)
       }
       return MappingFile(
         path: path, name: root[attribute: "name"] ?? path, namespaces: namespaces,
@@ -137,7 +146,8 @@ struct MappingFile: Sendable {
         error("<\(element.localName)> needs a '\(field)' XPath", at: location(element))
       }
       var values: [String: String] = [:]
-      for attribute in element.attributes where !fields.contains(attribute.localName) && attribute.localName != "select" {
+      for attribute in element.attributes
+      where !fields.contains(attribute.localName) && attribute.localName != "select" {
         values[attribute.localName] = attribute.value
       }
       let all = [Path(expression: select, location: location(element, "select"))] + paths.values
@@ -185,8 +195,10 @@ enum MappingXPath {
         index > 0, characters[index - 1] != ":"
       {
         var start = index
-        while start > 0, characters[start - 1].isLetter || characters[start - 1].isNumber
-          || characters[start - 1] == "_" || characters[start - 1] == "-" || characters[start - 1] == "."
+        while start > 0,
+          characters[start - 1].isLetter || characters[start - 1].isNumber
+            || characters[start - 1] == "_" || characters[start - 1] == "-"
+            || characters[start - 1] == "."
         {
           start -= 1
         }

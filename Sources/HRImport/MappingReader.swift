@@ -8,7 +8,9 @@ import SkillsGraph
 /// is located to the line and column of the node it came from.
 enum MappingReader {
   /// - Throws: `ImportError.missingInput` when the file cannot be read.
-  static func read(path: String, mapping: MappingFile, options: ImportOptions) throws(ImportError)
+  static func read(
+    path: String, mapping: MappingFile, options: ImportOptions
+  ) throws(ImportError)
     -> VendorFile
   {
     var file = VendorFile(path: path, profile: .mapping)
@@ -53,12 +55,16 @@ enum MappingReader {
     func close() { if let context { xmlXPathFreeContext(context) } }
 
     /// Nodes an expression selects from `node` (the document when `nil`).
-    func nodes(_ expression: String, from node: UnsafeMutablePointer<xmlNode>?) -> [UnsafeMutablePointer<xmlNode>] {
+    func nodes(
+      _ expression: String, from node: UnsafeMutablePointer<xmlNode>?
+    ) -> [UnsafeMutablePointer<xmlNode>] {
       guard let context else { return [] }
       context.pointee.node = node
       guard let result = xmlXPathEvalExpression(expression, context) else { return [] }
       defer { xmlXPathFreeObject(result) }
-      guard result.pointee.type == XPATH_NODESET, let set = result.pointee.nodesetval else { return [] }
+      guard result.pointee.type == XPATH_NODESET, let set = result.pointee.nodesetval else {
+        return []
+      }
       var found: [UnsafeMutablePointer<xmlNode>] = []
       for index in 0..<Int(set.pointee.nodeNr) {
         if let node = set.pointee.nodeTab[index] { found.append(node) }
@@ -67,7 +73,9 @@ enum MappingReader {
     }
 
     /// The string value of an expression from `node`, with the place it came from.
-    func value(_ path: MappingFile.Path?, from node: UnsafeMutablePointer<xmlNode>)
+    func value(
+      _ path: MappingFile.Path?, from node: UnsafeMutablePointer<xmlNode>
+    )
       -> (text: String, location: SourceLocation)?
     {
       guard let path, let context else { return nil }
@@ -85,7 +93,9 @@ enum MappingReader {
         text = string(content)
         if let content { clibxml2_free(content) }
         var element = first
-        if first.pointee.type != XML_ELEMENT_NODE, let parent = first.pointee.parent { element = parent }
+        if first.pointee.type != XML_ELEMENT_NODE, let parent = first.pointee.parent {
+          element = parent
+        }
         let attribute = first.pointee.type == XML_ATTRIBUTE_NODE ? string(first.pointee.name) : nil
         location = locator.location(Node(element), attribute: attribute)
       case XPATH_STRING:
@@ -115,7 +125,8 @@ enum MappingReader {
         if let active = value(person.fields["active"], from: node) {
           let key = VendorValues.nameKey(active.text)
           let isActive =
-            activeValues.isEmpty ? (VendorValues.bool(active.text) ?? true) : activeValues.contains(key)
+            activeValues.isEmpty
+            ? (VendorValues.bool(active.text) ?? true) : activeValues.contains(key)
           if !isActive {
             file.skip("inactive people ('\(active.text)')")
             continue
@@ -131,7 +142,8 @@ enum MappingReader {
         if let title = VendorValues.clean(value(person.fields["position"], from: node)?.text) {
           record.position = VendorPosition(
             jobProfile: title, title: title,
-            isCritical: VendorValues.bool(value(person.fields["critical"], from: node)?.text) ?? false)
+            isCritical: VendorValues.bool(value(person.fields["critical"], from: node)?.text)
+              ?? false)
         }
         readSkills(node, into: &record, file: &file)
         readCertifications(node, into: &record)
@@ -141,7 +153,8 @@ enum MappingReader {
     }
 
     private func readSkills(
-      _ person: UnsafeMutablePointer<xmlNode>, into record: inout VendorPerson, file: inout VendorFile
+      _ person: UnsafeMutablePointer<xmlNode>, into record: inout VendorPerson,
+      file: inout VendorFile
     ) {
       for section in mapping.skills {
         for node in nodes(section.select.expression, from: person) {
@@ -155,8 +168,11 @@ enum MappingReader {
             location = raw.location
             if let number = VendorValues.number(raw.text) {
               let low = VendorValues.number(section.values["min"]) ?? options.ratingScale.lowerBound
-              let high = VendorValues.number(section.values["max"]) ?? options.ratingScale.upperBound
-              level = .numeric(number, min: low, max: high, scale: "'\(section.fields["level"]?.expression ?? "")'")
+              let high =
+                VendorValues.number(section.values["max"]) ?? options.ratingScale.upperBound
+              level = .numeric(
+                number, min: low, max: high, scale: "'\(section.fields["level"]?.expression ?? "")'"
+              )
             } else {
               level = .named(raw.text)
             }
@@ -169,7 +185,9 @@ enum MappingReader {
       }
     }
 
-    private func readCertifications(_ person: UnsafeMutablePointer<xmlNode>, into record: inout VendorPerson) {
+    private func readCertifications(
+      _ person: UnsafeMutablePointer<xmlNode>, into record: inout VendorPerson
+    ) {
       for section in mapping.certifications {
         for node in nodes(section.select.expression, from: person) {
           guard let name = value(section.fields["name"], from: node) else { continue }
@@ -177,14 +195,16 @@ enum MappingReader {
             VendorCertification(
               name: VendorValues.clean(name.text) ?? name.text,
               issued: VendorValues.day(value(section.fields["issued"], from: node)?.text),
-              expires: VendorValues.day(value(section.fields["expires"], from: node)?.text, end: .end),
+              expires: VendorValues.day(
+                value(section.fields["expires"], from: node)?.text, end: .end),
               location: name.location))
         }
       }
     }
 
     private func readAbsences(
-      _ person: UnsafeMutablePointer<xmlNode>, into record: inout VendorPerson, file: inout VendorFile
+      _ person: UnsafeMutablePointer<xmlNode>, into record: inout VendorPerson,
+      file: inout VendorFile
     ) {
       for section in mapping.absences {
         let approved = Set(
@@ -202,7 +222,8 @@ enum MappingReader {
             file.skip("absences without a start date")
             continue
           }
-          let to = VendorValues.day(value(section.fields["to"], from: node)?.text, end: .end) ?? from
+          let to =
+            VendorValues.day(value(section.fields["to"], from: node)?.text, end: .end) ?? from
           record.absences.append(
             Absence(
               from: from, to: max(to, from),

@@ -25,13 +25,15 @@ struct NativeFileReader {
       }
     }
     for section in root.children(named: "skills", in: Self.namespace) {
-      file.skills = readUnique(section.children(named: "skill", in: Self.namespace), kind: "skill") {
+      file.skills = readUnique(section.children(named: "skill", in: Self.namespace), kind: "skill")
+      {
         $0.readSkill($1)
       }
     }
     for section in root.children(named: "people", in: Self.namespace) {
-      file.people = readUnique(section.children(named: "person", in: Self.namespace), kind: "person")
-      { $0.readPerson($1) }
+      file.people = readUnique(
+        section.children(named: "person", in: Self.namespace), kind: "person"
+      ) { $0.readPerson($1) }
     }
     for section in root.children(named: "roles", in: Self.namespace) {
       file.roles = readUnique(section.children(named: "role", in: Self.namespace), kind: "role") {
@@ -182,8 +184,7 @@ struct NativeFileReader {
     return day
   }
 
-  private mutating func error(_ message: String, at element: XMLElement, attribute: String? = nil)
-  {
+  private mutating func error(_ message: String, at element: XMLElement, attribute: String? = nil) {
     let here =
       attribute.map { location(of: $0, in: element) } ?? source.location(ofOffset: element.offset)
     diagnostics.append(Diagnostic(.error, message, at: here))

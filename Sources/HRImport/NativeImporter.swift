@@ -71,7 +71,9 @@ public enum NativeImporter {
   /// Parses native XML held in memory (for tests and generated data).
   ///
   /// - Throws: `ImportError.invalidData` as `load(paths:)` does.
-  public static func load(xml: String, name: String = "<memory>") throws(ImportError)
+  public static func load(
+    xml: String, name: String = "<memory>"
+  ) throws(ImportError)
     -> ImportResult
   {
     let parsed = SafeXMLParser.parse(bytes: Array(xml.utf8), displayPath: name, schema: .native)

@@ -42,7 +42,9 @@ public enum NativeWriter {
     if skill.hoursPerLevel != 40 { out += attribute("hoursPerLevel", number(skill.hoursPerLevel)) }
     guard !skill.related.isEmpty else { return out + "/>\n" }
     out += ">\n"
-    for related in skill.related { out += "      <related" + attribute("skill", related.rawValue) + "/>\n" }
+    for related in skill.related {
+      out += "      <related" + attribute("skill", related.rawValue) + "/>\n"
+    }
     return out + "    </skill>\n"
   }
 
@@ -64,13 +66,15 @@ public enum NativeWriter {
     if let leaves = person.leaves { out += attribute("leaves", leaves.description) }
     var children: [String] = []
     for (skill, level) in person.levels.sorted(by: { $0.key < $1.key }) {
-      children.append("<skill" + attribute("ref", skill.rawValue) + attribute("level", String(level)) + "/>")
+      children.append(
+        "<skill" + attribute("ref", skill.rawValue) + attribute("level", String(level)) + "/>")
     }
     for interest in person.interests {
       children.append("<interest" + attribute("skill", interest.rawValue) + "/>")
     }
     for absence in person.absences {
-      var line = "<absence" + attribute("from", absence.from.description)
+      var line =
+        "<absence" + attribute("from", absence.from.description)
         + attribute("to", absence.to.description)
       if let kind = absence.kind { line += attribute("kind", kind) }
       children.append(line + "/>")
@@ -89,7 +93,8 @@ public enum NativeWriter {
     if role.minPresent != 1 { out += attribute("minPresent", String(role.minPresent)) }
     out += ">\n"
     for requirement in role.requirements {
-      out += "      <requires" + attribute("skill", requirement.skill.rawValue)
+      out +=
+        "      <requires" + attribute("skill", requirement.skill.rawValue)
         + attribute("level", String(requirement.level)) + "/>\n"
     }
     for incumbent in role.incumbents {
@@ -100,12 +105,15 @@ public enum NativeWriter {
 
   private static func render(_ policy: Policy) -> String {
     guard policy != Policy() else { return "" }
-    var out = "  <policy" + attribute("horizonWeeks", String(policy.horizonWeeks))
+    var out =
+      "  <policy" + attribute("horizonWeeks", String(policy.horizonWeeks))
       + attribute("mentorMinLevel", String(policy.mentorMinLevel))
     if let start = policy.start { out += attribute("start", start.description) }
     guard !policy.holidays.isEmpty else { return out + "/>\n" }
     out += ">\n"
-    for holiday in policy.holidays { out += "    <holiday" + attribute("date", holiday.description) + "/>\n" }
+    for holiday in policy.holidays {
+      out += "    <holiday" + attribute("date", holiday.description) + "/>\n"
+    }
     return out + "  </policy>\n"
   }
 

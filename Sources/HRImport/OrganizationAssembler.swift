@@ -43,8 +43,8 @@ struct OrganizationAssembler {
     merged.name = record.name ?? merged.name
     merged.category = record.category ?? merged.category
     merged.hoursPerLevel = record.hoursPerLevel ?? merged.hoursPerLevel
-    for related in record.related where !merged.related.contains(where: { $0.value == related.value })
-    {
+    for related in record.related
+    where !merged.related.contains(where: { $0.value == related.value }) {
       merged.related.append(related)
     }
     skills[id] = merged
@@ -185,7 +185,9 @@ struct OrganizationAssembler {
   /// A skill may also be named the way an export names it (`"Financial Acumen"` for the id
   /// `financial-acumen`), ignoring case and runs of white space, so a manager's roles file can
   /// use the names people see in the HR system.
-  private mutating func check(_ reference: Located<String>, kind: String, among ids: [String])
+  private mutating func check(
+    _ reference: Located<String>, kind: String, among ids: [String]
+  )
     -> String?
   {
     let defined = kind == "skill" ? skills[reference.value] != nil : people[reference.value] != nil

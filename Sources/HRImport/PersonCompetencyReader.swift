@@ -79,14 +79,17 @@ enum PersonCompetencyReader {
     let ns = namespaces
     guard
       let name = VendorValues.clean(
-        node.text("CertificationName", inAnyOf: ns) ?? node.text("CertificationTypeCode", inAnyOf: ns))
+        node.text("CertificationName", inAnyOf: ns)
+          ?? node.text("CertificationTypeCode", inAnyOf: ns))
     else { return nil }
     let period = node.first("FreeFormEffectivePeriod", inAnyOf: ns)
     func date(_ element: Node?, end: VendorValues.DateEnd) -> Day? {
       guard let element else { return nil }
-      return VendorValues.day(element.text("FormattedDateTime", inAnyOf: ns) ?? element.text, end: end)
+      return VendorValues.day(
+        element.text("FormattedDateTime", inAnyOf: ns) ?? element.text, end: end)
     }
-    let issued = date(node.first("FirstIssuedDate", inAnyOf: ns), end: .start)
+    let issued =
+      date(node.first("FirstIssuedDate", inAnyOf: ns), end: .start)
       ?? date(period?.first("StartDate", inAnyOf: ns), end: .start)
     let expires = date(period?.first("EndDate", inAnyOf: ns), end: .end)
     return VendorCertification(

@@ -82,7 +82,9 @@ enum RecordSource {
     }
     let collector = StreamErrors(path: displayPath)
     guard let reader = xmlReaderForFile(path, nil, LibXML.streamOptions) else {
-      return ([Diagnostic(.error, "cannot open the file for reading", at: collector.wholeFile)], false)
+      return (
+        [Diagnostic(.error, "cannot open the file for reading", at: collector.wholeFile)], false
+      )
     }
     defer { xmlFreeTextReader(reader) }
     let unmanaged = Unmanaged.passRetained(collector)
@@ -96,7 +98,8 @@ enum RecordSource {
         collector.diagnostics.append(doctypeDiagnostic(path: path, displayPath: displayPath))
         return (collector.diagnostics, false)
       }
-      if type == Int32(XML_READER_TYPE_ELEMENT.rawValue), let current = xmlTextReaderCurrentNode(reader),
+      if type == Int32(XML_READER_TYPE_ELEMENT.rawValue),
+        let current = xmlTextReaderCurrentNode(reader),
         isRecord(Node(current))
       {
         guard let expanded = xmlTextReaderExpand(reader) else {
@@ -173,7 +176,9 @@ enum RecordSource {
   /// the format (a SOAP envelope's body, a wrapper around BODs), without reading the file.
   ///
   /// - Returns: the names, or the diagnostics that stopped the peek (a DOCTYPE, broken XML).
-  static func peek(path: String, displayPath: String, count: Int = 8)
+  static func peek(
+    path: String, displayPath: String, count: Int = 8
+  )
     -> (names: [QualifiedName], diagnostics: [Diagnostic])
   {
     LibXML.initialize()

@@ -25,7 +25,9 @@ struct SafeXMLParser {
   /// Reads and parses the file at `path`, naming it `displayPath` in diagnostics.
   ///
   /// - Throws: `ImportError.missingInput` when the file does not exist or cannot be read.
-  static func parse(path: String, displayPath: String, schema: XMLSchema? = nil) throws(ImportError)
+  static func parse(
+    path: String, displayPath: String, schema: XMLSchema? = nil
+  ) throws(ImportError)
     -> Result
   {
     let bytes = try readFile(path: path, displayPath: displayPath)
@@ -114,7 +116,8 @@ struct SafeXMLParser {
       let value = xmlNodeListGetString(document, attribute.pointee.children, 1)
       attributes.append(
         XMLElement.Attribute(
-          localName: string(attribute.pointee.name), namespace: string(attribute.pointee.ns?.pointee.href),
+          localName: string(attribute.pointee.name),
+          namespace: string(attribute.pointee.ns?.pointee.href),
           value: string(value)))
       if let value { clibxml2_free(value) }
       property = attribute.pointee.next
@@ -155,7 +158,8 @@ struct SafeXMLParser {
       let data = try handle.readToEnd() ?? Data()
       return [UInt8](data)
     } catch {
-      throw .missingInput(path: displayPath, reason: "cannot be read: \(error.localizedDescription)")
+      throw .missingInput(
+        path: displayPath, reason: "cannot be read: \(error.localizedDescription)")
     }
   }
 }
@@ -208,13 +212,16 @@ final class ParseState {
   }
 
   /// The exact place of an element or attribute node (or of the named attribute of an element).
-  func location(of node: UnsafeMutablePointer<xmlNode>, attribute: String? = nil)
+  func location(
+    of node: UnsafeMutablePointer<xmlNode>, attribute: String? = nil
+  )
     -> SourceLocation?
   {
     if let attribute, node.pointee.type == XML_ELEMENT_NODE,
       let tag = offsets[UnsafeMutableRawPointer(node)]
     {
-      return source.location(ofOffset: source.attributeOffset(named: attribute, inTagAt: tag) ?? tag)
+      return source.location(
+        ofOffset: source.attributeOffset(named: attribute, inTagAt: tag) ?? tag)
     }
     if node.pointee.type == XML_ATTRIBUTE_NODE, let parent = node.pointee.parent,
       let tag = offsets[UnsafeMutableRawPointer(parent)]

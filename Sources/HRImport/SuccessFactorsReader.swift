@@ -122,7 +122,8 @@ struct SuccessFactorsReader: VendorReader {
       file.skip("User entries without a userId")
       return
     }
-    if let status = properties["status"]?.lowercased(), ["inactive", "f", "false"].contains(status) {
+    if let status = properties["status"]?.lowercased(), ["inactive", "f", "false"].contains(status)
+    {
       file.skip("inactive users")
       return
     }
@@ -156,7 +157,8 @@ struct SuccessFactorsReader: VendorReader {
   private mutating func readRating(_ properties: Properties, entry: Node, locator: Locator) {
     guard let id = properties["userId"], let node = properties.values["userId"]?.node,
       let name = VendorValues.clean(properties["name"] ?? properties["competencyName"]),
-      let ratingNode = properties.values["rating"], let rating = VendorValues.number(ratingNode.text)
+      let ratingNode = properties.values["rating"],
+      let rating = VendorValues.number(ratingNode.text)
     else {
       file.skip("CompetencyRating entries without userId, name or rating")
       return

@@ -79,7 +79,8 @@ struct VendorConversion {
             absences: native.people.reduce(0) { $0 + $1.absences.count }))
       case .vendor(let vendor):
         files[index] = .vendor(VendorFile(path: vendor.path, profile: vendor.profile))
-        let (native, summary) = convert(vendor, context: &context, fileIndex: index, roles: &derivation)
+        let (native, summary) = convert(
+          vendor, context: &context, fileIndex: index, roles: &derivation)
         output.files.append(native)
         output.sources.append(summary)
       }
@@ -199,8 +200,9 @@ struct VendorConversion {
     func lines(scale: LevelScale, start: Day) -> [String] {
       var lines: [String] = []
       for key in numeric {
-        lines.append("\(key), mapped linearly onto the 0–\(scale.scaleMax) scale, halves down "
-          + "(\(numericCounts[key] ?? 0) rating\(numericCounts[key] == 1 ? "" : "s"))")
+        lines.append(
+          "\(key), mapped linearly onto the 0–\(scale.scaleMax) scale, halves down "
+            + "(\(numericCounts[key] ?? 0) rating\(numericCounts[key] == 1 ? "" : "s"))")
       }
       if !named.isEmpty {
         let items = named.compactMap { name -> String? in
@@ -276,7 +278,9 @@ struct VendorConversion {
         }
       }
       for skill in person.skills {
-        guard let level = mapLevel(skill, scale: context.scale, notes: &levelNotes) else { continue }
+        guard let level = mapLevel(skill, scale: context.scale, notes: &levelNotes) else {
+          continue
+        }
         let id = skillID(id: skill.id, name: skill.name)
         keep(id, level, skill.location)
         if seenSkills.insert(id).inserted { fileSkills.append(id) }
@@ -297,7 +301,10 @@ struct VendorConversion {
       }
       record.skills = order.compactMap { id in
         levels[id].map {
-          (Located(value: id, location: $0.location), Located(value: $0.level, location: $0.location))
+          (
+            Located(value: id, location: $0.location),
+            Located(value: $0.level, location: $0.location)
+          )
         }
       }
       native.people.append(record)
@@ -329,7 +336,8 @@ struct VendorConversion {
     summary.levelMapping = levelNotes.lines(scale: context.scale, start: context.start)
     summary.notes = notes
     if !vendor.holidays.isEmpty {
-      summary.notes.append("\(vendor.holidays.count) holiday\(vendor.holidays.count == 1 ? "" : "s") read")
+      summary.notes.append(
+        "\(vendor.holidays.count) holiday\(vendor.holidays.count == 1 ? "" : "s") read")
     }
     return (native, summary)
   }
@@ -340,7 +348,9 @@ struct VendorConversion {
     return "mentions"
   }
 
-  private mutating func mapLevel(_ skill: VendorSkill, scale: LevelScale, notes: inout LevelNotes)
+  private mutating func mapLevel(
+    _ skill: VendorSkill, scale: LevelScale, notes: inout LevelNotes
+  )
     -> Int?
   {
     switch skill.level {

@@ -16,7 +16,9 @@ extension VendorReader {
   /// Runs the reader over the file at `path`.
   ///
   /// - Throws: `ImportError.missingInput` when the file cannot be read.
-  mutating func run(path: String, displayPath: String, streamAbove threshold: Int)
+  mutating func run(
+    path: String, displayPath: String, streamAbove threshold: Int
+  )
     throws(ImportError) -> VendorFile
   {
     var copy = self

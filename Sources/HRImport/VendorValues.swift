@@ -25,7 +25,8 @@ enum VendorValues {
           let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
           let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9)
         else { return .none }
-        return .some(Day(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1))
+        return .some(
+          Day(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1))
       }
       if let fast { return fast }
     }
@@ -63,8 +64,10 @@ enum VendorValues {
     case 2:
       guard let first = Day(year: fields[0], month: fields[1], day: 1) else { return nil }
       guard end == .end else { return first }
-      let next = fields[1] == 12
-        ? Day(year: fields[0] + 1, month: 1, day: 1) : Day(year: fields[0], month: fields[1] + 1, day: 1)
+      let next =
+        fields[1] == 12
+        ? Day(year: fields[0] + 1, month: 1, day: 1)
+        : Day(year: fields[0], month: fields[1] + 1, day: 1)
       return next?.adding(days: -1)
     case 3:
       return Day(year: fields[0], month: fields[1], day: fields[2])
@@ -114,8 +117,10 @@ enum VendorValues {
       return previousSpace ? text.trimmingSpaces : text  // one trailing space at most
     }
     if text.utf8.contains(UInt8(ascii: "&")) { text = decodeEntities(text) }
-    let collapsed = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
-      .joined(separator: " ")
+    let collapsed = text.split(whereSeparator: {
+      $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r"
+    })
+    .joined(separator: " ")
     return collapsed.isEmpty ? nil : collapsed
   }
 
@@ -175,8 +180,10 @@ enum VendorValues {
       previousSpace = byte == 0x20
     }
     if simple, !previousSpace { return text }
-    return text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
-      .joined(separator: " ")
+    return text.lowercased().split(whereSeparator: {
+      $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r"
+    })
+    .joined(separator: " ")
   }
 
   /// An id made from a name: lower case letters, digits and `+#.` kept, everything else a dash
@@ -186,7 +193,8 @@ enum VendorValues {
     var dash = false
     for scalar in text.lowercased().unicodeScalars {
       let keep =
-        (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "+#.".unicodeScalars.contains(scalar))
+        (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+          || "+#.".unicodeScalars.contains(scalar))
       if keep {
         if dash, !out.isEmpty { out += "-" }
         dash = false

@@ -139,7 +139,8 @@ struct WorkdayReader: VendorReader {
       let types = organization.paths(["Organization_Type_Reference", "ID"], in: ns)
       guard types.contains(where: { $0.text?.uppercased() == "SUPERVISORY" }) else { continue }
       return VendorValues.clean(organization.text("Organization_Name", in: ns))
-        ?? VendorValues.clean(entry.first("Organization_Reference", in: ns)?.attribute("Descriptor"))
+        ?? VendorValues.clean(
+          entry.first("Organization_Reference", in: ns)?.attribute("Descriptor"))
     }
     return nil
   }
@@ -179,7 +180,8 @@ struct WorkdayReader: VendorReader {
     guard let employment else { return nil }
     let jobs = employment.all("Worker_Job_Data", in: ns)
     let job = jobs.first { VendorValues.bool($0.attribute("Primary_Job")) == true } ?? jobs.first
-    guard let data = job?.first("Position_Data", in: ns) ?? employment.first("Position_Data", in: ns)
+    guard
+      let data = job?.first("Position_Data", in: ns) ?? employment.first("Position_Data", in: ns)
     else { return nil }
     var position = VendorPosition()
     position.title = VendorValues.clean(
@@ -249,7 +251,8 @@ struct WorkdayReader: VendorReader {
       }
       guard
         let name = VendorValues.clean(
-          skill?.attribute("Name") ?? item.first("Skill_Reference", in: ns)?.attribute("Descriptor"))
+          skill?.attribute("Name") ?? item.first("Skill_Reference", in: ns)?.attribute("Descriptor")
+        )
       else {
         file.skip("skills without a name")
         continue

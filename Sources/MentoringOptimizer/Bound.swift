@@ -232,7 +232,8 @@ struct BoundComputation {
         }
       }
       let certified = certify(value)
-      reporter?.tick(.bounding, score: lowerBound, upperBound: max(min(best, certified), lowerBound))
+      reporter?.tick(
+        .bounding, score: lowerBound, upperBound: max(min(best, certified), lowerBound))
       if certified < best - 1e-12 {
         best = certified
         sinceImprovement = 0

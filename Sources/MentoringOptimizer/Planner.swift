@@ -294,7 +294,8 @@ struct Schedule {
       week += 1
       for entry in order {
         let mentor = state.pairs[entry.mentee][entry.slot].mentor
-        menteeLeft[entry.mentee] = works(entry.mentee, week) ? problem.learnPerWeek[entry.mentee] : 0
+        menteeLeft[entry.mentee] =
+          works(entry.mentee, week) ? problem.learnPerWeek[entry.mentee] : 0
         mentorLeft[mentor] = works(mentor, week) ? problem.mentorPerWeek[mentor] : 0
       }
       for entry in order {

@@ -8,7 +8,8 @@ extension Understudy {
       abstract: "List the HR export formats Understudy reads and how each is detected.")
 
     func run() throws {
-      var out = "Input formats (detected from each file's first elements; override with "
+      var out =
+        "Input formats (detected from each file's first elements; override with "
         + "--profile NAME or --profile FILE=NAME):\n\n"
       let width = ImportProfile.allCases.map(\.rawValue.count).max() ?? 0
       for profile in ImportProfile.allCases {

@@ -78,8 +78,11 @@ struct DiagnosticsTests {
 
   @Test("at most 50 errors per file, then one line saying the rest were cut")
   func errorCap() throws {
-    let people = (1...80).map { "<person id=\"P\($0)\"><skill ref=\"ghost\(1000 + $0)\" level=\"1\"/></person>" }
-    let xml = "<organization xmlns=\"urn:understudy:org:1\"><people>\n"
+    let people = (1...80).map {
+      "<person id=\"P\($0)\"><skill ref=\"ghost\(1000 + $0)\" level=\"1\"/></person>"
+    }
+    let xml =
+      "<organization xmlns=\"urn:understudy:org:1\"><people>\n"
       + people.joined(separator: "\n") + "\n</people></organization>\n"
     #expect(throws: ImportError.self) { try NativeImporter.load(xml: xml, name: "many.xml") }
     do {

@@ -37,8 +37,8 @@ struct LevelMappingTests {
     let folder = try TemporaryFolder()
     let policy = folder.file("policy.xml")
     try """
-      <organization xmlns="urn:understudy:org:1"><policy><levelName name="Guru" level="9"/></policy></organization>
-      """.write(toFile: policy, atomically: true, encoding: .utf8)
+    <organization xmlns="urn:understudy:org:1"><policy><levelName name="Guru" level="9"/></policy></organization>
+    """.write(toFile: policy, atomically: true, encoding: .utf8)
     var options = Vendor.options()
     options.streamingThreshold = 1 << 20
     do {

@@ -42,7 +42,8 @@ struct UntrustedInputTests {
 
   @Test("10,000-deep nesting is refused at libxml2's depth limit")
   func deepNesting() {
-    let xml = "<organization xmlns=\"urn:understudy:org:1\">"
+    let xml =
+      "<organization xmlns=\"urn:understudy:org:1\">"
       + String(repeating: "<a>", count: 10_000) + String(repeating: "</a>", count: 10_000)
       + "</organization>"
     do {

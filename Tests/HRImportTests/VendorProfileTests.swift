@@ -44,7 +44,8 @@ struct SuccessFactorsTests {
         SkippedRecords(reason: "EmpJob rows that start after 2026-11-24 (future-dated)", count: 1),
         SkippedRecords(reason: "inactive users", count: 1),
         SkippedRecords(reason: "time off not approved (REJECTED)", count: 1),
-        SkippedRecords(reason: "FODepartment entries (not read by the successfactors profile)", count: 1),
+        SkippedRecords(
+          reason: "FODepartment entries (not read by the successfactors profile)", count: 1),
         SkippedRecords(reason: "records of people no input file lists (ratings)", count: 1),
       ])
     #expect(
@@ -78,7 +79,8 @@ struct BambooHRTests {
     #expect(result.person("2")?.absences.map(\.from.description) == ["2026-12-21"])
     #expect(result.person("1")?.absences.map(\.from.description) == ["2027-01-11"])
     #expect(
-      result.organization.policy.holidays == [Day(iso: "2026-12-24"), Day(iso: "2026-12-25")]
+      result.organization.policy.holidays
+        == [Day(iso: "2026-12-24"), Day(iso: "2026-12-25")]
         .compactMap { $0 })
   }
 
@@ -113,7 +115,8 @@ struct StandardsTests {
     #expect(
       result.sources.first?.skipped == [
         SkippedRecords(reason: "terminated people", count: 1),
-        SkippedRecords(reason: "StaffingAssignment records (not read by the hrxml3 profile)", count: 1),
+        SkippedRecords(
+          reason: "StaffingAssignment records (not read by the hrxml3 profile)", count: 1),
       ])
   }
 
@@ -146,12 +149,17 @@ struct StandardsTests {
 
 @Suite("Mapping files for exports no profile reads")
 struct MappingTests {
-  static let oracle = Vendor.packageRoot.appendingPathComponent("samples/mappings/oracle-hcm-extract.xml").path
-  static let workday = Vendor.packageRoot.appendingPathComponent("samples/mappings/workday-custom-report.xml").path
+  static let oracle = Vendor.packageRoot.appendingPathComponent(
+    "samples/mappings/oracle-hcm-extract.xml"
+  ).path
+  static let workday = Vendor.packageRoot.appendingPathComponent(
+    "samples/mappings/workday-custom-report.xml"
+  ).path
 
   @Test("the shipped Oracle HCM Extract mapping")
   func oracle() throws {
-    let result = try Vendor.load(["oracle-extract.xml"], options: Vendor.options(mapping: Self.oracle))
+    let result = try Vendor.load(
+      ["oracle-extract.xml"], options: Vendor.options(mapping: Self.oracle))
     #expect(result.organization.people.map(\.id.rawValue) == ["300100", "300101"])
     #expect(result.person("300101")?.manager == "300100")
     #expect(result.person("300100")?.department == "Treasury")
@@ -181,7 +189,8 @@ struct MappingTests {
     #expect(result.level("501", "ATLAS") == 2)
     #expect(result.person("501")?.absences.first?.from == Day(iso: "2027-01-04"))
     #expect(result.organization.roles.map(\.name) == ["Customs Broker"])
-    #expect(result.organization.roles.first?.requirements == [Requirement(skill: "customs", level: 3)])
+    #expect(
+      result.organization.roles.first?.requirements == [Requirement(skill: "customs", level: 3)])
   }
 
   @Test("a mapping XPath that uses an undeclared prefix is an error at its attribute")
@@ -189,10 +198,10 @@ struct MappingTests {
     let folder = try TemporaryFolder()
     let mapping = folder.file("bad-mapping.xml")
     try """
-      <mapping xmlns="urn:understudy:mapping:1">
-        <person select="/x:Root/x:Person" id="x:Id"/>
-      </mapping>
-      """.write(toFile: mapping, atomically: true, encoding: .utf8)
+    <mapping xmlns="urn:understudy:mapping:1">
+      <person select="/x:Root/x:Person" id="x:Id"/>
+    </mapping>
+    """.write(toFile: mapping, atomically: true, encoding: .utf8)
     let errors = Vendor.errors(["oracle-extract.xml"], options: Vendor.options(mapping: mapping))
     #expect(
       errors == [

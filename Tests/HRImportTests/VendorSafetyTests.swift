@@ -8,7 +8,9 @@ struct VendorSafetyTests {
     "DOCTYPE declarations are not accepted: HR exports never need one, and entity declarations "
     + "can read local files or expand without bound"
 
-  @Test("a DOCTYPE in a vendor file is refused at its line, in memory and streaming", arguments: [false, true])
+  @Test(
+    "a DOCTYPE in a vendor file is refused at its line, in memory and streaming",
+    arguments: [false, true])
   func doctype(streaming: Bool) {
     #expect(
       Vendor.errors(["workday-doctype.xml"], options: Vendor.options(streamAll: streaming)) == [
@@ -39,10 +41,10 @@ struct VendorSafetyTests {
     try secret.write(toFile: secretFile, atomically: true, encoding: .utf8)
     let attack = folder.file("xxe-workday.xml")
     try """
-      <?xml version="1.0"?>
-      <!DOCTYPE x [<!ENTITY xxe SYSTEM "file://\(secretFile)">]>
-      <wd:Get_Workers_Response xmlns:wd="urn:com.workday/bsvc"><wd:Response_Data><wd:Worker><wd:Worker_Reference wd:Descriptor="&xxe;"><wd:ID wd:type="Employee_ID">&xxe;</wd:ID></wd:Worker_Reference></wd:Worker></wd:Response_Data></wd:Get_Workers_Response>
-      """.write(toFile: attack, atomically: true, encoding: .utf8)
+    <?xml version="1.0"?>
+    <!DOCTYPE x [<!ENTITY xxe SYSTEM "file://\(secretFile)">]>
+    <wd:Get_Workers_Response xmlns:wd="urn:com.workday/bsvc"><wd:Response_Data><wd:Worker><wd:Worker_Reference wd:Descriptor="&xxe;"><wd:ID wd:type="Employee_ID">&xxe;</wd:ID></wd:Worker_Reference></wd:Worker></wd:Response_Data></wd:Get_Workers_Response>
+    """.write(toFile: attack, atomically: true, encoding: .utf8)
     for streaming in [false, true] {
       var options = Vendor.options(streamAll: streaming)
       options.profile = .workday

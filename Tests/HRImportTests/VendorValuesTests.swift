@@ -1,6 +1,7 @@
-@testable import HRImport
 import SkillsGraph
 import Testing
+
+@testable import HRImport
 
 @Suite("Values as real exports write them")
 struct VendorValuesTests {
@@ -24,7 +25,9 @@ struct VendorValuesTests {
     #expect(VendorValues.day("") == nil)
   }
 
-  @Test("booleans as 0/1/true/false", arguments: [("1", true), ("true", true), ("TRUE", true), ("0", false), ("false", false)])
+  @Test(
+    "booleans as 0/1/true/false",
+    arguments: [("1", true), ("true", true), ("TRUE", true), ("0", false), ("false", false)])
   func booleans(text: String, value: Bool) {
     #expect(VendorValues.bool(text) == value)
   }

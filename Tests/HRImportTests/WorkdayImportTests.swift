@@ -86,7 +86,9 @@ struct WorkdayImportTests {
           + "then, left out",
       ])
     #expect(page1.notes.contains("page 1 of 2 of a paged Get_Workers response"))
-    #expect(page1.notes.contains("1 leave of absence with no end date read as lasting until further notice"))
+    #expect(
+      page1.notes.contains(
+        "1 leave of absence with no end date read as lasting until further notice"))
     #expect(result.sources[1].notes.contains("page 2 of 2 of a paged Get_Workers response"))
   }
 
@@ -105,10 +107,10 @@ struct WorkdayImportTests {
     #expect(
       Vendor.errors(["workday-page1.xml", "workday-page2.xml", "workday-bad-roles.xml"])
         .filter { $0.contains(": error: ") } == [
-        "workday-bad-roles.xml:5:17: error: unknown skill 'Payrol Processing' (did you mean "
-          + "'Payroll Processing'?)",
-        "workday-bad-roles.xml:6:18: error: unknown person '10O6' (did you mean '1006'?)",
-      ])
+          "workday-bad-roles.xml:5:17: error: unknown skill 'Payrol Processing' (did you mean "
+            + "'Payroll Processing'?)",
+          "workday-bad-roles.xml:6:18: error: unknown person '10O6' (did you mean '1006'?)",
+        ])
   }
 
   @Test("--derive-roles makes one role per critical job profile, from shared skills at 3+")

@@ -31,7 +31,8 @@ import Testing
         Person(id: "A", levels: ["payroll": 4], absences: mentor),
         Person(id: "B", levels: ["payroll": 2], absences: mentee),
       ],
-      roles: [Role(id: "run", requirements: [.init(skill: "payroll", level: 3)], incumbents: ["A"])])
+      roles: [Role(id: "run", requirements: [.init(skill: "payroll", level: 3)], incumbents: ["A"])]
+    )
   }
 
   /// Without absences the calendar changes nothing: weeks 1–10 at 4 h.
@@ -89,7 +90,8 @@ import Testing
         Person(id: "B", levels: ["payroll": 2], leaves: Self.day(2025, 2, 28)),
         Person(id: "C", levels: ["payroll": 1], learningHoursPerWeek: 8),
       ],
-      roles: [Role(id: "run", requirements: [.init(skill: "payroll", level: 3)], incumbents: ["A"])])
+      roles: [Role(id: "run", requirements: [.init(skill: "payroll", level: 3)], incumbents: ["A"])]
+    )
     let plain = planMentoring(organization, options: options(calendar: false))
     #expect(plain.pairs.map(\.mentee) == ["B"])
     let plan = planMentoring(organization, options: options())
@@ -109,7 +111,8 @@ import Testing
         Person(id: "A", levels: ["payroll": 4], leaves: Self.day(2025, 1, 31)),
         Person(id: "B", levels: ["payroll": 2]),
       ],
-      roles: [Role(id: "run", requirements: [.init(skill: "payroll", level: 3)], incumbents: ["A"])])
+      roles: [Role(id: "run", requirements: [.init(skill: "payroll", level: 3)], incumbents: ["A"])]
+    )
     #expect(planMentoring(organization, options: options(calendar: false)).pairs.count == 1)
     let plan = planMentoring(organization, options: options())
     #expect(plan.pairs.isEmpty)

@@ -16,8 +16,10 @@ struct VendorImportCommandTests {
     ])
     #expect(native.status == 0)
     #expect(workday.status == 0, "\(workday.stderr)")
-    let a = try #require(try JSONSerialization.jsonObject(with: Data(native.stdout.utf8)) as? [String: Any])
-    let b = try #require(try JSONSerialization.jsonObject(with: Data(workday.stdout.utf8)) as? [String: Any])
+    let a = try #require(
+      try JSONSerialization.jsonObject(with: Data(native.stdout.utf8)) as? [String: Any])
+    let b = try #require(
+      try JSONSerialization.jsonObject(with: Data(workday.stdout.utf8)) as? [String: Any])
     #expect(
       JSONSerialization.isValidJSONObject(a["roles"] as Any)
         && (a["roles"] as? NSArray) == (b["roles"] as? NSArray))
@@ -38,7 +40,8 @@ struct VendorImportCommandTests {
     #expect(markdown.status == 0)
     #expect(markdown.stdout.contains("Payroll Lead (`derived-JP-PAY`) *(derived)*"))
     let json = try CLIRunner.run(["analyze"] + files + ["--derive-roles", "--format", "json"])
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
     let roles = try #require(object["roles"] as? [[String: Any]])
     #expect(roles.map { $0["derived"] as? Bool } == [true])
   }
@@ -47,7 +50,9 @@ struct VendorImportCommandTests {
   func formats() throws {
     let outcome = try CLIRunner.run(["formats"])
     #expect(outcome.status == 0)
-    for profile in ["native", "workday", "successfactors", "bamboohr", "hrxml3", "hrxml2", "europass", "mapping"] {
+    for profile in [
+      "native", "workday", "successfactors", "bamboohr", "hrxml3", "hrxml2", "europass", "mapping",
+    ] {
       #expect(outcome.stdout.contains("  \(profile) "))
     }
   }
