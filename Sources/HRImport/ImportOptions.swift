@@ -22,6 +22,9 @@ public struct ImportOptions: Sendable {
   /// Files larger than this (default 16 MiB) stream record by record; smaller ones are parsed
   /// in memory, which places diagnostics to the column.
   public var streamingThreshold: Int
+  /// Called as records are read (at most about ten times a second), for a progress display;
+  /// it never changes what is imported.
+  public var progress: (@Sendable (ImportProgress) -> Void)?
 
   /// Which positions `--derive-roles` turns into roles.
   public enum RoleDerivation: String, Sendable, CaseIterable {

@@ -24,6 +24,17 @@ public enum Importer {
   )
     throws(ImportError) -> ImportResult
   {
+    let outcome = ImportProgressSink.$report.withValue(options.progress) {
+      Result { () throws(ImportError) in try loadFiles(paths: paths, options: options) }
+    }
+    return try outcome.get()
+  }
+
+  private static func loadFiles(
+    paths: [String], options: ImportOptions
+  )
+    throws(ImportError) -> ImportResult
+  {
     try InputFiles.checkReadable(paths + (options.mappingPath.map { [$0] } ?? []))
     var diagnostics: [Diagnostic] = []
     var mapping: MappingFile?
@@ -131,6 +142,11 @@ public enum Importer {
       guard let root = parsed.root else { return (nil, parsed.diagnostics) }
       var reader = NativeFileReader(source: parsed.source)
       let file = reader.read(root)
+      let size = parsed.source.bytes.count
+      ImportProgressSink.report?(
+        ImportProgress(
+          file: path, records: file.people.count + file.roles.count + file.skills.count,
+          bytesRead: size, totalBytes: size))
       return (.native(file), parsed.diagnostics + reader.diagnostics)
     case .workday:
       var reader = WorkdayReader(path: path)

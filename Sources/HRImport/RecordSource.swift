@@ -50,11 +50,17 @@ enum RecordSource {
       return stream(path: path, displayPath: displayPath, isRecord: isRecord, body: body)
     }
     let bytes = try SafeXMLParser.readFile(path: path, displayPath: displayPath)
+    var records = 0
     let (done, _, diagnostics) = SafeXMLParser.withTree(bytes: bytes, displayPath: displayPath) {
       root, _, state in
       let locator = Locator(path: displayPath, state: state)
-      walk(Node(root), isRecord: isRecord) { body($0, locator) }
+      walk(Node(root), isRecord: isRecord) {
+        records += 1
+        body($0, locator)
+      }
     }
+    ImportProgressSink.report?(
+      ImportProgress(file: displayPath, records: records, bytesRead: size, totalBytes: size))
     return (diagnostics, done != nil)
   }
 
@@ -91,6 +97,13 @@ enum RecordSource {
     defer { unmanaged.release() }
     xmlTextReaderSetStructuredErrorHandler(reader, collectStreamError, unmanaged.toOpaque())
     let locator = Locator(path: displayPath)
+    let size = fileSize(path)
+    var records = 0
+    var throttle = ImportProgressSink.Throttle()
+    defer {
+      ImportProgressSink.report?(
+        ImportProgress(file: displayPath, records: records, bytesRead: size, totalBytes: size))
+    }
     var status = xmlTextReaderRead(reader)
     while status == 1 {
       let type = xmlTextReaderNodeType(reader)
@@ -107,6 +120,13 @@ enum RecordSource {
           break
         }
         body(Node(expanded), locator)
+        records += 1
+        if throttle.shouldReport() {
+          ImportProgressSink.report?(
+            ImportProgress(
+              file: displayPath, records: records,
+              bytesRead: Int(xmlTextReaderByteConsumed(reader)), totalBytes: size))
+        }
         status = xmlTextReaderNext(reader)
         continue
       }

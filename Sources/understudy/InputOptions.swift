@@ -46,6 +46,9 @@ struct InputOptions: ParsableArguments {
       valueName: "MIN-MAX"))
   var ratingScale: String = "1-5"
 
+  @Flag(help: "Show no progress on the terminal (there is none when stderr is not a terminal).")
+  var quiet = false
+
   func validate() throws {
     guard !files.isEmpty else { throw ValidationError("give at least one XML file to read") }
     _ = try importOptions()
@@ -81,11 +84,21 @@ struct InputOptions: ParsableArguments {
   }
 
   /// Imports the files, printing warnings to stderr, or prints every error and exits 65 or 66.
-  func load(quiet: Bool = false) throws -> ImportResult {
-    let options = try importOptions()
+  ///
+  /// - Parameter hideWarnings: leave warnings out (workshop mode: they name people).
+  func load(hideWarnings: Bool = false) throws -> ImportResult {
+    var options = try importOptions()
+    let status = StatusLine(quiet: quiet)
+    options.progress = { progress in
+      status.show(
+        "reading \(progress.file): \(progress.records) records, "
+          + "\(Int((progress.fraction * 100).rounded())) %")
+    }
+    defer { status.clear() }
     do {
       let result = try Importer.load(paths: files, options: options)
-      if !quiet {
+      status.clear()
+      if !hideWarnings {
         for warning in result.warnings { Console.error(warning.description) }
       }
       return result

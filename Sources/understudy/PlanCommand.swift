@@ -30,9 +30,6 @@ extension Understudy {
     @Option(name: .customLong("checkin-minutes"), help: "Length of each check-in in the calendar.")
     var checkinMinutes: Int = 30
 
-    @Flag(help: "Show no progress on the terminal.")
-    var quiet = false
-
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -55,7 +52,7 @@ extension Understudy {
         policy: before.organization.policy, horizonWeeks: prepared.horizon.weeks,
         mentorMinLevel: mentorMinLevel, timeLimit: .milliseconds(Int(timeLimit * 1000)),
         horizon: prepared.horizon)
-      let progress = PlanProgressDisplay(quiet: quiet)
+      let progress = PlanProgressDisplay(quiet: prepared.quiet)
       let plan = planMentoring(before.organization, options: options, progress: progress.callback)
       progress.finish()
       let content = PlanReportContent.analyse(plan, before: before, horizon: prepared.horizon)

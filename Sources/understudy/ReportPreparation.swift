@@ -10,11 +10,13 @@ struct ReportPreparation {
   var absenceRate: Double
   var privacy: Privacy
   var sources: [ReportSource]
+  /// True when no progress may be shown.
+  var quiet: Bool
 
   static func prepare(
     input: InputOptions, scenario options: ScenarioOptions, workshop: WorkshopOptions
   ) throws -> ReportPreparation {
-    let imported = try input.load(quiet: workshop.pseudonymize)
+    let imported = try input.load(hideWarnings: workshop.pseudonymize)
     if workshop.pseudonymize, !imported.warnings.isEmpty {
       Console.error(
         "understudy: \(imported.warnings.count) warning(s) not shown in workshop mode, since "
@@ -30,7 +32,8 @@ struct ReportPreparation {
     return ReportPreparation(
       organization: organization, scenario: scenario,
       horizon: options.horizon(for: organization), absenceRate: options.absenceRate,
-      privacy: workshop.privacy, sources: imported.sources.map(ReportSource.init))
+      privacy: workshop.privacy, sources: imported.sources.map(ReportSource.init),
+      quiet: input.quiet)
   }
 
   /// The gap report's content: coverage, calendar, what-if, succession, in workshop mode or not.

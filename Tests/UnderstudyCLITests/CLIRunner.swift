@@ -33,8 +33,13 @@ struct CLIRunner {
   static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 
   static func run(_ arguments: [String]) throws -> Outcome {
+    try run(executable: binary.path, arguments: arguments)
+  }
+
+  /// Runs another program (for example `script`, to give the tool a terminal).
+  static func run(executable: String, arguments: [String]) throws -> Outcome {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     process.currentDirectoryURL = root
     let out = Pipe()
