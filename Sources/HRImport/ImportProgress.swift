@@ -1,3 +1,5 @@
+import Foundation
+
 /// How far an import has got, for a progress line on a terminal.
 public struct ImportProgress: Hashable, Sendable {
   /// The file being read, as the user named it.
@@ -22,10 +24,33 @@ public struct ImportProgress: Hashable, Sendable {
 
 /// Where the readers send progress; set for the duration of one `Importer.load`.
 ///
-/// A task-local value rather than a parameter, so the record readers deep inside each profile
-/// report progress without every reader signature carrying a callback.
+/// Kept per thread (an import runs on the caller's thread from start to end) rather than passed
+/// as a parameter, so the record readers deep inside each profile report progress without every
+/// reader signature carrying a callback. (A task-local value did the same in debug builds but
+/// crashed in release builds of Swift 6.3.1 around a typed-throws closure.)
 enum ImportProgressSink {
-  @TaskLocal static var report: (@Sendable (ImportProgress) -> Void)?
+  private static let key = "understudy.import-progress"
+
+  private final class Box {
+    let report: @Sendable (ImportProgress) -> Void
+    init(_ report: @escaping @Sendable (ImportProgress) -> Void) { self.report = report }
+  }
+
+  /// The current thread's progress callback, if an import set one.
+  static var report: (@Sendable (ImportProgress) -> Void)? {
+    (Thread.current.threadDictionary[key] as? Box)?.report
+  }
+
+  /// Runs `body` with `report` as this thread's progress callback, then restores the previous.
+  static func with<Value>(
+    _ report: (@Sendable (ImportProgress) -> Void)?, _ body: () -> Value
+  ) -> Value {
+    let dictionary = Thread.current.threadDictionary
+    let previous = dictionary[key]
+    dictionary[key] = report.map(Box.init)
+    defer { dictionary[key] = previous }
+    return body()
+  }
 
   /// Reports at most about ten times a second while streaming.
   struct Throttle {

@@ -24,7 +24,7 @@ public enum Importer {
   )
     throws(ImportError) -> ImportResult
   {
-    let outcome = ImportProgressSink.$report.withValue(options.progress) {
+    let outcome = ImportProgressSink.with(options.progress) {
       Result { () throws(ImportError) in try loadFiles(paths: paths, options: options) }
     }
     return try outcome.get()
