@@ -2,9 +2,15 @@ import SkillsGraph
 
 /// The calendar sections of the Markdown gap report: uncovered days, sick-day risk, what-if.
 enum AbsenceMarkdown {
-  static func calendar(_ absences: AbsenceAnalysis, names: Names) -> String {
+  static func calendar(
+    _ absences: AbsenceAnalysis, names: Names, afterPlan: Bool = false
+  )
+    -> String
+  {
     let horizon = absences.horizon
-    var out = "## When the work stops (\(horizon.start) to \(horizon.end.adding(days: -1)))\n\n"
+    let when = afterPlan ? ", once the plan runs" : ""
+    var out =
+      "## When the work stops\(when) (\(horizon.start) to \(horizon.end.adding(days: -1)))\n\n"
     let stopped = absences.roles.filter { $0.uncoveredDayCount > 0 }
     guard !stopped.isEmpty else {
       return out + "Every role has enough qualified people at work on every working day.\n\n"

@@ -50,6 +50,10 @@ public enum PlanReportJSON {
           plan.after, content.absencesAfter, organization: content.organization,
           privacy: before.privacy)
       ),
+      (
+        "succession",
+        .array(before.succession.map { SuccessionJSON.entry($0, privacy: before.privacy) })
+      ),
       ("sources", .array(before.sources.map(GapReportJSON.source))),
     ]).rendered()
   }

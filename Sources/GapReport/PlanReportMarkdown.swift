@@ -13,6 +13,8 @@ public enum PlanReportMarkdown {
     out += schedule(content, names: names)
     out += unmet(content, names: names)
     out += roles(content, names: names, privacy: privacy)
+    out += AbsenceMarkdown.calendar(content.absencesAfter, names: names, afterPlan: true)
+    out += SuccessionMarkdown.bench(content.before, names: names)
     out += GapReportMarkdown.sourcesSection(content.before.sources)
     out += legend
     return out
@@ -40,6 +42,16 @@ public enum PlanReportMarkdown {
     out += "- Uncovered role-days in the horizon: \(formatDecimal(before, places: 1)) → "
     out += "\(formatDecimal(after, places: 1)) (new backups count from the week their "
     out += "training ends)\n"
+    let sickBefore = content.before.absences.expectedUncoveredRoleDaysPerYear
+    let sickAfter = content.absencesAfter.expectedUncoveredRoleDaysPerYear
+    out += "- Expected uncovered role-days a year from sick days: "
+    out += "\(formatDecimal(sickBefore, places: 1)) → \(formatDecimal(sickAfter, places: 1))\n"
+    let privacy = content.before.privacy
+    let factorBefore = content.before.absences.organizationAbsenceFactor
+    let factorAfter = content.absencesAfter.organizationAbsenceFactor
+    out += "- Organization absence factor (people away at once to stop half the weighted work): "
+    out += "\(privacy.count(factorBefore.size)) → \(privacy.count(factorAfter.size))"
+    out += factorAfter.isExact ? "\n" : " (greedy; at least \(factorAfter.lowerBound))\n"
     if plan.stats.stoppedOnTimeLimit {
       out += "- The search stopped on its time limit; a longer `--time-limit` may find more\n"
     }
