@@ -14,4 +14,5 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 swift run --quiet understudy plan samples/harborline-hr-export.xml samples/harborline-roles.xml \
   --format json --output "$work/plan.json" --calendar "$work/checkins.ics" 2>/dev/null
-"$venv/bin/python" scripts/check_calendar.py "$work/plan.json" "$work/checkins.ics"
+"$venv/bin/python" scripts/check_calendar.py "$work/plan.json" "$work/checkins.ics" \
+  samples/harborline-hr-export.xml

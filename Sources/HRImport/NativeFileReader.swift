@@ -88,6 +88,9 @@ struct NativeFileReader {
     record.department = element[attribute: "department"]
     record.manager = element[attribute: "manager"].map { _ in located(element, "manager") }
     record.grade = element[attribute: "grade"]
+    record.email = element[attribute: "email"].map(\.trimmingSpaces).flatMap {
+      $0.isEmpty ? nil : $0
+    }
     record.mentorHoursPerWeek = double(element, "mentorHoursPerWeek")
     record.learningHoursPerWeek = double(element, "learningHoursPerWeek")
     record.maxMentees = int(element, "maxMentees")

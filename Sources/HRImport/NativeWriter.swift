@@ -54,6 +54,7 @@ public enum NativeWriter {
     if !person.department.isEmpty { out += attribute("department", person.department) }
     if let manager = person.manager { out += attribute("manager", manager.rawValue) }
     if let grade = person.grade { out += attribute("grade", grade) }
+    if let email = person.email { out += attribute("email", email) }
     if person.mentorHoursPerWeek != 2 {
       out += attribute("mentorHoursPerWeek", number(person.mentorHoursPerWeek))
     }

@@ -18,7 +18,10 @@ struct NativeWriterTests {
   func escaping() throws {
     let organization = Organization(
       skills: [Skill(id: "s", name: "R&D <\"core\">\ttools")],
-      people: [Person(id: "P&1", name: "Zoë \"Z\" <Ng>", levels: ["s": 2])],
+      people: [
+        Person(
+          id: "P&1", name: "Zoë \"Z\" <Ng>", levels: ["s": 2], email: "zoe.ng@example.com")
+      ],
       roles: [
         Role(
           id: "r", requirements: [.init(skill: "s", level: 2)], incumbents: ["P&1"],
