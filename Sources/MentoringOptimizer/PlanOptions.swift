@@ -26,6 +26,10 @@ public struct PlanOptions: Hashable, Sendable {
   /// Creates options from the organization's policy, with optional overrides.
   ///
   /// - Parameters:
+  ///   - policy: the organization's policy, for the defaults.
+  ///   - horizonWeeks: the horizon in weeks, instead of the policy's.
+  ///   - mentorMinLevel: the lowest mentoring level, instead of the policy's.
+  ///   - timeLimit: the search's wall-clock budget.
   ///   - horizon: the calendar; when given, its weeks override `horizonWeeks` and the policy's.
   public init(
     policy: Policy = Policy(), horizonWeeks: Int? = nil, mentorMinLevel: Int? = nil,

@@ -246,8 +246,13 @@ struct Schedule {
   /// Pairs run at an even pace over the whole horizon because the sequence did not fit.
   var evenPaced = 0
 
-  /// - Parameter firstUncovered: dense role → ordinal of its first uncovered working day before
-  ///   the plan, `Int.max` when it has none (or there is no calendar).
+  /// Lays the pairs of `state` out week by week.
+  ///
+  /// - Parameters:
+  ///   - state: the plan's pairs.
+  ///   - problem: capacities, presence and hours.
+  ///   - firstUncovered: dense role → ordinal of its first uncovered working day before the
+  ///     plan, `Int.max` when it has none (or there is no calendar).
   init(state: PlanState, problem: Problem, firstUncovered: [Int]) {
     timing = state.pairs.map { list in list.map { _ in Timing(start: 0, end: 0, hours: []) } }
     // Global order; a mentee's own pairs appear in their sequence order.

@@ -26,9 +26,9 @@ public struct PlanProgress: Hashable, Sendable {
   }
 }
 
-/// Calls the caller's progress closure: once at the start, then at most every
-/// ``interval``, then once at the end. It only reads the search's figures, so a run gives the
-/// same plan with or without it.
+/// Calls the caller's progress closure: at the start, every ``interval`` at most, and at the end.
+///
+/// It only reads the search's figures, so a run gives the same plan with or without it.
 final class ProgressReporter {
   static let interval = Duration.milliseconds(100)
   private let callback: @Sendable (PlanProgress) -> Void

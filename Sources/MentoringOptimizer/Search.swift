@@ -239,9 +239,10 @@ struct Search {
   /// Moves in one augmenting path; 3 is enough for chains of one-mentee mentors.
   static let augmentingDepth = 3
 
+  /// Frees room on `mentor` for a new pair of `load` hours with `mentee`.
+  ///
   /// Moves one of `mentor`'s pairs with another mentee to a different mentor (freeing that one
-  /// first, recursively, when `depth` allows) so that `mentor` has room for a new pair of
-  /// `load` hours with `mentee`. Every move keeps the plan feasible.
+  /// first, recursively, when `depth` allows). Every move keeps the plan feasible.
   func makeRoom(
     on mentor: Int, for mentee: Int, load: Double, depth: Int, visited: inout Set<Int>,
     in state: inout PlanState, undo: inout [(Int, [PairSlot])]
@@ -309,6 +310,8 @@ struct Search {
     return false
   }
 
+  /// Drops one trained mentee (or two sharing a mentor), refills greedily, keeps what is better.
+  ///
   /// For each trained mentee: drop their training, refill greedily around the freed capacity,
   /// keep the result when it is better and undo it otherwise. When no single drop helps, the
   /// same with two mentees who share a mentor: with mentors of one or two mentee slots, freeing

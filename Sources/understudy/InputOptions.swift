@@ -86,6 +86,8 @@ struct InputOptions: ParsableArguments {
   /// Imports the files, printing warnings to stderr, or prints every error and exits 65 or 66.
   ///
   /// - Parameter hideWarnings: leave warnings out (workshop mode: they name people).
+  /// - Returns: the imported organization, its warnings and its sources.
+  /// - Throws: `ExitCode` 65 or 66 once the errors are printed.
   func load(hideWarnings: Bool = false) throws -> ImportResult {
     var options = try importOptions()
     let status = StatusLine(quiet: quiet)

@@ -35,7 +35,7 @@ import Testing
     )
   }
 
-  /// Without absences the calendar changes nothing: weeks 1–10 at 4 h.
+  // Without absences the calendar changes nothing: weeks 1–10 at 4 h.
   @Test func noAbsencesIsTheModelSchedule() throws {
     let plan = planMentoring(onePair(), options: options())
     let pair = try #require(plan.pairs.first)
@@ -44,8 +44,8 @@ import Testing
     #expect(plan.horizonWeeks == 12)
   }
 
-  /// The mentor is away all of week 2: B learns nothing that week, so 40 h at 4 h take weeks 1
-  /// and 3–11, and the pair ends in week 11 instead of 10.
+  // The mentor is away all of week 2: B learns nothing that week, so 40 h at 4 h take weeks 1
+  // and 3–11, and the pair ends in week 11 instead of 10.
   @Test func mentorVacationSkipsAWeek() throws {
     let organization = onePair(mentor: [Self.workWeek(2)])
     let plan = planMentoring(organization, options: options())
@@ -56,9 +56,9 @@ import Testing
     #expect(scheduleViolations(of: plan, in: organization, horizon: Self.horizon) == [])
   }
 
-  /// B is away in weeks 10 and 11; without the calendar the training would end in week 10, in
-  /// the middle of the vacation. B learns nothing while away, so the last 4 h move to week 12.
-  /// B is present 10 weeks: 40 h of budget, exactly the pair's hours.
+  // B is away in weeks 10 and 11; without the calendar the training would end in week 10, in
+  // the middle of the vacation. B learns nothing while away, so the last 4 h move to week 12.
+  // B is present 10 weeks: 40 h of budget, exactly the pair's hours.
   @Test func menteeTrainingEndsAfterTheirVacation() throws {
     let organization = onePair(mentee: [
       Absence(from: Self.horizon.firstDay(ofWeek: 10), to: Self.day(2025, 3, 21))
@@ -72,7 +72,7 @@ import Testing
     #expect(pair.hoursByWeek == Array(repeating: 4, count: 9) + [0, 0, 4])
   }
 
-  /// Away Monday to Thursday of week 10 but at work on Friday: not away that week.
+  // Away Monday to Thursday of week 10 but at work on Friday: not away that week.
   @Test func aPartialWeekIsNotAWeekAway() throws {
     let monday = Self.horizon.firstDay(ofWeek: 10)
     let organization = onePair(mentee: [Absence(from: monday, to: monday.adding(days: 3))])
@@ -80,8 +80,8 @@ import Testing
     #expect(pair.endWeek == 10)
   }
 
-  /// B (one step short, 40 h) leaves at the end of February; C needs two steps (80 h at 8 h a
-  /// week). Without a calendar B is the cheaper backup; with one, B is no backup at all.
+  // B (one step short, 40 h) leaves at the end of February; C needs two steps (80 h at 8 h a
+  // week). Without a calendar B is the cheaper backup; with one, B is no backup at all.
   @Test func leaverIsNotTrained() throws {
     let organization = Organization(
       skills: [Skill(id: "payroll")],
@@ -102,8 +102,8 @@ import Testing
     #expect(pair.startWeek == 1 && pair.endWeek == 10)
   }
 
-  /// A mentor who leaves after week 4 teaches only weeks 1–4: at 4 h a week B would need 10 of
-  /// them, so nobody can teach B and the role stays unmet.
+  // A mentor who leaves after week 4 teaches only weeks 1–4: at 4 h a week B would need 10 of
+  // them, so nobody can teach B and the role stays unmet.
   @Test func leavingMentorTeachesOnlyWhilePresent() {
     let organization = Organization(
       skills: [Skill(id: "payroll")],
@@ -119,11 +119,11 @@ import Testing
     #expect(plan.unmet.map(\.role) == ["run"])
   }
 
-  /// E can qualify for both roles (x and y from 2 to 3, 40 h each, 8 h a week; M teaches both
-  /// but lacks the site skill 'a'). The critical role 'late' is worth more, but its incumbent is
-  /// away only in week 8, while the incumbent of 'early' is away in week 3: 'early' is uncovered
-  /// first (2025-01-20), so y is trained first (weeks 1–5), then x (weeks 6–10). Without a
-  /// calendar the more valuable x goes first.
+  // E can qualify for both roles (x and y from 2 to 3, 40 h each, 8 h a week; M teaches both
+  // but lacks the site skill 'a'). The critical role 'late' is worth more, but its incumbent is
+  // away only in week 8, while the incumbent of 'early' is away in week 3: 'early' is uncovered
+  // first (2025-01-20), so y is trained first (weeks 1–5), then x (weeks 6–10). Without a
+  // calendar the more valuable x goes first.
   @Test func earlierUncoveredRoleIsTrainedFirst() throws {
     let organization = Organization(
       skills: [Skill(id: "a"), Skill(id: "x"), Skill(id: "y")],
