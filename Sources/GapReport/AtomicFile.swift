@@ -1,7 +1,11 @@
 import Foundation
 
 /// Writes a report so that a reader never sees half of it: into a temporary file beside the
-/// target, then renamed over it in one step.
+/// target, flushed to disk, then renamed over it in one step.
+///
+/// A symbolic link is followed (the file it points to is replaced, the link stays), an existing
+/// file keeps its permissions, and a target that is not a regular file (`/dev/null`, a pipe, a
+/// terminal) is written to directly, since renaming over it would replace the device itself.
 public enum AtomicFile {
   /// Why a report could not be written (sysexits 74).
   public struct WriteError: Error, Sendable, CustomStringConvertible {
@@ -12,27 +16,81 @@ public enum AtomicFile {
 
   /// Writes `text` as UTF-8 to `path`, replacing any existing file only once all is written.
   ///
+  /// - Parameters:
+  ///   - text: the whole content.
+  ///   - path: the file to create or replace.
+  ///   - permissions: the mode of a new file (an existing file keeps its own).
   /// - Throws: `WriteError` when the folder does not exist or is not writable; the target is
   ///   then left as it was and no temporary file stays behind.
-  public static func write(_ text: String, to path: String) throws(WriteError) {
-    let target = URL(fileURLWithPath: path)
-    let folder = target.deletingLastPathComponent()
+  public static func write(
+    _ text: String, to path: String, permissions: Int = 0o644
+  )
+    throws(WriteError)
+  {
+    let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+    var status = stat()
+    let exists = stat(resolved.path, &status) == 0
+    if exists, (status.st_mode & S_IFMT) != S_IFREG {
+      try writeDirectly(text, to: resolved.path, shownAs: path)
+      return
+    }
+    let folder = resolved.deletingLastPathComponent()
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory),
       isDirectory.boolValue
     else { throw WriteError(path: path, reason: "folder '\(folder.path)' does not exist") }
     let temporary = folder.appendingPathComponent(
-      ".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    do {
-      try Data(text.utf8).write(to: temporary)
-    } catch {
-      try? FileManager.default.removeItem(at: temporary)
+      ".\(resolved.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp"
+    ).path
+    let mode = exists ? mode_t(status.st_mode & 0o7777) : mode_t(permissions)
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_TRUNC, mode)
+    guard descriptor >= 0 else {
       throw WriteError(path: path, reason: "folder '\(folder.path)' is not writable")
     }
-    guard rename(temporary.path, target.path) == 0 else {
+    let bytes = Array(text.utf8)
+    let written = bytes.withUnsafeBytes { buffer in writeAll(descriptor, buffer) }
+    let synced = fsync(descriptor) == 0
+    _ = fchmod(descriptor, mode)
+    close(descriptor)
+    guard written, synced else {
       let reason = String(cString: strerror(errno))
-      try? FileManager.default.removeItem(at: temporary)
+      unlink(temporary)
       throw WriteError(path: path, reason: reason)
     }
+    guard rename(temporary, resolved.path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      unlink(temporary)
+      throw WriteError(path: path, reason: reason)
+    }
+  }
+
+  private static func writeDirectly(
+    _ text: String, to path: String, shownAs shown: String
+  )
+    throws(WriteError)
+  {
+    let descriptor = open(path, O_WRONLY | O_APPEND)
+    guard descriptor >= 0 else {
+      throw WriteError(path: shown, reason: String(cString: strerror(errno)))
+    }
+    defer { close(descriptor) }
+    let bytes = Array(text.utf8)
+    guard bytes.withUnsafeBytes({ writeAll(descriptor, $0) }) else {
+      throw WriteError(path: shown, reason: String(cString: strerror(errno)))
+    }
+  }
+
+  private static func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
+    var offset = 0
+    while offset < buffer.count {
+      guard let base = buffer.baseAddress else { return true }
+      let count = Foundation.write(descriptor, base + offset, buffer.count - offset)
+      if count < 0 {
+        if errno == EINTR { continue }
+        return false
+      }
+      offset += count
+    }
+    return true
   }
 }

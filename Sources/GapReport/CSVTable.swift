@@ -21,7 +21,10 @@ struct CSVTable {
     if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
       value = "'" + value
     }
-    let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+    // "\r\n" is a single Character in Swift, so line breaks are found by scalar.
+    let needsQuotes = value.unicodeScalars.contains {
+      $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r"
+    }
     guard needsQuotes else { return value }
     var quoted = "\""
     for character in value {

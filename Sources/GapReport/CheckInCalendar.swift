@@ -73,9 +73,14 @@ public enum CheckInCalendar {
   static func attendee(
     _ id: PersonID, people: [PersonID: Person], names: Names, role: String
   ) -> String {
-    let name = names.plainName(id).filter { $0 != "\"" && !$0.isNewline }
+    // A quoted parameter value may hold anything but quotes and control characters.
+    let name = String(
+      String.UnicodeScalarView(
+        names.plainName(id).unicodeScalars.filter {
+          $0 != "\"" && $0.value >= 0x20 && $0.value != 0x7F
+        }))
     let address =
-      people[id]?.email.flatMap { $0.isEmpty ? nil : "mailto:" + $0 }
+      plausibleEmail(people[id]?.email).map { "mailto:" + $0 }
       ?? "urn:understudy:person:" + percentEncoded(id.rawValue)
     return "ATTENDEE;CN=\"\(name)\";ROLE=\(role):\(address)"
   }
@@ -83,17 +88,31 @@ public enum CheckInCalendar {
   /// RFC 5545 §3.3.11 TEXT escaping.
   static func escape(_ text: String) -> String {
     var out = ""
-    for character in text {
-      switch character {
+    var previous: Unicode.Scalar?
+    // By scalar: "\r\n" is one Character in Swift and must become one "\n", never a raw break.
+    for scalar in text.unicodeScalars {
+      defer { previous = scalar }
+      switch scalar {
       case "\\": out += "\\\\"
       case ";": out += "\\;"
       case ",": out += "\\,"
-      case "\n": out += "\\n"
-      case "\r": continue
-      default: out.append(character)
+      case "\n": if previous != "\r" { out += "\\n" }
+      case "\r": out += "\\n"
+      case _ where scalar.value < 0x20 || scalar.value == 0x7F: continue
+      default: out.unicodeScalars.append(scalar)
       }
     }
     return out
+  }
+
+  /// An e-mail address fit for a `mailto:` URI, or nil: a value with white space, control
+  /// characters or iCalendar delimiters could break out of the ATTENDEE line.
+  static func plausibleEmail(_ text: String?) -> String? {
+    guard let text, !text.isEmpty, text.contains("@") else { return nil }
+    let forbidden = Set(" \t\r\n;:,\"<>()[]\\".unicodeScalars)
+    guard !text.unicodeScalars.contains(where: { forbidden.contains($0) || $0.value < 0x20 })
+    else { return nil }
+    return text
   }
 
   /// Folds a content line into chunks of at most 75 octets, never inside a UTF-8 character.

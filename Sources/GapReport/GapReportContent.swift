@@ -50,8 +50,11 @@ public struct GapReportContent: Sendable {
   /// - Complexity: two analyses when the scenario is not empty, one otherwise.
   public static func analyse(
     _ organization: Organization, horizon: Horizon, absenceRate: Double = 0.03,
-    scenario: Scenario = Scenario(), sources: [ReportSource] = []
+    scenario: Scenario = Scenario(), sources: [ReportSource] = [], mentorMinLevel: Int? = nil
   ) -> GapReportContent {
+    // Someone whose last working day is before the horizon has gone: they count for nothing,
+    // and a role they held keeps its target (see `Organization.excluding`).
+    let organization = organization.excluding(Set(organization.leavers(before: horizon.start)))
     let changed = scenario.apply(to: organization, horizon: horizon)
     let coverage = CoverageAnalysis(changed)
     let absences = AbsenceAnalysis(
@@ -68,8 +71,12 @@ public struct GapReportContent: Sendable {
     var content = GapReportContent(
       organization: changed, coverage: coverage, absences: absences, sources: sources,
       baseline: baseline)
+    // The bench judges readiness by the same rules as the plan: the calendar, the leavers and
+    // the mentoring level in force.
     content.succession = successionBench(
-      changed, options: PlanOptions(policy: changed.policy, horizonWeeks: horizon.weeks))
+      changed,
+      options: PlanOptions(policy: changed.policy, mentorMinLevel: mentorMinLevel, horizon: horizon)
+    )
     return content
   }
 }

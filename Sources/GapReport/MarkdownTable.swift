@@ -22,7 +22,17 @@ struct MarkdownTable {
   }
 
   static func escape(_ text: String) -> String {
-    text.replacingAll("|", with: "\\|").replacingAll("\n", with: " ")
+    var out = ""
+    for character in text {
+      if character == "|" {
+        out += "\\|"
+      } else if character.isNewline {
+        out += " "
+      } else {
+        out.append(character)
+      }
+    }
+    return out
   }
 }
 

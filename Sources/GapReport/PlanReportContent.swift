@@ -40,7 +40,7 @@ public struct PlanReportContent: Sendable {
   }
 
   /// For each role, the people the plan newly qualifies and the first day they count: the
-  /// Monday of the week in which the last pair they need for that role ends.
+  /// first day of the horizon week in which the last pair they need for that role ends.
   public static func availability(
     of plan: MentoringPlan, in organization: Organization, horizon: Horizon
   ) -> [RoleID: [PersonID: Day]] {

@@ -206,7 +206,9 @@ struct PlanState: Sendable {
       let slotsAfter = links[mentor].count - (oldShare.used ? 1 : 0) + 1
       if slotsAfter > problem.maxMentees[mentor] { continue }
       if mentor == current { return mentor }
-      let spareHours = load > 0 ? Int((budget - hoursAfter) / load + 1e-9) : Int.max
+      // Clamped before conversion: a tiny load (hours per level near zero) would overflow Int.
+      let spareHours =
+        load > 0 ? Int(min((budget - hoursAfter) / load + 1e-9, Double(Int32.max))) : Int.max
       let key = (
         linked: newShare.used,
         spare: min(spareHours, problem.maxMentees[mentor] - slotsAfter),

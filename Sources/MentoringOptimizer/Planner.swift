@@ -160,6 +160,7 @@ func unmetRoles(_ state: PlanState, problem: Problem, search: Search) -> [UnmetR
     // Who could fit the role in a whole horizon, and which skills lack a mentor for them.
     var fitting = 0
     var blocked: [Int: Int] = [:]  // requirement index → learners it blocks
+    var nobodyAtLevel: Set<Int> = []  // requirement indices no one at all could teach
     var withMentors: [Int] = []
     let requirements = problem.requirements[role]
     for person in open {
@@ -175,6 +176,7 @@ func unmetRoles(_ state: PlanState, problem: Problem, search: Search) -> [UnmetR
         && !problem.hasEligibleMentor(for: person, requirement)
       {
         blocked[index, default: 0] += 1
+        if !problem.hasMentorAtLevel(for: person, requirement) { nobodyAtLevel.insert(index) }
         ok = false
       }
       if ok { withMentors.append(person) }
@@ -186,12 +188,15 @@ func unmetRoles(_ state: PlanState, problem: Problem, search: Search) -> [UnmetR
     if withMentors.isEmpty {
       let worst = blocked.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 0
       let requirement = requirements[worst]
-      result.append(
-        UnmetRole(
-          role: id, gap: gap,
-          reason: .noEligibleMentor(
-            skill: problem.skillIDs[requirement.skill],
-            level: problem.mentorLevel(for: requirement.level))))
+      let skill = problem.skillIDs[requirement.skill]
+      let level = problem.mentorLevel(for: requirement.level)
+      // Someone holds the skill but cannot fit this pair at all (too few hours, or no weeks in
+      // common with the learner): that is a matter of time, not of expertise.
+      let reason: UnmetReason =
+        nobodyAtLevel.contains(worst)
+        ? .noEligibleMentor(skill: skill, level: level)
+        : .mentorsLackTime(skill: skill, level: level)
+      result.append(UnmetRole(role: id, gap: gap, reason: reason))
       continue
     }
     var timeLeft = false

@@ -97,11 +97,7 @@ public func successionBench(
           Requirement(skill: problem.skillIDs[requirement.skill], level: requirement.level))
         // Blocked means nobody could ever teach it; hours that do not fit the horizon make a
         // candidate "later", not blocked, so capacity is deliberately not checked here.
-        if blockedBy == nil,
-          !(0..<problem.eligibleMentorCount(requirement.skill, requirement.level)).contains(where: {
-            problem.mentors[requirement.skill][$0] != person
-          })
-        {
+        if blockedBy == nil, !problem.hasMentorAtLevel(for: person, requirement) {
           blockedBy = requirement.skill
         }
       }

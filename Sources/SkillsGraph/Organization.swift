@@ -24,6 +24,11 @@ public struct Organization: Hashable, Sendable {
     self.policy = policy
   }
 
+  /// People whose last working day falls before `day`: they have left by then.
+  public func leavers(before day: Day) -> [PersonID] {
+    people.filter { person in person.leaves.map { $0 < day } ?? false }.map(\.id)
+  }
+
   /// The same organization with the given people removed, as if they had already left.
   ///
   /// They no longer count as qualified, as mentors or as managers. A role they held keeps its

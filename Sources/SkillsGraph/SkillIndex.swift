@@ -31,8 +31,8 @@ public struct SkillIndex: Sendable {
   ///
   /// - Complexity: O(log h) in the number of holders of the skill.
   public func holderCount(of skill: SkillID, atLeast level: Int) -> Int {
-    guard let list = holders[skill] else { return 0 }
     guard level > 0 else { return levels.count }
+    guard let list = holders[skill] else { return 0 }
     var low = 0
     var high = list.count
     while low < high {

@@ -23,6 +23,16 @@ struct ReportPreparation {
           + "they name people; run 'understudy validate' to read them")
     }
     try options.checkPeople(in: imported.organization)
+    let horizonStart = options.horizon(for: imported.organization).start
+    let gone = imported.organization.leavers(before: horizonStart)
+    if !gone.isEmpty {
+      let list =
+        workshop.pseudonymize
+        ? "\(gone.count) people" : gone.map { "'\($0)'" }.joined(separator: ", ")
+      Console.error(
+        "understudy: warning: \(list) left before the horizon starts (\(horizonStart)) and "
+          + "count for nothing; the roles they held keep their targets")
+    }
     var organization = imported.organization
     var scenario = options.scenario
     if let pseudonyms = try workshop.pseudonymization(for: organization) {

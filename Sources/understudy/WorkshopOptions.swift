@@ -54,11 +54,13 @@ struct WorkshopOptions: ParsableArguments {
       if !trimmed.isEmpty { return trimmed }
     }
     var generator = SystemRandomNumberGenerator()
-    let fresh = (0..<32).map { _ in String(UInt8.random(in: 0...255, using: &generator), radix: 16)
-    }
-    .joined()
+    let fresh = (0..<32).map { _ in
+      let hex = String(UInt8.random(in: 0...255, using: &generator), radix: 16)
+      return hex.count == 1 ? "0" + hex : hex
+    }.joined()
     do {
-      try AtomicFile.write(fresh + "\n", to: saltFile)
+      // The salt is a secret: readable by its owner only.
+      try AtomicFile.write(fresh + "\n", to: saltFile, permissions: 0o600)
     } catch {
       Console.error(error.description)
       throw ExitCode(ExitStatus.cannotWrite)

@@ -73,6 +73,18 @@ struct CSVTests {
     #expect(rows.allSatisfy { $0.count == rows[0].count })
   }
 
+  @Test("a CRLF inside a name is quoted, so it can neither split a row nor start a formula")
+  func carriageReturns() throws {
+    var organization = TeamFixture.organization
+    organization.roles[0].name = "Bob\r\n=cmd|' /C calc'!A0"
+    let content = GapReportContent.analyse(organization, horizon: TeamFixture.horizon)
+    let rows = CSVReader.rows(GapReportCSV.render(content))
+    #expect(rows.count == 3)
+    #expect(rows[1][1] == "Bob\r\n=cmd|' /C calc'!A0")
+    let markdown = GapReportMarkdown.render(content)
+    #expect(markdown.contains("| Bob =cmd\\|' /C calc'!A0 (`close`) |"))
+  }
+
   @Test("the plan parses back into one row per pair")
   func plan() throws {
     let content = PlanFixture.content

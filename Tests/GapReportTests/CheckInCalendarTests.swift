@@ -47,6 +47,22 @@ struct CheckInCalendarTests {
     #expect(summary.contains("learns \(longName) with"))
   }
 
+  @Test("line breaks in names and odd e-mail addresses cannot add calendar properties")
+  func injection() {
+    var content = PlanFixture.content
+    for index in content.organization.people.indices {
+      content.organization.people[index].name += "\r\nORGANIZER:mailto:evil@example.com"
+      content.organization.people[index].email = "x@example.com\r\nATTENDEE:mailto:evil@example.com"
+    }
+    let rendered = CheckInCalendar.render(content)
+    let lines = rendered.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n")
+    #expect(!lines.contains { $0.hasPrefix("ORGANIZER") })
+    #expect(
+      lines.filter { $0.hasPrefix("ATTENDEE") }.count == 2
+        * content.plan.pairs.reduce(0) { $0 + $1.checkInWeeks.count })
+    #expect(!rendered.contains("mailto:x@example.com"))
+  }
+
   @Test("the same input gives the same bytes, with DTSTAMP from the export's date")
   func deterministic() {
     #expect(text == CheckInCalendar.render(PlanFixture.content))

@@ -126,3 +126,48 @@ struct AtomicFileTests {
     }
   }
 }
+
+@Suite("Writing to special files and through links")
+struct AtomicFileTargetTests {
+  func folder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "understudy-atomic-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+  }
+
+  @Test("/dev/null stays a device: special files are written to, never replaced")
+  func deviceStaysDevice() throws {
+    try AtomicFile.write("report", to: "/dev/null")
+    let attributes = try FileManager.default.attributesOfItem(atPath: "/dev/null")
+    #expect(attributes[.type] as? FileAttributeType == .typeCharacterSpecial)
+  }
+
+  @Test("a symbolic link is followed: the file it names is replaced, the link stays")
+  func followsLinks() throws {
+    let folder = try folder()
+    let real = folder.appendingPathComponent("real.md")
+    let link = folder.appendingPathComponent("link.md")
+    try "old".write(to: real, atomically: true, encoding: .utf8)
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+    try AtomicFile.write("new", to: link.path)
+    #expect(try String(contentsOf: real, encoding: .utf8) == "new")
+    let type = try FileManager.default.attributesOfItem(atPath: link.path)[.type]
+    #expect(type as? FileAttributeType == .typeSymbolicLink)
+  }
+
+  @Test("an existing file keeps its permissions; a new one gets the mode asked for")
+  func keepsPermissions() throws {
+    let folder = try folder()
+    let existing = folder.appendingPathComponent("private.md").path
+    try AtomicFile.write("v1", to: existing, permissions: 0o600)
+    try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: existing)
+    try AtomicFile.write("v2", to: existing)
+    let mode = try FileManager.default.attributesOfItem(atPath: existing)[.posixPermissions]
+    #expect((mode as? NSNumber)?.intValue == 0o640)
+    let fresh = folder.appendingPathComponent("salt").path
+    try AtomicFile.write("s", to: fresh, permissions: 0o600)
+    let freshMode = try FileManager.default.attributesOfItem(atPath: fresh)[.posixPermissions]
+    #expect((freshMode as? NSNumber)?.intValue == 0o600)
+  }
+}

@@ -7,7 +7,10 @@ struct SkillIndexTests {
 
   @Test(
     "holder counts at or above a level",
-    arguments: [("tax", 1, 4), ("tax", 2, 3), ("tax", 4, 1), ("tax", 5, 0), ("nothing", 1, 0)])
+    arguments: [
+      ("tax", 1, 4), ("tax", 2, 3), ("tax", 4, 1), ("tax", 5, 0), ("nothing", 1, 0),
+      ("nothing", 0, 6),  // level 0 asks nothing: everyone holds it
+    ])
   func holders(skill: String, level: Int, count: Int) {
     #expect(index.holderCount(of: SkillID(skill), atLeast: level) == count)
   }

@@ -49,9 +49,17 @@ struct CLIRunner {
     process.standardInput = FileHandle.nullDevice
     let start = ContinuousClock.now
     try process.run()
-    // Read both pipes before waiting, so a large report cannot fill a pipe and stall the child.
+    // Drain stderr on another thread while stdout is read here, so neither pipe can fill up and
+    // stall the child, however much it writes to either.
+    let errorBox = DataBox()
+    let errorReader = Thread {
+      errorBox.data = err.fileHandleForReading.readDataToEndOfFile()
+      errorBox.done.signal()
+    }
+    errorReader.start()
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    errorBox.done.wait()
+    let errData = errorBox.data
     process.waitUntilExit()
     let elapsed = ContinuousClock.now - start
     return Outcome(
@@ -74,4 +82,10 @@ struct CLIRunner {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return folder
   }
+}
+
+/// stderr's bytes, filled by the reader thread.
+private final class DataBox: @unchecked Sendable {
+  var data = Data()
+  let done = DispatchSemaphore(value: 0)
 }
