@@ -4,6 +4,7 @@
 # Goal (BENCHMARKS.md, "Import streaming"): at most 2x xmllint's time, under 300 MB peak memory.
 #
 #   Benchmarks/import/run.sh [workers] [megabytes]      (from the package root)
+#   RUNS=9 SCRATCH=.build-perf Benchmarks/import/run.sh  (more pairs; another build folder)
 set -euo pipefail
 workers=${1:-40000}
 megabytes=${2:-150}
@@ -19,28 +20,39 @@ if [ ! -s "$file" ]; then
   python3 "$root/Benchmarks/import/workday_export.py" generate --workers "$workers" \
     --target-mb "$megabytes" "$file"
 fi
-(cd "$root" && swift build -c release --scratch-path .build-import --product understudy >/dev/null)
-understudy="$root/.build-import/release/understudy"
+scratch=${SCRATCH:-.build-import}
+runs=${RUNS:-5}
+(cd "$root" && swift build -c release --scratch-path "$scratch" --product understudy >/dev/null)
+understudy=${UNDERSTUDY:-$root/$scratch/release/understudy}
 
-# Best of three wall-clock times, and the peak resident set of that run, in seconds and KiB.
-measure() {
-  local best="" rss=""
-  for _ in 1 2 3; do
-    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || {
-      cat "$work/stderr.txt" >&2
-      exit 1
-    }
-    read -r seconds kib <"$work/time.txt"
-    if [ -z "$best" ] || awk "BEGIN{exit !($seconds < $best)}"; then best=$seconds; rss=$kib; fi
-  done
-  echo "$best $rss"
+# One timed run: wall-clock seconds and peak resident set in KiB.
+timed() {
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || {
+    cat "$work/stderr.txt" >&2
+    exit 1
+  }
+  cat "$work/time.txt"
 }
 
-read -r lint_s lint_kib <<<"$(measure xmllint --stream --noout "$file")"
-read -r us_s us_kib <<<"$(measure "$understudy" validate "$file")"
+# xmllint and understudy alternate, so that a load spike from other work on the machine hits both;
+# the ratio is taken per pair, and the best, median and worst pair are reported.
+pairs=()
+for _ in $(seq "$runs"); do
+  read -r lint_s lint_kib <<<"$(timed xmllint --stream --noout "$file")"
+  read -r us_s us_kib <<<"$(timed "$understudy" validate "$file")"
+  pairs+=("$lint_s $lint_kib $us_s $us_kib")
+done
 size_mb=$(awk "BEGIN{printf \"%.1f\", $(stat -c %s "$file") / 1e6}")
-echo "file: $file ($size_mb MB, $workers workers)"
+echo "file: $file ($size_mb MB, $workers workers), $runs alternating runs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "$("$understudy" validate "$file" 2>/dev/null)"
-printf 'xmllint --stream --noout   %6.2f s  %6.1f MB peak\n' "$lint_s" "$(awk "BEGIN{print $lint_kib/1024}")"
-printf 'understudy validate        %6.2f s  %6.1f MB peak\n' "$us_s" "$(awk "BEGIN{print $us_kib/1024}")"
-printf 'ratio                      %6.2f x  (goal <= 2.00 x, < 300 MB)\n' "$(awk "BEGIN{print $us_s/$lint_s}")"
+printf '%s\n' "${pairs[@]}" | awk '
+  { lint[NR] = $1; us[NR] = $3; ratio[NR] = $3 / $1; if ($4 > rss) rss = $4; if ($2 > lrss) lrss = $2 }
+  function sort(a, n,   i, j, t) {
+    for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+  }
+  END {
+    n = NR; sort(lint, n); sort(us, n); sort(ratio, n); m = int((n + 1) / 2)
+    printf "xmllint --stream --noout   best %5.2f s, median %5.2f s, %6.1f MB peak\n", lint[1], lint[m], lrss / 1024
+    printf "understudy validate        best %5.2f s, median %5.2f s, %6.1f MB peak\n", us[1], us[m], rss / 1024
+    printf "ratio per pair             best %5.2f x, median %5.2f x, worst %5.2f x  (goal <= 2.00 x, < 300 MB)\n", ratio[1], ratio[m], ratio[n]
+  }'

@@ -197,8 +197,12 @@ struct NativeFileReader {
 extension String {
   /// The string without leading and trailing XML white space.
   var trimmingSpaces: String {
-    let bytes = Array(utf8)
     let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    // Most values have nothing to trim: no copy then.
+    if let first = utf8.first, let last = utf8.last, !isSpace(first), !isSpace(last) {
+      return self
+    }
+    let bytes = Array(utf8)
     guard let first = bytes.firstIndex(where: { !isSpace($0) }),
       let last = bytes.lastIndex(where: { !isSpace($0) })
     else { return "" }

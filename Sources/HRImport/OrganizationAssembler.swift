@@ -23,6 +23,8 @@ struct OrganizationAssembler {
     asOf = file.asOf ?? asOf
     scaleMax = file.scaleMax ?? scaleMax
     for record in file.skills { mergeSkill(record) }
+    people.reserveCapacity(people.count + file.people.count)
+    personOrder.reserveCapacity(personOrder.count + file.people.count)
     for record in file.people { mergePerson(record) }
     for record in file.roles { mergeRole(record) }
     if let next = file.policy {
@@ -133,6 +135,7 @@ struct OrganizationAssembler {
     for id in personOrder {
       guard let record = people[id] else { continue }
       var levels: [SkillID: Int] = [:]
+      levels.reserveCapacity(record.skills.count)
       for entry in record.skills {
         guard let skill = check(entry.skill, kind: "skill", among: skillIDs) else { continue }
         checkScale(entry.level, scale: scale)
@@ -244,9 +247,18 @@ struct OrganizationAssembler {
           .warning, "person '\(person.id)' has no skills; they count for no role",
           at: record.id.location))
     }
-    guard includingRoles else { return }
+    // No roles, nothing to check: skip indexing everyone's skills for a coverage unused.
+    guard includingRoles, !organization.roles.isEmpty else { return }
     let analysis = CoverageAnalysis(organization)
-    let byID = Dictionary(organization.people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    // Only incumbents are looked up: no table of everyone unless a role lists some.
+    var table: [PersonID: Person]?
+    func byID(_ id: PersonID) -> Person? {
+      if table == nil {
+        table = Dictionary(
+          organization.people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+      }
+      return table?[id]
+    }
     for (role, coverage) in zip(organization.roles, analysis.roles) {
       guard let record = roles[role.id.rawValue] else { continue }
       if coverage.depth == 0 {
@@ -255,7 +267,7 @@ struct OrganizationAssembler {
             .warning, "role '\(role.id)' has nobody qualified today", at: record.id.location))
       }
       for incumbent in record.incumbents {
-        guard let person = byID[PersonID(incumbent.value)] else { continue }
+        guard let person = byID(PersonID(incumbent.value)) else { continue }
         let missing = role.requirements.filter { person.level($0.skill) < $0.level }
         guard !missing.isEmpty else { continue }
         let detail = missing.map { "'\($0.skill)' \(person.level($0.skill)) < \($0.level)" }

@@ -193,7 +193,8 @@ struct VendorConversion {
     var named: [String] = []
     var namedInfo: [String: (level: Int, origin: LevelScale.Origin, count: Int)] = [:]
     var levelLess: [String] = []
-    var levelLessCounts: [String: Int] = [:]
+    /// Parallel to `levelLess`: a file names one or two sources, so a list beats hashing.
+    var levelLessCounts: [Int] = []
     var certificationsCounted = 0
     var certificationsLeftOut = 0
 
@@ -211,8 +212,7 @@ struct VendorConversion {
         }
         lines.append("named levels: " + items.joined(separator: ", "))
       }
-      for source in levelLess {
-        let count = levelLessCounts[source] ?? 0
+      for (source, count) in zip(levelLess, levelLessCounts) {
         lines.append(
           "\(count) skill\(count == 1 ? "" : "s") without a level (\(source)) counted at level "
             + "\(scale.levelLessDefault) (--skill-level-default)")
@@ -237,6 +237,8 @@ struct VendorConversion {
     var skipped = vendor.skipped
     var notes = vendor.notes
     var levelNotes = LevelNotes()
+    native.people.reserveCapacity(vendor.people.count)
+    let derivingRoles = options.deriveRoles != nil
     var fileSkills: [String] = []
     var seenSkills = Set<String>()
     var people = 0
@@ -267,14 +269,15 @@ struct VendorConversion {
           droppedManagers += 1
         }
       }
-      var levels: [String: (level: Int, location: SourceLocation)] = [:]
-      var order: [String] = []
+      // The highest level per skill, in first-seen order; people hold a handful of skills, so
+      // a list searched from the start beats a dictionary per person.
+      var levels: [(id: String, level: Int, location: SourceLocation)] = []
+      levels.reserveCapacity(person.skills.count + person.certifications.count)
       func keep(_ id: String, _ level: Int, _ location: SourceLocation) {
-        if let old = levels[id] {
-          if level > old.level { levels[id] = (level, location) }
+        if let index = levels.firstIndex(where: { $0.id == id }) {
+          if level > levels[index].level { levels[index] = (id, level, location) }
         } else {
-          levels[id] = (level, location)
-          order.append(id)
+          levels.append((id, level, location))
         }
       }
       for skill in person.skills {
@@ -299,18 +302,19 @@ struct VendorConversion {
         keep(id, context.scale.certificationLevel, certification.location)
         if seenSkills.insert(id).inserted { fileSkills.append(id) }
       }
-      record.skills = order.compactMap { id in
-        levels[id].map {
-          (
-            Located(value: id, location: $0.location),
-            Located(value: $0.level, location: $0.location)
-          )
-        }
+      record.skills = levels.map {
+        (
+          Located(value: $0.id, location: $0.location),
+          Located(value: $0.level, location: $0.location)
+        )
       }
       native.people.append(record)
-      if let position = person.position, !person.isReference {
+      // Roles are only derived on request; otherwise nothing reads the positions.
+      if derivingRoles, let position = person.position, !person.isReference {
         roles.add(
-          person: person.id, position: position, levels: levels.mapValues(\.level),
+          person: person.id, position: position,
+          levels: Dictionary(
+            levels.lazy.map { ($0.id, $0.level) }, uniquingKeysWith: { a, _ in a }),
           fileIndex: fileIndex)
       }
     }
@@ -368,6 +372,11 @@ struct VendorConversion {
       notes.numericCounts[key, default: 0] += 1
       return level
     case .named(let name):
+      // One lookup for a name already met in this file (most uses).
+      if let index = notes.namedInfo.index(forKey: name) {
+        notes.namedInfo.values[index].count += 1
+        return notes.namedInfo.values[index].level
+      }
       guard let found = scale.level(named: name) else {
         if unknownLevelUses[name] == nil {
           unknownLevels.append(name)
@@ -376,16 +385,16 @@ struct VendorConversion {
         unknownLevelUses[name]?.count += 1
         return nil
       }
-      if let info = notes.namedInfo[name] {
-        notes.namedInfo[name] = (info.level, info.origin, info.count + 1)
-      } else {
-        notes.named.append(name)
-        notes.namedInfo[name] = (found.level, found.origin, 1)
-      }
+      notes.named.append(name)
+      notes.namedInfo[name] = (found.level, found.origin, 1)
       return found.level
     case .none(let source):
-      if notes.levelLessCounts[source] == nil { notes.levelLess.append(source) }
-      notes.levelLessCounts[source, default: 0] += 1
+      if let index = notes.levelLess.firstIndex(of: source) {
+        notes.levelLessCounts[index] += 1
+      } else {
+        notes.levelLess.append(source)
+        notes.levelLessCounts.append(1)
+      }
       return scale.levelLessDefault
     }
   }

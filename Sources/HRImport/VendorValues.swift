@@ -91,6 +91,30 @@ enum VendorValues {
     }
   }
 
+  /// `bool` over trimmed ASCII bytes, without making a string: `.some(value)` with `bool`'s
+  /// answer, `nil` when the bytes are not all ASCII (where only `bool` itself decides).
+  static func asciiBool(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool?? {
+    var word: UInt64 = 0
+    guard bytes.count <= 5 else {
+      return bytes.allSatisfy { $0 < 0x80 } ? .some(nil) : nil
+    }
+    for byte in bytes {
+      guard byte < 0x80 else { return nil }
+      let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+      word = word << 8 | UInt64(lower)
+    }
+    func packed(_ text: StaticString) -> UInt64 {
+      var value: UInt64 = 0
+      for index in 0..<text.utf8CodeUnitCount { value = value << 8 | UInt64(text.utf8Start[index]) }
+      return value
+    }
+    switch word {
+    case packed("1"), packed("true"), packed("yes"), packed("y"): return .some(true)
+    case packed("0"), packed("false"), packed("no"), packed("n"): return .some(false)
+    default: return .some(nil)
+    }
+  }
+
   /// A number, accepting a decimal comma.
   static func number(_ text: String?) -> Double? {
     guard let text = text?.trimmingSpaces, !text.isEmpty else { return nil }

@@ -7,7 +7,6 @@ import SkillsGraph
 /// by the WID alone, which changes between tenants. Paths follow `hr-formats.md` §1.5.
 struct WorkdayReader: VendorReader {
   private static let ns = Namespaces.workday
-  private static let personIDTypes = ["Employee_ID", "Contingent_Worker_ID"]
   private var file: VendorFile
   private var pages: [(page: Int, total: Int)] = []
   private var openEndedLeaves = 0
@@ -54,15 +53,28 @@ struct WorkdayReader: VendorReader {
     return file
   }
 
+  /// The names this reader matches, looked up once per file in its libxml2 dictionary, and the
+  /// record's namespace: a worker is read with pointer comparisons only.
+  private var interner: NameInterner?
+  private var names: Names?
+
+  private mutating func vocabulary(for record: Node) -> (Names, NamespaceMatch) {
+    let namespace = NamespaceMatch(Self.ns, declaredBy: record)
+    if let interner, let names, interner.serves(record) { return (names, namespace) }
+    let fresh = NameInterner(for: record)
+    let made = Names(fresh)
+    interner = fresh
+    names = made
+    return (made, namespace)
+  }
+
   private mutating func readWorker(_ worker: Node, locator: Locator) {
-    let ns = Self.ns
-    let reference = worker.first("Worker_Reference", in: ns)
-    let data = worker.first("Worker_Data", in: ns)
-    let ids = reference.map(Self.ids) ?? []
+    let (n, ns) = vocabulary(for: worker)
+    let reference = worker.first(n.workerReference, in: ns)
+    let data = worker.first(n.workerData, in: ns)
     let idNode = reference ?? worker
     guard
-      let id = ids.first(where: { Self.personIDTypes.contains($0.type) })?.value
-        ?? data?.text("Worker_ID", in: ns)
+      let id = reference.flatMap({ n.personID(of: $0, ns) }) ?? data?.text(n.workerID, in: ns)
     else {
       file.skip("workers with only a WID (no Employee_ID or Contingent_Worker_ID)")
       file.warn(
@@ -71,216 +83,261 @@ struct WorkdayReader: VendorReader {
       return
     }
     var person = VendorPerson(id: id, at: locator.location(idNode))
-    person.wid = ids.first { $0.type == "WID" }?.value
+    person.wid = reference.flatMap { n.id(of: $0, typed: "WID", ns) }
     guard let data else {
-      person.name = VendorValues.clean(reference?.attribute("Descriptor"))
+      person.name = VendorValues.clean(reference?.attribute(n.descriptor))
       file.people.append(person)
       return
     }
-    let employment = data.first("Employment_Data", in: ns)
-    let status = employment?.first("Worker_Status_Data", in: ns)
-    if VendorValues.bool(status?.text("Terminated", in: ns)) == true {
+    let employment = data.first(n.employmentData, in: ns)
+    let status = employment?.first(n.workerStatusData, in: ns)
+    if status?.first(n.terminated, in: ns)?.boolean == true {
       file.skip("terminated workers")
       return
     }
-    if VendorValues.bool(status?.text("Active", in: ns)) == false {
+    if status?.first(n.active, in: ns)?.boolean == false {
       file.skip("inactive workers (Active = 0)")
       return
     }
     // A termination entered ahead of time leaves the worker active until that last day.
-    person.leaves = VendorValues.day(status?.text("Termination_Date", in: ns))
-    person.name = name(data) ?? VendorValues.clean(reference?.attribute("Descriptor"))
-    person.email = email(data)
-    person.department = department(data)
-    readManager(data, into: &person, selfIDs: Set(ids.map(\.value) + [id]), locator: locator)
-    person.position = position(employment)
-    readQualifications(data, into: &person, locator: locator)
-    readLeaves(status, into: &person)
+    person.leaves = VendorValues.day(status?.text(n.terminationDate, in: ns))
+    person.name = name(data, n, ns) ?? VendorValues.clean(reference?.attribute(n.descriptor))
+    person.email = email(data, n, ns)
+    person.department = department(data, n, ns)
+    readManager(
+      data, into: &person, worker: reference, id: id, names: n, ns: ns, locator: locator)
+    person.position = position(employment, n, ns)
+    readQualifications(data, into: &person, names: n, ns: ns, locator: locator)
+    readLeaves(status, into: &person, names: n, ns: ns)
     file.people.append(person)
   }
 
-  /// The `wd:ID` children of a reference, as (type, value).
-  private static func ids(_ reference: Node) -> [(type: String, value: String)] {
-    reference.all("ID", in: ns).compactMap { node in
-      guard let value = node.text else { return nil }
-      return (node.attribute("type") ?? "", value)
-    }
-  }
-
-  private func name(_ data: Node) -> String? {
-    let ns = Self.ns
-    guard let names = data.path("Personal_Data", "Name_Data", in: ns) else { return nil }
-    for kind in ["Preferred_Name_Data", "Legal_Name_Data"] {
-      guard let detail = names.path(kind, "Name_Detail_Data", in: ns) else { continue }
-      if let formatted = VendorValues.clean(detail.attribute("Formatted_Name")) { return formatted }
-      let parts = ["First_Name", "Middle_Name", "Last_Name"].compactMap { detail.text($0, in: ns) }
+  private func name(_ data: Node, _ n: Names, _ ns: NamespaceMatch) -> String? {
+    guard let names = data.path(n.personalData, n.nameData, in: ns) else { return nil }
+    for kind in [n.preferredNameData, n.legalNameData] {
+      guard let detail = names.path(kind, n.nameDetailData, in: ns) else { continue }
+      if let formatted = VendorValues.clean(detail.attribute(n.formattedName)) { return formatted }
+      let parts = [n.firstName, n.middleName, n.lastName].compactMap { detail.text($0, in: ns) }
       if !parts.isEmpty { return VendorValues.clean(parts.joined(separator: " ")) }
     }
     return nil
   }
 
   /// The work e-mail when one is marked so, else the primary, else the first.
-  private func email(_ data: Node) -> String? {
-    let ns = Self.ns
-    let addresses = data.paths(["Personal_Data", "Contact_Data", "Email_Address_Data"], in: ns)
-    func usage(_ node: Node) -> [String] {
-      node.paths(["Usage_Data", "Type_Data", "Type_Reference", "ID"], in: ns).compactMap(\.text)
+  private func email(_ data: Node, _ n: Names, _ ns: NamespaceMatch) -> String? {
+    var first: Node?
+    for personal in data.children(n.personalData, in: ns) {
+      for contact in personal.children(n.contactData, in: ns) {
+        for address in contact.children(n.emailAddressData, in: ns) {
+          if first == nil { first = address }
+          if isWork(address, n, ns) { return address.text(n.emailAddress, in: ns) }
+        }
+      }
     }
-    let work = addresses.first { usage($0).contains { $0.uppercased() == "WORK" } }
-    return (work ?? addresses.first)?.text("Email_Address", in: ns)
+    return first?.text(n.emailAddress, in: ns)
+  }
+
+  /// Whether any `Usage_Data/Type_Data/Type_Reference/ID` of an address says `WORK`.
+  private func isWork(_ address: Node, _ n: Names, _ ns: NamespaceMatch) -> Bool {
+    for usage in address.children(n.usageData, in: ns) {
+      for type in usage.children(n.typeData, in: ns) {
+        for reference in type.children(n.typeReference, in: ns) {
+          for id in reference.children(n.id, in: ns)
+          where id.text.map({ $0.uppercased() == "WORK" }) == true {
+            return true
+          }
+        }
+      }
+    }
+    return false
   }
 
   /// The supervisory organization's name: Workday lists cost centers, companies and custom
   /// organizations in the same list, told apart by `Organization_Type_ID`.
-  private func department(_ data: Node) -> String? {
-    let ns = Self.ns
-    for entry in data.paths(["Organization_Data", "Worker_Organization_Data"], in: ns) {
-      guard let organization = entry.first("Organization_Data", in: ns) else { continue }
-      let types = organization.paths(["Organization_Type_Reference", "ID"], in: ns)
-      guard types.contains(where: { $0.text?.uppercased() == "SUPERVISORY" }) else { continue }
-      return VendorValues.clean(organization.text("Organization_Name", in: ns))
-        ?? VendorValues.clean(
-          entry.first("Organization_Reference", in: ns)?.attribute("Descriptor"))
+  private func department(_ data: Node, _ n: Names, _ ns: NamespaceMatch) -> String? {
+    for list in data.children(n.organizationData, in: ns) {
+      for entry in list.children(n.workerOrganizationData, in: ns) {
+        guard let organization = entry.first(n.organizationData, in: ns),
+          isSupervisory(organization, n, ns)
+        else { continue }
+        return VendorValues.clean(organization.text(n.organizationName, in: ns))
+          ?? VendorValues.clean(
+            entry.first(n.organizationReference, in: ns)?.attribute(n.descriptor))
+      }
     }
     return nil
+  }
+
+  private func isSupervisory(_ organization: Node, _ n: Names, _ ns: NamespaceMatch) -> Bool {
+    for reference in organization.children(n.organizationTypeReference, in: ns) {
+      for id in reference.children(n.id, in: ns) {
+        // Most exports write it in this case; any other spelling takes the general route.
+        if id.textIs("Supervisory") || id.text?.uppercased() == "SUPERVISORY" { return true }
+      }
+    }
+    return false
   }
 
   /// The direct manager: the last entry of the first supervisory chain (the chain runs from the
   /// top down), skipping the worker, who heads their own organization when they are a manager.
   private mutating func readManager(
-    _ data: Node, into person: inout VendorPerson, selfIDs: Set<String>, locator: Locator
+    _ data: Node, into person: inout VendorPerson, worker: Node?, id: String, names n: Names,
+    ns: NamespaceMatch, locator: Locator
   ) {
-    let ns = Self.ns
     guard
       let chain = data.path(
-        "Management_Chain_Data", "Worker_Supervisory_Management_Chain_Data", in: ns)
+        n.managementChainData, n.workerSupervisoryManagementChainData, in: ns)
     else { return }
-    for entry in chain.all("Management_Chain_Data", in: ns).reversed() {
-      var references = entry.all("Manager_Reference", in: ns)
-      references += entry.all("Manager", in: ns).compactMap { $0.first("Worker_Reference", in: ns) }
-      for reference in references {
-        let ids = Self.ids(reference)
-        guard !ids.contains(where: { selfIDs.contains($0.value) }) else { continue }
-        if let id = ids.first(where: { Self.personIDTypes.contains($0.type) }) {
-          person.manager = Located(value: id.value, location: locator.location(reference))
-          return
+    /// Whether a reference names the worker: any of its ids is one of the worker's own.
+    func isSelf(_ reference: Node) -> Bool {
+      for candidate in reference.children(n.id, in: ns) {
+        if candidate.textIs(id) { return true }
+        guard let worker else { continue }
+        for own in worker.children(n.id, in: ns) {
+          if let value = own.text, candidate.textIs(value) { return true }
         }
-        if let wid = ids.first(where: { $0.type == "WID" }) {
-          person.managerWID = Located(value: wid.value, location: locator.location(reference))
-          return
-        }
+      }
+      return false
+    }
+    /// Takes the reference as the manager when it names someone else; true when it does.
+    func take(_ reference: Node) -> Bool {
+      guard !isSelf(reference) else { return false }
+      if let found = n.personID(of: reference, ns) {
+        person.manager = Located(value: found, location: locator.location(reference))
+        return true
+      }
+      if let wid = n.id(of: reference, typed: "WID", ns) {
+        person.managerWID = Located(value: wid, location: locator.location(reference))
+        return true
+      }
+      return false
+    }
+    for entry in chain.childrenReversed(n.managementChainData, in: ns) {
+      for reference in entry.children(n.managerReference, in: ns) where take(reference) {
+        return
+      }
+      for manager in entry.children(n.manager, in: ns) {
+        if let reference = manager.first(n.workerReference, in: ns), take(reference) { return }
       }
     }
   }
 
   /// The primary job (`Primary_Job="1"`, else the first), in v30+ `Worker_Job_Data` or the
   /// older `Employment_Data/Position_Data`.
-  private func position(_ employment: Node?) -> VendorPosition? {
-    let ns = Self.ns
+  private func position(_ employment: Node?, _ n: Names, _ ns: NamespaceMatch) -> VendorPosition? {
     guard let employment else { return nil }
-    let jobs = employment.all("Worker_Job_Data", in: ns)
-    let job = jobs.first { VendorValues.bool($0.attribute("Primary_Job")) == true } ?? jobs.first
+    var job: Node?
+    for candidate in employment.children(n.workerJobData, in: ns) {
+      if job == nil { job = candidate }
+      if VendorValues.bool(candidate.attribute(n.primaryJob)) == true {
+        job = candidate
+        break
+      }
+    }
     guard
-      let data = job?.first("Position_Data", in: ns) ?? employment.first("Position_Data", in: ns)
+      let data = job?.first(n.positionData, in: ns) ?? employment.first(n.positionData, in: ns)
     else { return nil }
     var position = VendorPosition()
     position.title = VendorValues.clean(
-      data.text("Business_Title", in: ns) ?? data.text("Position_Title", in: ns))
-    if let profile = data.first("Job_Profile_Summary_Data", in: ns) {
-      let reference = profile.first("Job_Profile_Reference", in: ns)
+      data.text(n.businessTitle, in: ns) ?? data.text(n.positionTitle, in: ns))
+    if let profile = data.first(n.jobProfileSummaryData, in: ns) {
+      let reference = profile.first(n.jobProfileReference, in: ns)
       position.jobProfile = VendorValues.clean(
-        profile.text("Job_Profile_Name", in: ns) ?? reference?.attribute("Descriptor"))
-      position.jobProfileID = reference.flatMap {
-        Self.ids($0).first { $0.type == "Job_Profile_ID" }?.value
-      }
-      position.isCritical = VendorValues.bool(profile.text("Critical_Job", in: ns)) ?? false
+        profile.text(n.jobProfileName, in: ns) ?? reference?.attribute(n.descriptor))
+      position.jobProfileID = reference.flatMap { n.id(of: $0, typed: "Job_Profile_ID", ns) }
+      position.isCritical = profile.first(n.criticalJob, in: ns)?.boolean ?? false
     }
     if position.jobProfile == nil, position.title == nil { return nil }
     return position
   }
 
   private mutating func readQualifications(
-    _ data: Node, into person: inout VendorPerson, locator: Locator
+    _ data: Node, into person: inout VendorPerson, names n: Names, ns: NamespaceMatch,
+    locator: Locator
   ) {
-    let ns = Self.ns
-    let qualifications = data.first("Qualification_Data", in: ns)
-    for competency in qualifications?.all("Competency", in: ns) ?? [] {
-      let reference = competency.first("Competency_Reference", in: ns)
+    let qualifications = data.first(n.qualificationData, in: ns)
+    for competency in NamedChildren.of(qualifications, n.competency, in: ns) {
+      let reference = competency.first(n.competencyReference, in: ns)
       guard
         let name = VendorValues.clean(
-          reference?.attribute("Descriptor") ?? competency.text("Competency_Descriptor", in: ns))
+          reference?.attribute(n.descriptor) ?? competency.text(n.competencyDescriptor, in: ns))
       else {
         file.skip("competencies without a name (only a WID)")
         continue
       }
-      let behavior = competency.first("Competency_Level_Behavior_Reference", in: ns)
+      let behavior = competency.first(n.competencyLevelBehaviorReference, in: ns)
       let levelName = VendorValues.clean(
-        behavior?.attribute("Descriptor")
-          ?? competency.text("Competency_Level_Behavior_Descriptor", in: ns))
+        behavior?.attribute(n.descriptor)
+          ?? competency.text(n.competencyLevelBehaviorDescriptor, in: ns))
       let level: RawLevel =
         levelName.map { .named($0) } ?? .none(source: "Workday competencies without a rating")
       person.skills.append(
         VendorSkill(
-          id: reference.flatMap { Self.ids($0).first { $0.type != "WID" }?.value }, name: name,
+          id: reference.flatMap { n.id(of: $0, notTyped: "WID", ns) }, name: name,
           level: level, location: locator.location(behavior ?? competency)))
     }
-    for certification in qualifications?.all("Certification", in: ns) ?? [] {
-      let entries = certification.all("Certification_Data", in: ns)
-      for entry in entries.isEmpty ? [certification] : entries {
+    for certification in NamedChildren.of(qualifications, n.certification, in: ns) {
+      var entries = Array(certification.children(n.certificationData, in: ns))
+      if entries.isEmpty { entries = [certification] }
+      for entry in entries {
         guard
           let name = VendorValues.clean(
-            entry.text("Certification_Name", in: ns)
-              ?? entry.first("Certification_Reference", in: ns)?.attribute("Descriptor")
-              ?? certification.first("Certification_Reference", in: ns)?.attribute("Descriptor"))
+            entry.text(n.certificationName, in: ns)
+              ?? entry.first(n.certificationReference, in: ns)?.attribute(n.descriptor)
+              ?? certification.first(n.certificationReference, in: ns)?.attribute(n.descriptor))
         else {
           file.skip("certifications without a name")
           continue
         }
         person.certifications.append(
           VendorCertification(
-            name: name, issued: VendorValues.day(entry.text("Issued_Date", in: ns)),
-            expires: VendorValues.day(entry.text("Expiration_Date", in: ns), end: .end),
+            name: name, issued: VendorValues.day(entry.text(n.issuedDate, in: ns)),
+            expires: VendorValues.day(entry.text(n.expirationDate, in: ns), end: .end),
             location: locator.location(entry)))
       }
     }
-    for item in data.paths(["Skill_Data", "Worker_Skill_Item"], in: ns) {
-      let skill = item.first("Skill_Data", in: ns)
-      if VendorValues.bool(skill?.attribute("Inactive")) == true {
-        file.skip("inactive skills")
-        continue
+    for list in data.children(n.skillData, in: ns) {
+      for item in list.children(n.workerSkillItem, in: ns) {
+        let skill = item.first(n.skillData, in: ns)
+        if VendorValues.bool(skill?.attribute(n.inactive)) == true {
+          file.skip("inactive skills")
+          continue
+        }
+        guard
+          let name = VendorValues.clean(
+            skill?.attribute(n.name)
+              ?? item.first(n.skillReference, in: ns)?.attribute(n.descriptor))
+        else {
+          file.skip("skills without a name")
+          continue
+        }
+        person.skills.append(
+          VendorSkill(
+            id: skill?.text(n.id, in: ns), name: name,
+            level: .none(source: "Workday skills (Skill_Data has no level)"),
+            location: locator.location(item)))
       }
-      guard
-        let name = VendorValues.clean(
-          skill?.attribute("Name") ?? item.first("Skill_Reference", in: ns)?.attribute("Descriptor")
-        )
-      else {
-        file.skip("skills without a name")
-        continue
-      }
-      person.skills.append(
-        VendorSkill(
-          id: skill?.text("ID", in: ns), name: name,
-          level: .none(source: "Workday skills (Skill_Data has no level)"),
-          location: locator.location(item)))
     }
   }
 
   /// Leaves of absence; one without an end lasts until further notice.
-  private mutating func readLeaves(_ status: Node?, into person: inout VendorPerson) {
-    let ns = Self.ns
-    for leave in status?.all("Leave_Status_Data", in: ns) ?? [] {
-      guard let start = VendorValues.day(leave.text("Leave_Start_Date", in: ns)) else {
+  private mutating func readLeaves(
+    _ status: Node?, into person: inout VendorPerson, names n: Names, ns: NamespaceMatch
+  ) {
+    for leave in NamedChildren.of(status, n.leaveStatusData, in: ns) {
+      guard let start = VendorValues.day(leave.text(n.leaveStartDate, in: ns)) else {
         file.skip("leaves of absence without a start date")
         continue
       }
       let end =
-        VendorValues.day(leave.text("Leave_End_Date", in: ns), end: .end)
-        ?? VendorValues.day(leave.text("Estimated_Leave_End_Date", in: ns), end: .end)
-        ?? VendorValues.day(leave.text("First_Day_Of_Work", in: ns))?.adding(days: -1)
+        VendorValues.day(leave.text(n.leaveEndDate, in: ns), end: .end)
+        ?? VendorValues.day(leave.text(n.estimatedLeaveEndDate, in: ns), end: .end)
+        ?? VendorValues.day(leave.text(n.firstDayOfWork, in: ns))?.adding(days: -1)
       let kind =
         VendorValues.clean(
-          leave.first("Leave_of_Absence_Type_Reference", in: ns)?.attribute("Descriptor"))
-        ?? VendorValues.clean(leave.text("Leave_Request_Description", in: ns)) ?? "leave of absence"
+          leave.first(n.leaveOfAbsenceTypeReference, in: ns)?.attribute(n.descriptor))
+        ?? VendorValues.clean(leave.text(n.leaveRequestDescription, in: ns))
+        ?? "leave of absence"
       guard let end else {
         person.absences.append(Absence(from: start, to: .openEnded, kind: kind))
         openEndedLeaves += 1
@@ -291,6 +348,127 @@ struct WorkdayReader: VendorReader {
         continue
       }
       person.absences.append(Absence(from: start, to: end, kind: kind))
+    }
+  }
+
+  /// Every element and attribute name the reader looks at (`hr-formats.md` §1.5).
+  private struct Names {
+    let workerReference, workerData, workerID, id, employmentData, workerStatusData: InternedName
+    let terminated, active, terminationDate, personalData, nameData: InternedName
+    let preferredNameData, legalNameData, nameDetailData, firstName, middleName: InternedName
+    let lastName, contactData, emailAddressData, usageData, typeData, typeReference: InternedName
+    let emailAddress, organizationData, workerOrganizationData: InternedName
+    let organizationTypeReference, organizationName, organizationReference: InternedName
+    let managementChainData, workerSupervisoryManagementChainData: InternedName
+    let managerReference, manager, workerJobData, positionData, businessTitle: InternedName
+    let positionTitle, jobProfileSummaryData, jobProfileReference, jobProfileName: InternedName
+    let criticalJob, qualificationData, competency, competencyReference: InternedName
+    let competencyDescriptor, competencyLevelBehaviorReference: InternedName
+    let competencyLevelBehaviorDescriptor, certification, certificationData: InternedName
+    let certificationName, certificationReference, issuedDate, expirationDate: InternedName
+    let skillData, workerSkillItem, skillReference, leaveStatusData, leaveStartDate: InternedName
+    let leaveEndDate, estimatedLeaveEndDate, firstDayOfWork: InternedName
+    let leaveOfAbsenceTypeReference, leaveRequestDescription: InternedName
+    // Attributes, by local name.
+    let type, descriptor, formattedName, primaryJob, inactive, name: InternedName
+
+    init(_ intern: NameInterner) {
+      workerReference = intern("Worker_Reference")
+      workerData = intern("Worker_Data")
+      workerID = intern("Worker_ID")
+      id = intern("ID")
+      employmentData = intern("Employment_Data")
+      workerStatusData = intern("Worker_Status_Data")
+      terminated = intern("Terminated")
+      active = intern("Active")
+      terminationDate = intern("Termination_Date")
+      personalData = intern("Personal_Data")
+      nameData = intern("Name_Data")
+      preferredNameData = intern("Preferred_Name_Data")
+      legalNameData = intern("Legal_Name_Data")
+      nameDetailData = intern("Name_Detail_Data")
+      firstName = intern("First_Name")
+      middleName = intern("Middle_Name")
+      lastName = intern("Last_Name")
+      contactData = intern("Contact_Data")
+      emailAddressData = intern("Email_Address_Data")
+      usageData = intern("Usage_Data")
+      typeData = intern("Type_Data")
+      typeReference = intern("Type_Reference")
+      emailAddress = intern("Email_Address")
+      organizationData = intern("Organization_Data")
+      workerOrganizationData = intern("Worker_Organization_Data")
+      organizationTypeReference = intern("Organization_Type_Reference")
+      organizationName = intern("Organization_Name")
+      organizationReference = intern("Organization_Reference")
+      managementChainData = intern("Management_Chain_Data")
+      workerSupervisoryManagementChainData = intern("Worker_Supervisory_Management_Chain_Data")
+      managerReference = intern("Manager_Reference")
+      manager = intern("Manager")
+      workerJobData = intern("Worker_Job_Data")
+      positionData = intern("Position_Data")
+      businessTitle = intern("Business_Title")
+      positionTitle = intern("Position_Title")
+      jobProfileSummaryData = intern("Job_Profile_Summary_Data")
+      jobProfileReference = intern("Job_Profile_Reference")
+      jobProfileName = intern("Job_Profile_Name")
+      criticalJob = intern("Critical_Job")
+      qualificationData = intern("Qualification_Data")
+      competency = intern("Competency")
+      competencyReference = intern("Competency_Reference")
+      competencyDescriptor = intern("Competency_Descriptor")
+      competencyLevelBehaviorReference = intern("Competency_Level_Behavior_Reference")
+      competencyLevelBehaviorDescriptor = intern("Competency_Level_Behavior_Descriptor")
+      certification = intern("Certification")
+      certificationData = intern("Certification_Data")
+      certificationName = intern("Certification_Name")
+      certificationReference = intern("Certification_Reference")
+      issuedDate = intern("Issued_Date")
+      expirationDate = intern("Expiration_Date")
+      skillData = intern("Skill_Data")
+      workerSkillItem = intern("Worker_Skill_Item")
+      skillReference = intern("Skill_Reference")
+      leaveStatusData = intern("Leave_Status_Data")
+      leaveStartDate = intern("Leave_Start_Date")
+      leaveEndDate = intern("Leave_End_Date")
+      estimatedLeaveEndDate = intern("Estimated_Leave_End_Date")
+      firstDayOfWork = intern("First_Day_Of_Work")
+      leaveOfAbsenceTypeReference = intern("Leave_of_Absence_Type_Reference")
+      leaveRequestDescription = intern("Leave_Request_Description")
+      type = intern("type")
+      descriptor = intern("Descriptor")
+      formattedName = intern("Formatted_Name")
+      primaryJob = intern("Primary_Job")
+      inactive = intern("Inactive")
+      name = intern("Name")
+    }
+
+    /// The value of a reference's first `wd:ID` with text whose `type` is `type`.
+    func id(of reference: Node, typed type: StaticString, _ ns: NamespaceMatch) -> String? {
+      for node in reference.children(id, in: ns) where node.attribute(self.type, is: type) {
+        if let value = node.text { return value }
+      }
+      return nil
+    }
+
+    /// The value of a reference's first `wd:ID` with text whose `type` is not `type` (a
+    /// missing type included).
+    func id(of reference: Node, notTyped type: StaticString, _ ns: NamespaceMatch) -> String? {
+      for node in reference.children(id, in: ns) where !node.attribute(self.type, is: type) {
+        if let value = node.text { return value }
+      }
+      return nil
+    }
+
+    /// The person id of a reference: its first `Employee_ID` or `Contingent_Worker_ID`.
+    func personID(of reference: Node, _ ns: NamespaceMatch) -> String? {
+      for node in reference.children(id, in: ns)
+      where node.attribute(type, is: "Employee_ID")
+        || node.attribute(type, is: "Contingent_Worker_ID")
+      {
+        if let value = node.text { return value }
+      }
+      return nil
     }
   }
 }
