@@ -244,7 +244,8 @@ struct OrganizationAssembler {
       guard let record = people[person.id.rawValue] else { continue }
       diagnostics.append(
         Diagnostic(
-          .warning, "person '\(person.id)' has no skills; they count for no role",
+          .warning,
+          "person '\(person.id)' has no skills; they count only for roles that require none",
           at: record.id.location))
     }
     // No roles, nothing to check: skip indexing everyone's skills for a coverage unused.
@@ -261,6 +262,13 @@ struct OrganizationAssembler {
     }
     for (role, coverage) in zip(organization.roles, analysis.roles) {
       guard let record = roles[role.id.rawValue] else { continue }
+      if role.requirements.allSatisfy({ $0.level <= 0 }) {
+        diagnostics.append(
+          Diagnostic(
+            .warning,
+            "role '\(role.id)' requires no skill, so everyone counts as qualified for it",
+            at: record.id.location))
+      }
       if coverage.depth == 0 {
         diagnostics.append(
           Diagnostic(

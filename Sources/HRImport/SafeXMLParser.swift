@@ -69,7 +69,8 @@ struct SafeXMLParser {
       }
     }
     if bytes.isEmpty {
-      state.report(.error, "file is empty", at: source.wholeFile)
+      state.report(
+        .error, "file is empty", at: SourceLocation(file: displayPath, line: 1, column: 1))
     }
     return (value, source, state.diagnostics)
   }

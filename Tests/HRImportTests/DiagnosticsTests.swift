@@ -30,7 +30,7 @@ struct DiagnosticsTests {
         "every-error.xml:8:32: error: unknown person 'E9' (did you mean 'E1' or 'E2'?)",
         "every-error.xml:9:14: error: unknown skill 'payrol' (did you mean 'payroll'?)",
         "every-error.xml:10:28: error: level 7 is outside the scale 0...4",
-        "every-error.xml:12:13: warning: person 'E2' has no skills; they count for no role",
+        "every-error.xml:12:13: warning: person 'E2' has no skills; they count only for roles that require none",
         "every-error.xml:12:21: error: Element 'person', attribute 'maxMentees': 'many' is not a "
           + "valid value of the atomic type 'Count'",
         "every-error.xml:13:34: error: absence ends (2027-01-03) before it starts (2027-01-10)",
@@ -61,7 +61,7 @@ struct DiagnosticsTests {
   func warnings() {
     #expect(
       diagnostics("warnings.xml") == [
-        "warnings.xml:7:13: warning: person 'P1' has no skills; they count for no role",
+        "warnings.xml:7:13: warning: person 'P1' has no skills; they count only for roles that require none",
         "warnings.xml:11:11: warning: role 'night-shift' has nobody qualified today",
         "warnings.xml:11:77: warning: incumbent 'P2' of role 'night-shift' does not meet its "
           + "requirements ('forklift' 1 < 3)",
@@ -95,6 +95,31 @@ struct DiagnosticsTests {
       let errors = list.filter { $0.severity == .error }
       #expect(errors.count == 51)
       #expect(errors.last?.message == "too many errors; stopped reporting after 50")
+    }
+  }
+
+  @Test("a role that requires nothing is flagged, since everyone qualifies for it")
+  func roleWithoutRequirements() throws {
+    let xml = """
+      <organization xmlns="urn:understudy:org:1"><skills><skill id="s"/></skills>
+      <people><person id="P"><skill ref="s" level="1"/></person></people>
+      <roles><role id="anything"><incumbent person="P"/></role></roles></organization>
+      """
+    let result = try NativeImporter.load(xml: xml, name: "open.xml")
+    #expect(
+      result.warnings.map(\.description) == [
+        "open.xml:3:14: warning: role 'anything' requires no skill, so everyone counts as "
+          + "qualified for it"
+      ])
+  }
+
+  @Test("an empty file is an error at its first line")
+  func emptyFile() {
+    #expect(throws: ImportError.self) { try NativeImporter.load(xml: "", name: "zero.xml") }
+    do {
+      _ = try NativeImporter.load(xml: "", name: "zero.xml")
+    } catch {
+      #expect(error.description.hasPrefix("zero.xml:1:1: error: "))
     }
   }
 

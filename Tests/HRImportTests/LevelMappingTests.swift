@@ -14,7 +14,7 @@ struct LevelMappingTests {
         "workday-levels.xml:7:18: error: unknown level name 'Ninja' (used 1 time); say where it "
           + "sits on the 0–4 scale by adding <levelName name=\"Ninja\" level=\"N\"/> to the "
           + "<policy> of a native file (unknown names: 'Rockstar', 'Ninja')",
-        "workday-levels.xml:10:12: warning: person '8' has no skills; they count for no role",
+        "workday-levels.xml:10:12: warning: person '8' has no skills; they count only for roles that require none",
       ])
   }
 

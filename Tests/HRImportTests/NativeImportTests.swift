@@ -77,7 +77,7 @@ struct NativeImportTests {
     #expect(
       result.warnings.map(\.description) == [
         "\(Fixtures.path("team-export.xml")):35:13: warning: person 'F' has no skills; they "
-          + "count for no role"
+          + "count only for roles that require none"
       ])
   }
 

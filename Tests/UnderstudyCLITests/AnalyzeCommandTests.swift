@@ -15,7 +15,7 @@ struct AnalyzeCommandTests {
     #expect(
       outcome.stderr
         == "samples/harborline-hr-export.xml:440:13: warning: person 'HL060' has no skills; "
-        + "they count for no role\n")
+        + "they count only for roles that require none\n")
   }
 
   @Test("JSON to a file: the same bytes on every run, with the documented keys")
