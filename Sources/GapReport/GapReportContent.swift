@@ -6,7 +6,7 @@ public struct GapReportContent: Sendable {
   public var organization: Organization
   public var coverage: CoverageAnalysis
   public var absences: AbsenceAnalysis
-  public var sources: [ReportSource]
+  public var sources: [SourceSummary]
   /// The figures without the what-if, when a scenario changed the input.
   public var baseline: Baseline?
   /// What the report may say about small groups of people (workshop mode).
@@ -35,7 +35,7 @@ public struct GapReportContent: Sendable {
 
   public init(
     organization: Organization, coverage: CoverageAnalysis, absences: AbsenceAnalysis,
-    sources: [ReportSource] = [], baseline: Baseline? = nil
+    sources: [SourceSummary] = [], baseline: Baseline? = nil
   ) {
     self.organization = organization
     self.coverage = coverage
@@ -50,7 +50,7 @@ public struct GapReportContent: Sendable {
   /// - Complexity: two analyses when the scenario is not empty, one otherwise.
   public static func analyse(
     _ organization: Organization, horizon: Horizon, absenceRate: Double = 0.03,
-    scenario: Scenario = Scenario(), sources: [ReportSource] = [], mentorMinLevel: Int? = nil
+    scenario: Scenario = Scenario(), sources: [SourceSummary] = [], mentorMinLevel: Int? = nil
   ) -> GapReportContent {
     // Someone whose last working day is before the horizon has gone: they count for nothing,
     // and a role they held keeps its target (see `Organization.excluding`).

@@ -190,7 +190,7 @@ public enum GapReportJSON {
     ])
   }
 
-  static func source(_ entry: ReportSource) -> JSONValue {
+  static func source(_ entry: SourceSummary) -> JSONValue {
     .object([
       ("file", .string(entry.path)),
       ("profile", .string(entry.profile)),
@@ -214,52 +214,5 @@ public enum GapReportJSON {
     var scale = 1.0
     for _ in 0..<places { scale *= 10 }
     return (value * scale).rounded() / scale
-  }
-}
-
-/// Where a report's data came from; the CLI fills it from the importer's source summaries.
-public struct ReportSource: Hashable, Sendable {
-  /// Records of one kind an import left out, and why.
-  public struct Skipped: Hashable, Sendable {
-    public var reason: String
-    public var count: Int
-
-    public init(reason: String, count: Int) {
-      self.reason = reason
-      self.count = count
-    }
-  }
-
-  public var path: String
-  public var profile: String
-  public var people: Int
-  public var skills: Int
-  public var roles: Int
-  public var absences: Int
-  /// What was left out and why (inactive workers, time off not approved, …).
-  public var skipped: [Skipped]
-  /// How the file's levels were put on the model's scale, one line each.
-  public var levelMapping: [String]
-  /// Other facts worth a line: paging, assumptions, why a file holds no people.
-  public var notes: [String]
-
-  public init(
-    path: String, profile: String, people: Int, skills: Int, roles: Int, absences: Int,
-    skipped: [Skipped] = [], levelMapping: [String] = [], notes: [String] = []
-  ) {
-    self.path = path
-    self.profile = profile
-    self.people = people
-    self.skills = skills
-    self.roles = roles
-    self.absences = absences
-    self.skipped = skipped
-    self.levelMapping = levelMapping
-    self.notes = notes
-  }
-
-  /// Every remark about the file, for the reports' data sources sections.
-  public var remarks: [String] {
-    skipped.map { "skipped \($0.count): \($0.reason)" } + levelMapping + notes
   }
 }

@@ -132,7 +132,7 @@ public enum GapReportMarkdown {
     return "## All roles\n\n" + table.rendered() + "\n"
   }
 
-  static func sourcesSection(_ sources: [ReportSource]) -> String {
+  static func sourcesSection(_ sources: [SourceSummary]) -> String {
     guard !sources.isEmpty else { return "" }
     var table = MarkdownTable(
       ["File", "Format", "People", "Skills", "Roles", "Absences"],

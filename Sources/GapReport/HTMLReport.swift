@@ -132,7 +132,7 @@ public enum HTMLReport {
     return out
   }
 
-  static func sources(_ sources: [ReportSource]) -> String {
+  static func sources(_ sources: [SourceSummary]) -> String {
     guard !sources.isEmpty else { return HTML.paragraph("No source files were recorded.") }
     var out = "<table class=\"sources\">\n<thead><tr><th scope=\"col\">File</th>"
     out += "<th scope=\"col\">Format</th><th scope=\"col\" class=\"num\">People</th>"

@@ -9,37 +9,6 @@ public struct ImportResult: Sendable {
   public var sources: [SourceSummary]
 }
 
-/// What one input file contributed, for the report's data sources section.
-public struct SourceSummary: Hashable, Sendable {
-  public var path: String
-  /// The format the file was read as.
-  public var profile: String
-  public var people: Int
-  public var skills: Int
-  public var roles: Int
-  public var absences: Int
-  /// Records left out, each reason with its count: inactive workers, time off not approved,
-  /// record types the profile does not read, absences of people no input lists.
-  public var skipped: [SkippedRecords] = []
-  /// How the file's levels were put on the model's scale, one line each (numeric scales,
-  /// named levels and where their values came from, level-less skills, certifications).
-  public var levelMapping: [String] = []
-  /// Other facts worth a line in the report: paging, holidays read, assumptions made, or why
-  /// the file holds no people.
-  public var notes: [String] = []
-}
-
-/// Records of one kind that an import left out, and why.
-public struct SkippedRecords: Hashable, Sendable {
-  public var reason: String
-  public var count: Int
-
-  public init(reason: String, count: Int) {
-    self.reason = reason
-    self.count = count
-  }
-}
-
 /// Imports Understudy's native XML format from one or more files.
 public enum NativeImporter {
   /// Reads, validates against the bundled XSD, merges by id and resolves the given files.

@@ -54,13 +54,3 @@ extension Understudy {
     func run() throws { Console.out(NativeImporter.schemaText) }
   }
 }
-
-extension ReportSource {
-  init(_ summary: SourceSummary) {
-    self.init(
-      path: summary.path, profile: summary.profile, people: summary.people,
-      skills: summary.skills, roles: summary.roles, absences: summary.absences,
-      skipped: summary.skipped.map { Skipped(reason: $0.reason, count: $0.count) },
-      levelMapping: summary.levelMapping, notes: summary.notes)
-  }
-}

@@ -9,7 +9,7 @@ struct ReportPreparation {
   var horizon: Horizon
   var absenceRate: Double
   var privacy: Privacy
-  var sources: [ReportSource]
+  var sources: [SourceSummary]
   /// True when no progress may be shown.
   var quiet: Bool
 
@@ -42,7 +42,7 @@ struct ReportPreparation {
     return ReportPreparation(
       organization: organization, scenario: scenario,
       horizon: options.horizon(for: organization), absenceRate: options.absenceRate,
-      privacy: workshop.privacy, sources: imported.sources.map(ReportSource.init),
+      privacy: workshop.privacy, sources: imported.sources,
       quiet: input.quiet)
   }
 

@@ -52,7 +52,7 @@ enum HTMLFixture {
   static let horizon = Horizon(for: organization, today: day("2026-11-27"))
 
   static let sources = [
-    ReportSource(
+    SourceSummary(
       path: "exports/<evil> & co.xml", profile: "native", people: 4, skills: 2, roles: 2,
       absences: 2)
   ]

@@ -45,13 +45,13 @@ enum TeamFixture {
   static let content = GapReportContent.analyse(organization, horizon: horizon, sources: sources)
 
   static let sources = [
-    ReportSourceFixture.export, ReportSourceFixture.roles,
+    SourceSummaryFixture.export, SourceSummaryFixture.roles,
   ]
 }
 
-enum ReportSourceFixture {
-  static let export = ReportSource(
+enum SourceSummaryFixture {
+  static let export = SourceSummary(
     path: "export.xml", profile: "native", people: 4, skills: 2, roles: 0, absences: 0)
-  static let roles = ReportSource(
+  static let roles = SourceSummary(
     path: "roles.xml", profile: "native", people: 0, skills: 0, roles: 2, absences: 0)
 }
