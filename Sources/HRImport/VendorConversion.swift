@@ -90,8 +90,9 @@ struct VendorConversion {
       for (fileIndex, count) in derived.rolesPerFile {
         output.sources[fileIndex].roles += count
         output.sources[fileIndex].notes.append(
-          "\(count) role\(count == 1 ? "" : "s") derived from \(mode == .all ? "every" : "critical") "
-            + "position\(count == 1 ? "" : "s") (--derive-roles \(mode.rawValue))")
+          "\(count) role\(count == 1 ? "" : "s") derived from "
+            + (mode == .all ? "every position" : "critical positions")
+            + " (--derive-roles \(mode.rawValue))")
       }
       for (fileIndex, note) in derived.notes { output.sources[fileIndex].notes.append(note) }
       var roles = NativeFile(path: files.first.map(Self.path) ?? "")
