@@ -51,7 +51,9 @@ enum AbsenceMarkdown {
       table.append([
         names.role(role.role), content.privacy.count(depth[role.role] ?? 0),
         content.privacy.count(role.absenceFactor),
-        formatDecimal(role.expectedUncoveredDaysPerYear, places: 2),
+        content.privacy.derived(
+          formatDecimal(role.expectedUncoveredDaysPerYear, places: 2),
+          depth: depth[role.role] ?? 0),
       ])
     }
     return out + table.rendered() + "\n"

@@ -13,13 +13,15 @@ public enum GapReportCSV {
     for (coverage, absence) in zip(content.coverage.roles, content.absences.roles) {
       table.append([
         coverage.role.rawValue, coverage.name, formatNumber(coverage.weight),
-        "\(coverage.target)", content.privacy.count(coverage.depth), "\(coverage.gap)",
+        "\(coverage.target)", content.privacy.count(coverage.depth),
+        content.privacy.derived("\(coverage.gap)", depth: coverage.depth),
         content.privacy.list(coverage.qualified.map(\.rawValue), separator: "; "),
         content.privacy.list(coverage.qualified.map(names.plainName), separator: "; "),
         coverage.incumbents.map(\.rawValue).joined(separator: "; "), "\(absence.minPresent)",
         "\(absence.uncoveredDayCount)",
         absence.uncoveredDays.map { "\($0.from)..\($0.to)" }.joined(separator: "; "),
-        formatDecimal(absence.expectedUncoveredDaysPerYear, places: 4),
+        content.privacy.derived(
+          formatDecimal(absence.expectedUncoveredDaysPerYear, places: 4), depth: coverage.depth),
         content.privacy.count(absence.absenceFactor),
       ])
     }

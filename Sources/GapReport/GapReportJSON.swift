@@ -88,7 +88,7 @@ public enum GapReportJSON {
       ("weight", .number(coverage.weight)),
       ("target", .number(Double(coverage.target))),
       ("depth", people(coverage.depth, privacy)),
-      ("gap", .number(Double(coverage.gap))),
+      ("gap", privacy.hides(coverage.depth) ? .null : .number(Double(coverage.gap))),
       ("qualified", peopleList(coverage.qualified, privacy)),
       ("incumbents", .array(coverage.incumbents.map { .string($0.rawValue) })),
       ("minPresent", .number(Double(absence.minPresent))),
@@ -96,7 +96,8 @@ public enum GapReportJSON {
       ("uncoveredDayCount", .number(Double(absence.uncoveredDayCount))),
       (
         "expectedUncoveredDaysPerYear",
-        .number(rounded(absence.expectedUncoveredDaysPerYear, places: 4))
+        privacy.hides(coverage.depth)
+          ? .null : .number(rounded(absence.expectedUncoveredDaysPerYear, places: 4))
       ),
       ("absenceFactor", people(absence.absenceFactor, privacy)),
     ])

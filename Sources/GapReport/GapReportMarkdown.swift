@@ -84,7 +84,8 @@ public enum GapReportMarkdown {
     for role in short {
       table.append([
         names.role(role.role), formatNumber(role.weight), privacy.count(role.depth),
-        "\(role.target)", "\(role.gap)", names.people(role.qualified, privacy: privacy),
+        "\(role.target)", privacy.derived("\(role.gap)", depth: role.depth),
+        names.people(role.qualified, privacy: privacy),
       ])
     }
     return out + table.rendered() + "\n"
@@ -126,7 +127,8 @@ public enum GapReportMarkdown {
     for role in analysis.roles {
       table.append([
         names.role(role.role), formatNumber(role.weight), privacy.count(role.depth),
-        "\(role.target)", "\(role.gap)", names.people(role.incumbents),
+        "\(role.target)", privacy.derived("\(role.gap)", depth: role.depth),
+        names.people(role.incumbents),
       ])
     }
     return "## All roles\n\n" + table.rendered() + "\n"

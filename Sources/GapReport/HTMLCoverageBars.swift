@@ -78,7 +78,7 @@ enum HTMLCoverageBars {
     out += "</td>"
     out += hidden ? "<td class=\"num\">" : "<td class=\"num\" data-sort=\"\(after.depth)\">"
     out += HTML.change(privacy.count(before.depth), compared ? privacy.count(after.depth) : nil)
-    out += after.gap > 0 ? " <span class=\"gap\">(\(after.gap) short)</span>" : ""
+    out += after.gap > 0 && !hidden ? " <span class=\"gap\">(\(after.gap) short)</span>" : ""
     out += "</td><td class=\"num\">\(after.target)</td>"
     let known = Set(before.qualified)
     let people = after.qualified.map { id in
@@ -94,8 +94,12 @@ enum HTMLCoverageBars {
     out += HTML.change("\(daysBefore)", compared ? "\(daysAfter)" : nil) + "</td>"
     let riskBefore = formatDecimal(row.calendarBefore?.expectedUncoveredDaysPerYear ?? 0, places: 2)
     let risk = row.calendarAfter?.expectedUncoveredDaysPerYear ?? 0
-    out += "<td class=\"num\" data-sort=\"\(formatDecimal(risk, places: 4))\">"
-    out += HTML.change(riskBefore, compared ? formatDecimal(risk, places: 2) : nil) + "</td>"
+    if hidden {
+      out += "<td class=\"num\">–</td>"  // the risk would give the hidden depth away
+    } else {
+      out += "<td class=\"num\" data-sort=\"\(formatDecimal(risk, places: 4))\">"
+      out += HTML.change(riskBefore, compared ? formatDecimal(risk, places: 2) : nil) + "</td>"
+    }
     return out + "</tr>\n"
   }
 

@@ -15,6 +15,10 @@ public struct Privacy: Hashable, Sendable {
     return "\(value)"
   }
 
+  /// `text`, or "–" when the role's depth is hidden: a figure derived from the depth (its gap,
+  /// its sick-day risk) would otherwise give the hidden count away.
+  public func derived(_ text: String, depth: Int) -> String { hides(depth) ? "–" : text }
+
   /// Whether a count of people must be hidden.
   public func hides(_ value: Int) -> Bool { minimumGroup.map { value < $0 } ?? false }
 

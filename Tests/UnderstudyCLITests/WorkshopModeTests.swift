@@ -68,13 +68,17 @@ struct WorkshopModeTests {
     #expect(other.stdout != first.stdout)
   }
 
-  @Test("workshop mode hides counts of fewer than three people")
+  @Test("workshop mode hides counts of fewer than three people, and what would give them away")
   func minimumGroup() throws {
     let outcome = try CLIRunner.run(["analyze"] + samples + ["--pseudonymize", "--salt", "s"])
     #expect(outcome.status == 0)
+    // Depth 1 is hidden; so is the gap, since target − gap would be the depth.
     #expect(
       outcome.stdout.contains(
-        "| Payroll run (`payroll-run`) | 3 | fewer than 3 | 3 | 2 | fewer than 3 people |"))
+        "| Payroll run (`payroll-run`) | 3 | fewer than 3 | 3 | – | fewer than 3 people |"))
+    // The sick-day risk (230 · 0.03^depth) would give the depth away too.
+    #expect(
+      outcome.stdout.contains("| Payroll run (`payroll-run`) | fewer than 3 | fewer than 3 | – |"))
   }
 
   @Test("--pseudonymize without a salt is a usage error")
