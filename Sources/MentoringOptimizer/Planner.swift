@@ -78,16 +78,7 @@ public func planMentoring(
 /// Turns the search state into the public plan: ids, schedule, impacts and unmet reasons.
 func assemble(_ state: PlanState, problem: Problem, search: Search) -> MentoringPlan {
   let organization = problem.organization
-  // Levels after the plan, for the "after" analysis.
-  var afterOrganization = organization
-  for person in 0..<problem.personCount where !state.pairs[person].isEmpty {
-    let source = problem.personSource[person]
-    for pair in state.pairs[person] {
-      afterOrganization.people[source].levels[problem.skillIDs[pair.skill]] = pair.to
-    }
-  }
-  let before = CoverageAnalysis(organization)
-  let after = CoverageAnalysis(afterOrganization)
+  let (before, after) = coverageAnalyses(state, problem: problem)
 
   // Dense role → first uncovered working day before the plan, for the schedule's priority.
   var firstUncovered = [Int](repeating: .max, count: problem.roleCount)
@@ -101,14 +92,20 @@ func assemble(_ state: PlanState, problem: Problem, search: Search) -> Mentoring
     }
   }
   let schedule = Schedule(state: state, problem: problem, firstUncovered: firstUncovered)
+  // Output order: mentee id, start week, skill id. Dense indices follow id order (people with
+  // equal ids share the first one's rank), so the sort never compares id strings.
   var pairs: [PlannedPair] = []
-  for person in 0..<problem.personCount {
+  var keys: [Int] = []  // (mentee rank, start week, skill rank) for each pair, flat
+  for person in 0..<problem.personCount where !state.pairs[person].isEmpty {
+    var rank = person
+    while rank > 0, problem.personIDs[rank - 1] == problem.personIDs[person] { rank -= 1 }
     for (slot, pair) in state.pairs[person].enumerated() {
       let from = problem.level(person, pair.skill)
       let helped = state.newRoles[person].filter { role in
         problem.requirements[role].contains { $0.skill == pair.skill && $0.level > from }
       }
       let timing = schedule.timing[person][slot]
+      keys += [rank, timing.start, problem.skillRank[pair.skill]]
       pairs.append(
         PlannedPair(
           mentor: problem.personIDs[pair.mentor], mentee: problem.personIDs[person],
@@ -125,9 +122,11 @@ func assemble(_ state: PlanState, problem: Problem, search: Search) -> Mentoring
           matchesInterest: problem.isInterested(person, pair.skill)))
     }
   }
-  pairs.sort {
-    ($0.mentee, $0.startWeek, $0.skill) < ($1.mentee, $1.startWeek, $1.skill)
+  let order = pairs.indices.sorted {
+    (keys[3 * $0], keys[3 * $0 + 1], keys[3 * $0 + 2], $0)
+      < (keys[3 * $1], keys[3 * $1 + 1], keys[3 * $1 + 2], $1)
   }
+  pairs = order.map { pairs[$0] }
 
   return MentoringPlan(
     pairs: pairs, before: before, after: after, coverageBefore: before.coverageScore,
@@ -260,8 +259,12 @@ struct Schedule {
   ///     plan, `Int.max` when it has none (or there is no calendar).
   init(state: PlanState, problem: Problem, firstUncovered: [Int]) {
     timing = state.pairs.map { list in list.map { _ in Timing(start: 0, end: 0, hours: []) } }
-    // Global order; a mentee's own pairs appear in their sequence order.
-    var order: [(mentee: Int, slot: Int, urgency: Int, value: Double)] = []
+    // Global order; a mentee's own pairs appear in their sequence order. Entries are kept in
+    // parallel arrays of plain numbers and sorted as indices.
+    var entryMentee: [Int] = []
+    var entrySlot: [Int] = []
+    var entryUrgency: [Int] = []
+    var entryValue: [Double] = []
     for person in 0..<problem.personCount {
       for (slot, pair) in state.pairs[person].enumerated() {
         let from = problem.level(person, pair.skill)
@@ -274,23 +277,26 @@ struct Schedule {
           value += problem.weight[role]
           urgency = min(urgency, firstUncovered[role])
         }
-        order.append((person, slot, urgency, value))
+        entryMentee.append(person)
+        entrySlot.append(slot)
+        entryUrgency.append(urgency)
+        entryValue.append(value)
       }
     }
-    order.sort { a, b in
-      if a.urgency != b.urgency { return a.urgency < b.urgency }
-      if a.value != b.value { return a.value > b.value }
-      let ha = state.pairs[a.mentee][a.slot].menteeHours
-      let hb = state.pairs[b.mentee][b.slot].menteeHours
+    let order = entryMentee.indices.sorted { a, b in
+      if entryUrgency[a] != entryUrgency[b] { return entryUrgency[a] < entryUrgency[b] }
+      if entryValue[a] != entryValue[b] { return entryValue[a] > entryValue[b] }
+      let ha = state.pairs[entryMentee[a]][entrySlot[a]].menteeHours
+      let hb = state.pairs[entryMentee[b]][entrySlot[b]].menteeHours
       if ha != hb { return ha < hb }
-      if a.mentee != b.mentee { return a.mentee < b.mentee }
-      return state.pairs[a.mentee][a.slot].skill < state.pairs[b.mentee][b.slot].skill
+      if entryMentee[a] != entryMentee[b] { return entryMentee[a] < entryMentee[b] }
+      return state.pairs[entryMentee[a]][entrySlot[a]].skill
+        < state.pairs[entryMentee[b]][entrySlot[b]].skill
     }
     var sequence = [[Int]](repeating: [], count: problem.personCount)
-    for entry in order { sequence[entry.mentee].append(entry.slot) }
+    for entry in order { sequence[entryMentee[entry]].append(entrySlot[entry]) }
     var cursor = [Int](repeating: 0, count: problem.personCount)
     var remaining = state.pairs.map { $0.map(\.menteeHours) }
-    var worked: [[[(Int, Double)]]] = state.pairs.map { $0.map { _ in [] } }
     var left = order.count
     let horizon = problem.weeks
     // Past the horizon there is no calendar; those weeks only measure overruns.
@@ -303,21 +309,24 @@ struct Schedule {
     while left > 0, week < 4 * horizon + 52 {
       week += 1
       for entry in order {
-        let mentor = state.pairs[entry.mentee][entry.slot].mentor
-        menteeLeft[entry.mentee] =
-          works(entry.mentee, week) ? problem.learnPerWeek[entry.mentee] : 0
+        let mentee = entryMentee[entry]
+        let mentor = state.pairs[mentee][entrySlot[entry]].mentor
+        menteeLeft[mentee] = works(mentee, week) ? problem.learnPerWeek[mentee] : 0
         mentorLeft[mentor] = works(mentor, week) ? problem.mentorPerWeek[mentor] : 0
       }
       for entry in order {
-        let mentee = entry.mentee
-        let slot = entry.slot
+        let mentee = entryMentee[entry]
+        let slot = entrySlot[entry]
         guard cursor[mentee] < sequence[mentee].count, sequence[mentee][cursor[mentee]] == slot
         else { continue }
         let mentor = state.pairs[mentee][slot].mentor
         let amount = min(remaining[mentee][slot], menteeLeft[mentee], mentorLeft[mentor] * 4)
         if amount <= hourEpsilon && remaining[mentee][slot] > hourEpsilon { continue }
         if timing[mentee][slot].start == 0 { timing[mentee][slot].start = week }
-        worked[mentee][slot].append((week, max(0, amount)))
+        // Hours by week from the start, gaps as zeros (made dense to the end below).
+        let offset = week - timing[mentee][slot].start
+        while timing[mentee][slot].hours.count <= offset { timing[mentee][slot].hours.append(0) }
+        timing[mentee][slot].hours[offset] += max(0, amount)
         remaining[mentee][slot] -= amount
         menteeLeft[mentee] -= amount
         mentorLeft[mentor] -= amount / 4
@@ -375,11 +384,9 @@ struct Schedule {
         if entry.start == 0 { entry.start = week }
         if entry.end == 0 { entry.end = week }
         if entry.end > horizon { overruns += 1 }
-        var dense = [Double](repeating: 0, count: max(1, entry.end - entry.start + 1))
-        for (at, amount) in worked[mentee][slot] where at - entry.start < dense.count {
-          dense[at - entry.start] += amount
-        }
-        entry.hours = dense
+        let length = max(1, entry.end - entry.start + 1)
+        if entry.hours.count > length { entry.hours.removeLast(entry.hours.count - length) }
+        while entry.hours.count < length { entry.hours.append(0) }
         timing[mentee][slot] = entry
       }
     }

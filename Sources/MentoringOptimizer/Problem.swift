@@ -43,6 +43,9 @@ struct Problem: Sendable {
 
   // Skills, by id order.
   let skillIDs: [SkillID]
+  /// Skill → its position in natural id order (skills mentioned but not declared come last in
+  /// `skillIDs`, so the index alone is not that order).
+  let skillRank: [Int]
   let hoursPerLevel: [Double]
   let related: [[Int]]
   /// Skill → people allowed to mentor it (canMentor, hours and a mentee slot), highest level
@@ -64,6 +67,11 @@ struct Problem: Sendable {
   let qualifiedToday: [[Int]]
   let depthToday: [Int]
   let maxLevel: Int
+  /// Person × skill → level, row by row, when the matrix is small; empty otherwise.
+  ///
+  /// At most ``denseLimit`` cells: one load instead of a binary search in the hottest lookup.
+  let denseLevels: [UInt8]
+  static let denseLimit = 1 << 20
 
   init(_ organization: Organization, options: PlanOptions) {
     self.options = options
@@ -72,40 +80,25 @@ struct Problem: Sendable {
     self.weeks = weeks
     let calendar = options.horizon.map { WeekCalendar($0) }
 
-    let skillOrder = organization.skills.indices.sorted {
-      organization.skills[$0].id < organization.skills[$1].id
+    let skillOrder = naturalOrderPositions(organization.skills.map(\.id))
+    var skills = SkillInterner()
+    for position in skillOrder where skills.find(organization.skills[position].id) == nil {
+      _ = skills.add(organization.skills[position].id)
     }
-    var skillIDs: [SkillID] = []
-    var skillIndex: [SkillID: Int] = [:]
-    for position in skillOrder where skillIndex[organization.skills[position].id] == nil {
-      skillIndex[organization.skills[position].id] = skillIDs.count
-      skillIDs.append(organization.skills[position].id)
-    }
-    var hours = [Double](repeating: 40, count: skillIDs.count)
-    var relatedIDs = [[SkillID]](repeating: [], count: skillIDs.count)
+    let declaredSkills = skills.ids.count
     for skill in organization.skills {
-      if let index = skillIndex[skill.id] {
-        hours[index] = skill.hoursPerLevel
-        relatedIDs[index] = skill.related
+      if let index = skills.find(skill.id) {
+        skills.hours[index] = skill.hoursPerLevel
+        skills.related[index] = skill.related
       }
     }
-    // Skills that people or roles mention without declaring them get the default step.
-    func intern(_ id: SkillID) -> Int {
-      if let index = skillIndex[id] { return index }
-      let index = skillIDs.count
-      skillIndex[id] = index
-      skillIDs.append(id)
-      hours.append(40)
-      relatedIDs.append([])
-      return index
-    }
 
-    let personOrder = organization.people.indices.sorted {
-      organization.people[$0].id < organization.people[$1].id
-    }
+    let people = organization.people
+    let personCount = people.count
+    let personOrder = naturalOrderPositions(people.map(\.id))
     personSource = personOrder
-    personIDs = personOrder.map { organization.people[$0].id }
-    var departmentIndex: [String: Int] = [:]
+    personIDs = personOrder.map { people[$0].id }
+    var departments = StringNumbering()
     var department: [Int] = []
     var canMentor: [Bool] = []
     var canLearn: [Bool] = []
@@ -121,13 +114,26 @@ struct Problem: Sendable {
     var presentWeekCount: [Int] = []
     var fullyPresent: [Bool] = []
     var presence: [[UInt64]] = []
+    department.reserveCapacity(personCount)
+    canMentor.reserveCapacity(personCount)
+    canLearn.reserveCapacity(personCount)
+    learnBudget.reserveCapacity(personCount)
+    mentorBudget.reserveCapacity(personCount)
+    maxMentees.reserveCapacity(personCount)
+    learnPerWeek.reserveCapacity(personCount)
+    mentorPerWeek.reserveCapacity(personCount)
+    levelStart.reserveCapacity(personCount + 1)
+    interests.reserveCapacity(personCount)
+    presentWeekCount.reserveCapacity(personCount)
+    fullyPresent.reserveCapacity(personCount)
+    let levelEntries = people.reduce(0) { $0 + $1.levels.count }
+    levelSkill.reserveCapacity(levelEntries)
+    levelValue.reserveCapacity(levelEntries)
     var maxLevel = max(organization.scaleMax, 0)
+    var entries: [(skill: Int, level: Int)] = []
     for position in personOrder {
-      let person = organization.people[position]
-      if departmentIndex[person.department] == nil {
-        departmentIndex[person.department] = departmentIndex.count
-      }
-      department.append(departmentIndex[person.department] ?? 0)
+      let person = people[position]
+      department.append(departments.number(person.department))
       canMentor.append(person.canMentor)
       canLearn.append(person.canLearn)
       var present = weeks
@@ -150,44 +156,61 @@ struct Problem: Sendable {
       learnBudget.append(learn * Double(present))
       mentorBudget.append(mentor * Double(present))
       maxMentees.append(person.canMentor ? max(0, person.maxMentees) : 0)
-      var entries: [(Int, Int)] = []
+      entries.removeAll(keepingCapacity: true)
       for (skill, level) in person.levels where level > 0 {
-        entries.append((intern(skill), level))
+        entries.append((skills.intern(skill), level))
         maxLevel = max(maxLevel, level)
       }
-      entries.sort { $0.0 < $1.0 }
-      for (skill, level) in entries {
-        levelSkill.append(skill)
-        levelValue.append(level)
+      entries.sort { $0.skill < $1.skill }
+      for entry in entries {
+        levelSkill.append(entry.skill)
+        levelValue.append(entry.level)
       }
       levelStart.append(levelSkill.count)
-      interests.append(Array(Set(person.interests.map(intern))).sorted())
+      interests.append(
+        person.interests.isEmpty ? [] : sortedUnique(person.interests.map { skills.intern($0) }))
     }
 
-    let roleOrder = organization.roles.indices.sorted {
-      organization.roles[$0].id < organization.roles[$1].id
-    }
+    let roleOrder = naturalOrderPositions(organization.roles.map(\.id))
     roleSource = roleOrder
     roleIDs = roleOrder.map { organization.roles[$0].id }
     weight = roleOrder.map { organization.roles[$0].weight }
     target = roleOrder.map { organization.roles[$0].target }
     var requirements: [[(skill: Int, level: Int)]] = []
+    requirements.reserveCapacity(roleOrder.count)
     for position in roleOrder {
-      var merged: [Int: Int] = [:]
+      // Duplicate skills merged to their highest level, sorted by skill.
+      var merged: [(skill: Int, level: Int)] = []
       for requirement in organization.roles[position].requirements where requirement.level > 0 {
-        let skill = intern(requirement.skill)
-        merged[skill] = max(merged[skill] ?? 0, requirement.level)
+        merged.append((skills.intern(requirement.skill), requirement.level))
         maxLevel = max(maxLevel, requirement.level)
       }
-      requirements.append(
-        merged.map { (skill: $0.key, level: $0.value) }.sorted { $0.skill < $1.skill })
+      merged.sort { $0.skill != $1.skill ? $0.skill < $1.skill : $0.level > $1.level }
+      var unique: [(skill: Int, level: Int)] = []
+      unique.reserveCapacity(merged.count)
+      for requirement in merged where unique.last?.skill != requirement.skill {
+        unique.append(requirement)
+      }
+      requirements.append(unique)
     }
     self.requirements = requirements
     self.maxLevel = maxLevel
 
+    let skillIDs = skills.ids
     self.skillIDs = skillIDs
-    hoursPerLevel = hours
-    related = relatedIDs.map { ids in Array(Set(ids.map(intern))).sorted() }
+    if skillIDs.count == declaredSkills {
+      skillRank = Array(skillIDs.indices)
+    } else {
+      var rank = [Int](repeating: 0, count: skillIDs.count)
+      for (order, skill) in naturalOrderPositions(skillIDs).enumerated() { rank[skill] = order }
+      skillRank = rank
+    }
+    hoursPerLevel = skills.hours
+    // Related skills are interned after `skillIDs` is stored, as they always were: one nobody
+    // holds or requires takes part in nothing but the discount.
+    related = skills.related.map { ids in
+      ids.isEmpty ? [] : sortedUnique(ids.map { skills.intern($0) })
+    }
     self.department = department
     self.canMentor = canMentor
     self.canLearn = canLearn
@@ -204,38 +227,59 @@ struct Problem: Sendable {
     self.levelValue = levelValue
     self.interests = interests
 
+    // Mentors and holders per skill, with their levels, in person order.
     let skillCount = skillIDs.count
-    var mentors = [[Int]](repeating: [], count: skillCount)
-    var holders = [[Int]](repeating: [], count: skillCount)
-    for person in personIDs.indices {
+    // Sized first: growing thirty lists one append at a time costs more than the rest.
+    var holderCount = [Int](repeating: 0, count: skillCount)
+    var mentorTotal = [Int](repeating: 0, count: skillCount)
+    let mentoring = (0..<personCount).map {
+      canMentor[$0] && mentorBudget[$0] > 0 && maxMentees[$0] > 0
+    }
+    for person in 0..<personCount {
+      for entry in levelStart[person]..<levelStart[person + 1] {
+        holderCount[levelSkill[entry]] += 1
+        if mentoring[person] { mentorTotal[levelSkill[entry]] += 1 }
+      }
+    }
+    var holders: [[Int]] = holderCount.map { count in
+      var list: [Int] = []
+      list.reserveCapacity(count)
+      return list
+    }
+    var mentorEntries: [[(person: Int, level: Int)]] = mentorTotal.map { count in
+      var list: [(person: Int, level: Int)] = []
+      list.reserveCapacity(count)
+      return list
+    }
+    for person in 0..<personCount {
       for entry in levelStart[person]..<levelStart[person + 1] {
         holders[levelSkill[entry]].append(person)
-        if canMentor[person], mentorBudget[person] > 0, maxMentees[person] > 0 {
-          mentors[levelSkill[entry]].append(person)
+        if mentoring[person] {
+          mentorEntries[levelSkill[entry]].append((person, levelValue[entry]))
         }
       }
     }
+    var mentors: [[Int]] = []
     var mentorCount: [[Int]] = []
-    func levelOf(_ person: Int, _ skill: Int) -> Int {
-      var low = levelStart[person]
-      var high = levelStart[person + 1]
-      while low < high {
-        let mid = (low + high) / 2
-        if levelSkill[mid] < skill { low = mid + 1 } else { high = mid }
-      }
-      return low < levelStart[person + 1] && levelSkill[low] == skill ? levelValue[low] : 0
-    }
+    mentors.reserveCapacity(skillCount)
+    mentorCount.reserveCapacity(skillCount)
     for skill in 0..<skillCount {
-      mentors[skill].sort {
-        let a = levelOf($0, skill)
-        let b = levelOf($1, skill)
-        return a != b ? a > b : $0 < $1
+      // Highest level first, then person order: the entries come in person order, so taking
+      // them level by level from the top is that order without a sort.
+      let entries = mentorEntries[skill]
+      var histogram = [Int](repeating: 0, count: maxLevel + 2)
+      for entry in entries { histogram[min(entry.level, maxLevel + 1)] += 1 }
+      var list: [Int] = []
+      list.reserveCapacity(entries.count)
+      for level in stride(from: maxLevel + 1, through: 0, by: -1) where histogram[level] > 0 {
+        for entry in entries where min(entry.level, maxLevel + 1) == level {
+          list.append(entry.person)
+        }
       }
-      var counts = [Int](repeating: 0, count: maxLevel + 2)
-      for person in mentors[skill] {
-        let level = levelOf(person, skill)
-        for l in 0...min(level, maxLevel + 1) { counts[l] += 1 }
-      }
+      // counts[ℓ]: how many of them hold ℓ or more.
+      var counts = histogram
+      for level in stride(from: maxLevel, through: 0, by: -1) { counts[level] += counts[level + 1] }
+      mentors.append(list)
       mentorCount.append(counts)
     }
     self.mentors = mentors
@@ -249,21 +293,50 @@ struct Problem: Sendable {
 
     // Qualified today: start from the holders of the rarest requirement and filter.
     var qualifiedToday: [[Int]] = []
+    qualifiedToday.reserveCapacity(requirements.count)
     for role in requirements.indices {
       let reqs = requirements[role]
       guard let rarest = reqs.min(by: { holders[$0.skill].count < holders[$1.skill].count }) else {
-        qualifiedToday.append(Array(personIDs.indices))
+        qualifiedToday.append(Array(0..<personCount))
         continue
       }
       var list: [Int] = []
       for person in holders[rarest.skill]
-      where reqs.allSatisfy({ levelOf(person, $0.skill) >= $0.level }) {
+      where reqs.allSatisfy({
+        Self.level(person, $0.skill, levelStart, levelSkill, levelValue) >= $0.level
+      }) {
         list.append(person)
       }
       qualifiedToday.append(list)
     }
     self.qualifiedToday = qualifiedToday
     depthToday = qualifiedToday.map(\.count)
+
+    if personCount * skillCount <= Self.denseLimit, maxLevel <= Int(UInt8.max) {
+      var dense = [UInt8](repeating: 0, count: personCount * skillCount)
+      for person in 0..<personCount {
+        for entry in levelStart[person]..<levelStart[person + 1] {
+          dense[person * skillCount + levelSkill[entry]] = UInt8(levelValue[entry])
+        }
+      }
+      denseLevels = dense
+    } else {
+      denseLevels = []
+    }
+  }
+
+  /// The level `person` holds in `skill` in the CSR arrays of a problem under construction.
+  @inline(__always)
+  static func level(
+    _ person: Int, _ skill: Int, _ start: [Int], _ skills: [Int], _ values: [Int]
+  ) -> Int {
+    var low = start[person]
+    var high = start[person + 1]
+    while low < high {
+      let mid = (low + high) >> 1
+      if skills[mid] < skill { low = mid + 1 } else { high = mid }
+    }
+    return low < start[person + 1] && skills[low] == skill ? values[low] : 0
   }
 
   var personCount: Int { personIDs.count }
@@ -272,9 +345,14 @@ struct Problem: Sendable {
 
   /// The level `person` holds today in `skill`.
   ///
-  /// - Complexity: O(log k) in the number of skills the person holds.
+  /// - Complexity: O(1) on a small problem, else O(log k) in the number of skills the person
+  ///   holds.
   @inline(__always)
   func level(_ person: Int, _ skill: Int) -> Int {
+    // Skills numbered after `skillIDs` (related ones nobody holds or requires) are outside.
+    if !denseLevels.isEmpty, skill < skillIDs.count {
+      return Int(denseLevels[person * skillIDs.count + skill])
+    }
     var low = levelStart[person]
     var high = levelStart[person + 1]
     while low < high {
@@ -397,6 +475,174 @@ struct WeekCalendar {
     }
     return bits
   }
+}
+
+/// Numbers strings in the order they are first added.
+///
+/// Every person's skills and department are looked up here, so ASCII keys (the usual kind) go
+/// through a small open-addressing table hashed with FNV-1a over their bytes, several times
+/// cheaper than a `Dictionary`, whose seeded hashing and, on first use in a process, type
+/// metadata cost more than the whole table. A `Dictionary` takes over, with every key, as soon as
+/// a key is not ASCII (`String` equality is canonical equivalence, which bytes do not see: the
+/// Kelvin sign equals the letter K) or a probe sequence grows past ``maxProbes`` (crafted
+/// collisions), so lookups always follow `String` equality.
+struct StringNumbering {
+  private(set) var keys: [String] = []
+  /// Slot → key number + 1, or 0 when empty; the count is a power of two.
+  private var table = [Int32](repeating: 0, count: 32)
+  /// Every key, once the table no longer answers.
+  private var fallback: [String: Int]?
+  static let maxProbes = 32
+
+  /// FNV-1a of an ASCII key's bytes, or nil when it has other characters.
+  private static func hash(_ key: String) -> Int? {
+    var key = key
+    return key.withUTF8 { bytes -> Int? in
+      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+      for byte in bytes {
+        if byte >= 0x80 { return nil }
+        hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+      }
+      return Int(truncatingIfNeeded: hash ^ (hash >> 32))
+    }
+  }
+
+  /// The number of `key`, or nil when it was never added.
+  mutating func find(_ key: String) -> Int? {
+    if let fallback { return fallback[key] }
+    guard let hash = Self.hash(key) else { return useDictionary()[key] }
+    let mask = table.count - 1
+    var slot = hash & mask
+    for _ in 0..<Self.maxProbes {
+      let entry = Int(table[slot])
+      if entry == 0 { return nil }
+      if keys[entry - 1] == key { return entry - 1 }
+      slot = (slot + 1) & mask
+    }
+    return useDictionary()[key]
+  }
+
+  /// Numbers a key `find` does not know.
+  mutating func add(_ key: String) -> Int {
+    let number = keys.count
+    keys.append(key)
+    if fallback != nil {
+      fallback?[key] = number
+    } else if let hash = Self.hash(key) {
+      if 2 * keys.count > table.count { grow() } else { place(number, hash) }
+    } else {
+      useDictionary()
+    }
+    return number
+  }
+
+  /// The number of `key`, adding it when new.
+  mutating func number(_ key: String) -> Int { find(key) ?? add(key) }
+
+  private mutating func place(_ number: Int, _ hash: Int) {
+    let mask = table.count - 1
+    var slot = hash & mask
+    var probes = 0
+    while table[slot] != 0 {
+      slot = (slot + 1) & mask
+      probes += 1
+    }
+    table[slot] = Int32(truncatingIfNeeded: number + 1)
+    if probes >= Self.maxProbes { useDictionary() }
+  }
+
+  private mutating func grow() {
+    table = [Int32](repeating: 0, count: table.count * 2)
+    for (number, key) in keys.enumerated() {
+      guard fallback == nil, let hash = Self.hash(key) else { return }
+      place(number, hash)
+    }
+  }
+
+  /// Switches to a `Dictionary` of every key for good.
+  @discardableResult
+  private mutating func useDictionary() -> [String: Int] {
+    if let fallback { return fallback }
+    var all: [String: Int] = [:]
+    for (number, key) in keys.enumerated() where all[key] == nil { all[key] = number }
+    fallback = all
+    table = []
+    return all
+  }
+}
+
+/// Skill ids met while reading the organization, numbered as they come.
+private struct SkillInterner {
+  private var numbering = StringNumbering()
+  private(set) var ids: [SkillID] = []
+  var hours: [Double] = []
+  var related: [[SkillID]] = []
+
+  /// The number of `id`, or nil when it is new.
+  mutating func find(_ id: SkillID) -> Int? { numbering.find(id.rawValue) }
+
+  /// Numbers a new id (one `find` did not know), with the default step of 40 hours.
+  mutating func add(_ id: SkillID) -> Int {
+    ids.append(id)
+    hours.append(40)
+    related.append([])
+    return numbering.add(id.rawValue)
+  }
+
+  /// The number of `id`; a skill people or roles mention without declaring it gets the next
+  /// number and the default step.
+  mutating func intern(_ id: SkillID) -> Int { find(id) ?? add(id) }
+}
+
+/// Positions of `ids` in natural id order (ties keep input order).
+///
+/// Inputs usually come sorted already, and checking that takes n − 1 comparisons instead of a
+/// sort's n log n.
+func naturalOrderPositions<Tag>(_ ids: [Identifier<Tag>]) -> [Int] {
+  var positions = Array(ids.indices)
+  for index in ids.indices.dropFirst() where naturallyPrecedes(ids[index], ids[index - 1]) {
+    positions.sort { naturallyPrecedes(ids[$0], ids[$1]) }
+    break
+  }
+  return positions
+}
+
+/// `a < b` in natural id order, without copying the ids when they have the same shape.
+///
+/// Two ids of the same length with digits at the same positions (`P00012`, `P00107`) split into
+/// the same runs, and equal-length digit runs compare by value exactly as they compare byte by
+/// byte, so their natural order is their byte order. Other pairs ask `Identifier.<`.
+func naturallyPrecedes<Tag>(_ a: Identifier<Tag>, _ b: Identifier<Tag>) -> Bool {
+  var x = a.rawValue
+  var y = b.rawValue
+  let sameShape: Bool? = x.withUTF8 { p in
+    y.withUTF8 { q in
+      guard p.count == q.count else { return nil }
+      var first: Bool?
+      for k in 0..<p.count {
+        let u = p[k]
+        let v = q[k]
+        if (u &- 48 < 10) != (v &- 48 < 10) { return nil }
+        if first == nil, u != v { first = u < v }
+      }
+      return first ?? false
+    }
+  }
+  return sameShape ?? (a < b)
+}
+
+/// The values of `list`, ascending, each once.
+func sortedUnique(_ list: [Int]) -> [Int] {
+  if list.count < 2 { return list }
+  var result = list
+  result.sort()
+  var kept = 1
+  for index in 1..<result.count where result[index] != result[kept - 1] {
+    result[kept] = result[index]
+    kept += 1
+  }
+  result.removeLast(result.count - kept)
+  return result
 }
 
 /// Tolerance for comparing sums of hours, which are sums of products of decimal inputs.

@@ -426,17 +426,22 @@ struct Search {
   func prune(_ state: inout PlanState) {
     for person in 0..<problem.personCount where !state.pairs[person].isEmpty {
       var list = state.pairs[person]
-      var needed: [Int: Int] = [:]
+      // Skill → the highest level the mentee's new roles need (a few entries: a plain list).
+      var needed: [(skill: Int, level: Int)] = []
       for role in state.newRoles[person] {
         for requirement in problem.requirements[role] {
-          needed[requirement.skill] = max(needed[requirement.skill] ?? 0, requirement.level)
+          if let at = needed.firstIndex(where: { $0.skill == requirement.skill }) {
+            needed[at].level = max(needed[at].level, requirement.level)
+          } else {
+            needed.append(requirement)
+          }
         }
       }
       var changed = false
       var index = 0
       while index < list.count {
         let pair = list[index]
-        let want = needed[pair.skill] ?? 0
+        let want = needed.first { $0.skill == pair.skill }?.level ?? 0
         let today = problem.level(person, pair.skill)
         if want <= today {
           list.remove(at: index)

@@ -78,6 +78,19 @@ public struct CoverageAnalysis: Hashable, Sendable {
   /// The coverage of the role with this id.
   public subscript(role id: RoleID) -> RoleCoverage? { roles.first { $0.role == id } }
 
+  /// An analysis assembled from figures computed elsewhere (the optimizer derives its before and
+  /// after analyses from its own dense data); score and ceiling follow from the roles.
+  public init(
+    roles: [RoleCoverage], singlePointsOfFailure: [SinglePointOfFailure],
+    scarcity: [SkillScarcity]
+  ) {
+    self.roles = roles
+    self.singlePointsOfFailure = singlePointsOfFailure
+    self.scarcity = scarcity
+    coverageScore = roles.reduce(0) { $0 + $1.score }
+    coverageCeiling = roles.reduce(0) { $0 + $1.weight * Double($1.target) }
+  }
+
   /// Analyses `organization` as it is today.
   ///
   /// - Complexity: building the skill index is O(e log e) for e (person, skill) entries; each
