@@ -2,6 +2,8 @@ internal import CLibXML2
 
 /// Process-wide libxml2 set-up, done once before any parse.
 enum LibXML {
+  /// The parser options for untrusted input, and why each is there or not.
+  ///
   /// `NONET` blocks network fetches; `NOCDATA` folds CDATA into text; `BIG_LINES` keeps line
   /// numbers right past 65,535. Deliberately absent: `NOENT` (substitutes entities, enabling XXE),
   /// `DTDLOAD`/`DTDATTR`/`DTDVALID` (load external DTDs), `XINCLUDE`, `HUGE` (lifts the depth and

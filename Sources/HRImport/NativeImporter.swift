@@ -16,6 +16,7 @@ public enum NativeImporter {
   /// Every file is read even when an earlier one has errors, so one run reports everything to
   /// fix (up to 50 errors per file).
   /// - Parameter paths: files in merge order; later files override earlier ones by id.
+  /// - Returns: the organization, warnings and one source summary per file.
   /// - Throws: `ImportError.missingInput` for a file that cannot be read,
   ///   `ImportError.invalidData` with every error (and the warnings) when the data is not usable.
   public static func load(paths: [String]) throws(ImportError) -> ImportResult {

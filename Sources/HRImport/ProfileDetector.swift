@@ -14,6 +14,7 @@ enum ProfileDetector {
   static let bambooMetadata: Set<String> = ["fields", "lists", "timeOffTypes", "timeOffPolicies"]
 
   /// - Parameter names: the first elements in document order, the root first.
+  /// - Returns: the profile that reads the file, or why none does.
   static func detect(_ names: [QualifiedName]) -> Verdict {
     guard let root = names.first else { return .unknown }
     if root.namespace == NativeFileReader.namespace { return .profile(.native) }

@@ -16,7 +16,7 @@ enum RawLevel: Hashable, Sendable {
 
 /// One skill, competency or language held by a person in an export.
 struct VendorSkill {
-  /// The export's own non-internal id for the skill, when it has one (e.g. `Competency_ID`).
+  /// The export's own non-internal id for the skill, when it has one (`Competency_ID`, say).
   var id: String?
   var name: String
   var level: RawLevel

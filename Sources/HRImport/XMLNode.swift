@@ -269,9 +269,10 @@ final class NameInterner {
 
   func callAsFunction(_ name: String) -> InternedName {
     // Names are ASCII literals here; the dictionary copies them.
-    let pointer = xmlDictLookup(dictionary, name, -1)
-    precondition(pointer != nil, "libxml2 could not allocate the name '\(name)'")
-    return InternedName(pointer: pointer!, exact: exact)
+    guard let pointer = xmlDictLookup(dictionary, name, -1) else {
+      preconditionFailure("libxml2 could not allocate the name '\(name)'")
+    }
+    return InternedName(pointer: pointer, exact: exact)
   }
 }
 

@@ -76,8 +76,6 @@ extension Problem {
     return bundles
   }
 
-  /// Whether anyone but `person` could teach `requirement` to them, on their own capacity and in
-  /// weeks both are present.
   /// Whether anyone but `person` holds the skill at the mentoring level, whatever their hours.
   func hasMentorAtLevel(for person: Int, _ requirement: (skill: Int, level: Int)) -> Bool {
     (0..<eligibleMentorCount(requirement.skill, requirement.level)).contains {
@@ -85,6 +83,9 @@ extension Problem {
     }
   }
 
+  /// Whether anyone but `person` could teach `requirement` to them in the time they have.
+  ///
+  /// Each within their own capacity, and in weeks both are present.
   func hasEligibleMentor(for person: Int, _ requirement: (skill: Int, level: Int)) -> Bool {
     let hours = menteeHours(person, requirement.skill, to: requirement.level)
     let list = mentors[requirement.skill]

@@ -2,9 +2,11 @@ import Foundation
 import HRImport
 import Testing
 
-/// The real and reconstructed exports in `../shared/samples/vendor/`. They are not part of the
-/// repository: where that folder is absent (a user's clone), these tests are skipped, and the
-/// skip is visible in the test output through the condition's comment.
+/// The real and reconstructed exports of the shared vendor samples folder.
+///
+/// They are not part of the repository: where `../shared/samples/vendor/` is absent (a user's
+/// clone), these tests are skipped, and the skip is visible in the test output through the
+/// condition's comment.
 @Suite(
   "Every shared vendor sample imports, or says why it holds no people",
   .enabled(
