@@ -50,16 +50,9 @@ struct EuropassReader: VendorReader {
     _ profile: Node, into person: inout VendorPerson, locator: Locator
   ) {
     let ns = Self.ns
-    for competency in profile.descendants("PersonCompetency", inAnyOf: ns) {
-      guard
-        let skill = PersonCompetencyReader.skill(
-          competency, locator: locator, ratingScale: ratingScale)
-      else {
-        file.skip("competencies without an id or name")
-        continue
-      }
-      person.skills.append(skill)
-    }
+    PersonCompetencyReader.read(
+      profile.descendants("PersonCompetency", inAnyOf: ns), into: &person, file: &file,
+      locator: locator, ratingScale: ratingScale)
     for skill in profile.descendants("DigitalSkill", inAnyOf: ns) {
       guard let name = VendorValues.clean(skill.text) else { continue }
       person.skills.append(

@@ -126,16 +126,9 @@ struct HRXML3Reader: VendorReader {
           title: title)
       }
     }
-    for competency in dossier.descendants("PersonCompetency", in: ns) {
-      guard
-        let skill = PersonCompetencyReader.skill(
-          competency, locator: locator, ratingScale: ratingScale)
-      else {
-        file.skip("competencies without an id or name")
-        continue
-      }
-      person.skills.append(skill)
-    }
+    PersonCompetencyReader.read(
+      dossier.descendants("PersonCompetency", in: ns), into: &person, file: &file,
+      locator: locator, ratingScale: ratingScale)
     for certification in dossier.descendants("Certification", in: ns) {
       if let read = PersonCompetencyReader.certification(certification, locator: locator) {
         person.certifications.append(read)

@@ -12,6 +12,20 @@ enum PersonCompetencyReader {
   /// CEFR levels in order, for the median of a language's five dimensions.
   static let cefr = ["A1", "A2", "B1", "B2", "C1", "C2"]
 
+  /// Reads every competency into `person`, counting the unnamed ones as skipped in `file`.
+  static func read(
+    _ competencies: [Node], into person: inout VendorPerson, file: inout VendorFile,
+    locator: Locator, ratingScale: ClosedRange<Double>
+  ) {
+    for competency in competencies {
+      guard let skill = skill(competency, locator: locator, ratingScale: ratingScale) else {
+        file.skip("competencies without an id or name")
+        continue
+      }
+      person.skills.append(skill)
+    }
+  }
+
   static func skill(
     _ competency: Node, locator: Locator, ratingScale: ClosedRange<Double>
   ) -> VendorSkill? {

@@ -144,13 +144,7 @@ struct SafeXMLParser {
   }
 
   static func readFile(path: String, displayPath: String) throws(ImportError) -> [UInt8] {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw .missingInput(path: displayPath, reason: "no such file")
-    }
-    guard !isDirectory.boolValue else {
-      throw .missingInput(path: displayPath, reason: "is a directory, not an XML file")
-    }
+    try InputFiles.checkReadable(path, displayPath: displayPath)
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw .missingInput(path: displayPath, reason: "cannot be read (permission denied?)")
     }
