@@ -10,7 +10,7 @@ let package = Package(
     .library(name: "HRImport", targets: ["HRImport"]),
     .library(name: "MentoringOptimizer", targets: ["MentoringOptimizer"]),
     .library(name: "OrgGenerator", targets: ["OrgGenerator"]),
-    .library(name: "GapReport", targets: ["GapReport"]),
+    .library(name: "Reports", targets: ["Reports"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -29,11 +29,11 @@ let package = Package(
     ),
     .target(name: "MentoringOptimizer", dependencies: ["SkillsGraph"]),
     .target(name: "OrgGenerator", dependencies: ["SkillsGraph"]),
-    .target(name: "GapReport", dependencies: ["SkillsGraph", "MentoringOptimizer"]),
+    .target(name: "Reports", dependencies: ["SkillsGraph", "MentoringOptimizer"]),
     .executableTarget(
       name: "understudy",
       dependencies: [
-        "SkillsGraph", "HRImport", "MentoringOptimizer", "GapReport", "OrgGenerator",
+        "SkillsGraph", "HRImport", "MentoringOptimizer", "Reports", "OrgGenerator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -45,7 +45,7 @@ let package = Package(
     .testTarget(name: "MentoringOptimizerTests", dependencies: ["MentoringOptimizer", "SkillsGraph"]),
     .testTarget(name: "OrgGeneratorTests", dependencies: ["OrgGenerator", "SkillsGraph"]),
     .testTarget(
-      name: "GapReportTests", dependencies: ["GapReport", "SkillsGraph", "MentoringOptimizer"],
+      name: "ReportsTests", dependencies: ["Reports", "SkillsGraph", "MentoringOptimizer"],
       exclude: ["Golden"]
     ),
     .testTarget(name: "UnderstudyCLITests", dependencies: ["understudy"]),

@@ -1,5 +1,5 @@
 import Foundation
-import GapReport
+import Reports
 
 /// Standard output and error, unbuffered where it matters.
 enum Console {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import GapReport
+import Reports
 
 /// Where and how a command writes its report.
 struct OutputOptions: ParsableArguments {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import GapReport
+import Reports
 import HRImport
 import MentoringOptimizer
 import SkillsGraph

@@ -1,5 +1,5 @@
 import Foundation
-import GapReport
+import Reports
 import MentoringOptimizer
 
 /// One status line on standard error, rewritten in place, only when a person is watching.

@@ -1,4 +1,4 @@
-import GapReport
+import Reports
 import HRImport
 import SkillsGraph
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import GapReport
+import Reports
 import SkillsGraph
 
 /// Workshop mode: pseudonyms instead of names, and no counts of very small groups.

@@ -1,5 +1,5 @@
 import Foundation
-import GapReport
+import Reports
 import SkillsGraph
 import Testing
 

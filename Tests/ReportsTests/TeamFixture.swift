@@ -1,4 +1,4 @@
-import GapReport
+import Reports
 import SkillsGraph
 
 /// A four-person team small enough that every line of its reports can be checked by eye.

@@ -2,7 +2,7 @@ import MentoringOptimizer
 import SkillsGraph
 import Testing
 
-@testable import GapReport
+@testable import Reports
 
 @Suite("HTML workshop report")
 struct HTMLReportTests {
