@@ -52,7 +52,6 @@ public struct ImportOptions: Sendable {
 
   /// The day the horizon starts when nothing else says: `today`, or the current UTC date.
   var resolvedToday: Day {
-    if let today { return today }
-    return Day(ordinal: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+    today ?? .today
   }
 }

@@ -1,15 +1,17 @@
 import SkillsGraph
 
-/// The coverage analyses before and after a plan, read off the problem's dense indices.
+/// The coverage analyses before and after a plan, fed from the problem's dense indices.
 ///
 /// `CoverageAnalysis(organization)` indexes every person's levels by skill id and finds each
 /// role's qualified people again; the problem already knows them (`qualifiedToday`) and the plan
-/// knows who it adds (`newRoles`), so both analyses are built here without hashing an id. They
-/// are equal, field for field, to `CoverageAnalysis(organization)` and to the analysis of the
-/// organization with every pair's level applied; the tests check that on generated organizations.
+/// knows who it adds (`newRoles`), as well as how many people hold each skill at each level. Those
+/// facts go to the analysis' own initializer, which applies the model's rules (depth, gaps,
+/// single points of failure, scarcity, score) in one place. The tests check that both analyses
+/// equal `CoverageAnalysis(organization)` and the analysis of the organization with every pair's
+/// level applied, on generated organizations.
 ///
-/// - Complexity: O(Σ_r depth(r) + e + pairs) for e (person, skill) entries, plus a sort of the
-///   scarcity list.
+/// - Complexity: O(Σ_r depth(r) + e + pairs) for e (person, skill) entries, plus the analysis'
+///   sort of the scarcity list.
 func coverageAnalyses(
   _ state: PlanState, problem: Problem
 ) -> (before: CoverageAnalysis, after: CoverageAnalysis) {
@@ -21,38 +23,18 @@ func coverageAnalyses(
   for person in 0..<problem.personCount {
     for role in state.newRoles[person] { gained[role].append(person) }
   }
-
-  var beforeRoles: [CoverageAnalysis.RoleCoverage] = []
-  var afterRoles: [CoverageAnalysis.RoleCoverage] = []
-  beforeRoles.reserveCapacity(organization.roles.count)
-  afterRoles.reserveCapacity(organization.roles.count)
-  // Roles of weight 2 or more with a single qualified person: (person, role) in role order.
-  var beforeSole = SoleHolders()
-  var afterSole = SoleHolders()
-  for (position, role) in organization.roles.enumerated() {
+  // Dense person order is natural id order, so ascending indices are ids in natural order.
+  var before: [[PersonID]] = []
+  var after: [[PersonID]] = []
+  before.reserveCapacity(organization.roles.count)
+  after.reserveCapacity(organization.roles.count)
+  for position in organization.roles.indices {
     let dense = denseRole[position]
     let today = problem.qualifiedToday[dense]
-    let coverage = CoverageAnalysis.RoleCoverage(
-      role: role.id, name: role.name, weight: role.weight, target: role.target,
-      depth: today.count, qualified: today.map { problem.personIDs[$0] },
-      incumbents: role.incumbents)
-    beforeRoles.append(coverage)
+    let ids = today.map { problem.personIDs[$0] }
+    before.append(ids)
     let extra = gained[dense]
-    var after = today
-    if extra.isEmpty {
-      afterRoles.append(coverage)
-    } else {
-      after = mergeSorted(today, extra)
-      afterRoles.append(
-        CoverageAnalysis.RoleCoverage(
-          role: role.id, name: role.name, weight: role.weight, target: role.target,
-          depth: after.count, qualified: after.map { problem.personIDs[$0] },
-          incumbents: role.incumbents))
-    }
-    if role.weight >= 2 {
-      if today.count == 1 { beforeSole.add(today[0], role.id) }
-      if after.count == 1 { afterSole.add(after[0], role.id) }
-    }
+    after.append(extra.isEmpty ? ids : mergeSorted(today, extra).map { problem.personIDs[$0] })
   }
 
   // Skill → how many people hold each level, before and after the plan's raises.
@@ -70,100 +52,22 @@ func coverageAnalyses(
       afterHolders[pair.skill * width + min(pair.to, width - 1)] += 1
     }
   }
-  func holders(_ counts: [Int], _ skill: Int, atLeast level: Int) -> Int {
-    var total = 0
-    for value in min(level, width)..<width { total += counts[skill * width + value] }
-    return total
-  }
-
-  // One scarcity entry per distinct (skill, level) required, in the order roles list them.
-  // Requirements above level 0 are told apart by dense skill and level; the rest (a level of 0
-  // or below needs nobody, and its skill may be one nobody holds) by comparing them.
-  var seen = [Bool](repeating: false, count: problem.skillCount * width)
-  var others: [Requirement] = []
-  var beforeScarcity: [CoverageAnalysis.SkillScarcity] = []
-  var afterScarcity: [CoverageAnalysis.SkillScarcity] = []
-  var scarcitySkill: [Int] = []
-  for (position, role) in organization.roles.enumerated() {
-    for requirement in role.requirements {
-      var skill = -1
-      var before = problem.personCount
-      var after = problem.personCount
-      if requirement.level > 0 {
-        // Every skill a role requires above level 0 is one of its merged requirements.
-        for merged in problem.requirements[denseRole[position]]
-        where problem.skillIDs[merged.skill] == requirement.skill {
-          skill = merged.skill
-        }
-      }
-      if skill >= 0 {
-        let key = skill * width + min(requirement.level, width - 1)
-        if seen[key] { continue }
-        seen[key] = true
-        before = holders(beforeHolders, skill, atLeast: requirement.level)
-        after = holders(afterHolders, skill, atLeast: requirement.level)
-      } else {
-        if others.contains(requirement) { continue }
-        others.append(requirement)
-      }
-      beforeScarcity.append(
-        .init(skill: requirement.skill, level: requirement.level, holders: before))
-      afterScarcity.append(
-        .init(skill: requirement.skill, level: requirement.level, holders: after))
-      scarcitySkill.append(skill)
+  var denseSkill: [SkillID: Int] = [:]
+  for (index, id) in problem.skillIDs.enumerated() { denseSkill[id] = index }
+  func holders(_ counts: [Int]) -> (Requirement) -> Int {
+    { requirement in
+      guard requirement.level > 0 else { return problem.personCount }
+      guard let skill = denseSkill[requirement.skill] else { return 0 }
+      var total = 0
+      for value in min(requirement.level, width)..<width { total += counts[skill * width + value] }
+      return total
     }
-  }
-  // Scarcest first, then skill id, then level: ranks stand in for the ids when all are known.
-  let rank = problem.skillRank
-  func sorted(_ list: [CoverageAnalysis.SkillScarcity]) -> [CoverageAnalysis.SkillScarcity] {
-    if others.isEmpty {
-      let order = list.indices.sorted {
-        (list[$0].holders, rank[scarcitySkill[$0]], list[$0].level)
-          < (list[$1].holders, rank[scarcitySkill[$1]], list[$1].level)
-      }
-      return order.map { list[$0] }
-    }
-    return list.sorted { ($0.holders, $0.skill, $0.level) < ($1.holders, $1.skill, $1.level) }
-  }
-
-  func analysis(
-    _ roles: [CoverageAnalysis.RoleCoverage], _ sole: SoleHolders,
-    _ scarcity: [CoverageAnalysis.SkillScarcity]
-  ) -> CoverageAnalysis {
-    CoverageAnalysis(
-      roles: roles, singlePointsOfFailure: sole.grouped(problem.personIDs), scarcity: scarcity)
   }
   return (
-    analysis(beforeRoles, beforeSole, sorted(beforeScarcity)),
-    analysis(afterRoles, afterSole, sorted(afterScarcity))
+    CoverageAnalysis(
+      organization: organization, qualified: before, holders: holders(beforeHolders)),
+    CoverageAnalysis(organization: organization, qualified: after, holders: holders(afterHolders))
   )
-}
-
-/// People who alone are qualified for a role of weight 2 or more, as the analysis lists them.
-private struct SoleHolders {
-  var people: [Int] = []
-  var roles: [RoleID] = []
-
-  mutating func add(_ person: Int, _ role: RoleID) {
-    people.append(person)
-    roles.append(role)
-  }
-
-  /// One entry per person in id order (dense order), their roles in role input order.
-  func grouped(_ ids: [PersonID]) -> [CoverageAnalysis.SinglePointOfFailure] {
-    let order = people.indices.sorted { (people[$0], $0) < (people[$1], $1) }
-    var result: [CoverageAnalysis.SinglePointOfFailure] = []
-    var previous = -1
-    for index in order {
-      if people[index] == previous {
-        result[result.count - 1].roles.append(roles[index])
-      } else {
-        result.append(.init(person: ids[people[index]], roles: [roles[index]]))
-        previous = people[index]
-      }
-    }
-    return result
-  }
 }
 
 /// The union of two ascending lists with no common element, ascending.

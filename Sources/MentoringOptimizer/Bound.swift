@@ -127,7 +127,12 @@ struct BoundComputation {
             overflow = true
             return
           }
-          problem.appendNewlyQualified(person, levels: next, to: &model.roleList)
+          problem.appendNewlyQualified(
+            person, raising: next.lazy.map(\.skill),
+            level: { skill in
+              next.first { $0.skill == skill }?.level ?? problem.level(person, skill)
+            },
+            to: &model.roleList)
           model.optionRole.append(model.roleList.count)
           for step in next {
             if let known = knownSkill.indices.first(where: {
@@ -429,28 +434,5 @@ extension BoundComputation {
     let hoursTerm = mu == 0 ? 0 : mu * hours / budget
     let slotTerm = nu == 0 ? 0 : nu * share / slots
     return hoursTerm + slotTerm
-  }
-}
-
-extension Problem {
-  /// Appends the roles `person` is qualified for with `levels` (sorted by skill, each skill once)
-  /// but not today, ascending: what ``PlanState/newlyQualified(_:with:)`` gives for those raises.
-  func appendNewlyQualified(
-    _ person: Int, levels: [(skill: Int, level: Int)], to result: inout [Int]
-  ) {
-    if levels.isEmpty { return }
-    var roles: [Int] = []
-    for step in levels { roles.append(contentsOf: rolesOfSkill[step.skill]) }
-    roles.sort()
-    var previous = -1
-    for role in roles where role != previous {
-      previous = role
-      if qualifiedToday[role].binarySearchContains(person) { continue }
-      let qualifies = requirements[role].allSatisfy { requirement in
-        let raised = levels.first { $0.skill == requirement.skill }
-        return (raised?.level ?? level(person, requirement.skill)) >= requirement.level
-      }
-      if qualifies { result.append(role) }
-    }
   }
 }

@@ -82,19 +82,10 @@ struct PlanState: Sendable {
 
   /// Roles `person` is qualified for with `list` but not today, ascending.
   func newlyQualified(_ person: Int, with list: [PairSlot]) -> [Int] {
-    if list.isEmpty { return [] }
-    var roles: [Int] = []
-    for pair in list { roles.append(contentsOf: problem.rolesOfSkill[pair.skill]) }
-    roles.sort()
     var result: [Int] = []
-    var previous = -1
-    for role in roles where role != previous {
-      previous = role
-      if problem.qualifiedToday[role].binarySearchContains(person) { continue }
-      if problem.requirements[role].allSatisfy({ level(person, $0.skill, in: list) >= $0.level }) {
-        result.append(role)
-      }
-    }
+    problem.appendNewlyQualified(
+      person, raising: list.lazy.map(\.skill), level: { level(person, $0, in: list) },
+      to: &result)
     return result
   }
 

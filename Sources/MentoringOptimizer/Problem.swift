@@ -302,9 +302,9 @@ struct Problem: Sendable {
       }
       var list: [Int] = []
       for person in holders[rarest.skill]
-      where reqs.allSatisfy({
-        Self.level(person, $0.skill, levelStart, levelSkill, levelValue) >= $0.level
-      }) {
+      where meetsEveryRequirement(
+        reqs, level: { Self.level(person, $0, levelStart, levelSkill, levelValue) })
+      {
         list.append(person)
       }
       qualifiedToday.append(list)
@@ -424,6 +424,28 @@ struct Problem: Sendable {
     if common == own { return hours }
     if common == 0 { return hours > 0 ? .infinity : 0 }
     return hours * Double(own) / Double(common)
+  }
+
+  /// Appends the roles, ascending, that `person` qualifies for with the raises considered but not
+  /// today: the roles of the raised skills whose every requirement `level` meets.
+  ///
+  /// - Parameters:
+  ///   - raising: the skills whose level the caller raises (roles of no other skill can change).
+  ///   - level: the person's level in a skill with the raises applied.
+  /// - Complexity: O(k log k + k · r) for k roles of the raised skills with r requirements each.
+  func appendNewlyQualified(
+    _ person: Int, raising: some Sequence<Int>, level: (Int) -> Int, to result: inout [Int]
+  ) {
+    var roles: [Int] = []
+    for skill in raising { roles.append(contentsOf: rolesOfSkill[skill]) }
+    if roles.isEmpty { return }
+    roles.sort()
+    var previous = -1
+    for role in roles where role != previous {
+      previous = role
+      if qualifiedToday[role].binarySearchContains(person) { continue }
+      if meetsEveryRequirement(requirements[role], level: level) { result.append(role) }
+    }
   }
 
   /// Whether `person` interests include `skill`.
@@ -600,35 +622,11 @@ private struct SkillInterner {
 /// sort's n log n.
 func naturalOrderPositions<Tag>(_ ids: [Identifier<Tag>]) -> [Int] {
   var positions = Array(ids.indices)
-  for index in ids.indices.dropFirst() where naturallyPrecedes(ids[index], ids[index - 1]) {
-    positions.sort { naturallyPrecedes(ids[$0], ids[$1]) }
+  for index in ids.indices.dropFirst() where ids[index] < ids[index - 1] {
+    positions.sort { ids[$0] < ids[$1] }
     break
   }
   return positions
-}
-
-/// `a < b` in natural id order, without copying the ids when they have the same shape.
-///
-/// Two ids of the same length with digits at the same positions (`P00012`, `P00107`) split into
-/// the same runs, and equal-length digit runs compare by value exactly as they compare byte by
-/// byte, so their natural order is their byte order. Other pairs ask `Identifier.<`.
-func naturallyPrecedes<Tag>(_ a: Identifier<Tag>, _ b: Identifier<Tag>) -> Bool {
-  var x = a.rawValue
-  var y = b.rawValue
-  let sameShape: Bool? = x.withUTF8 { p in
-    y.withUTF8 { q in
-      guard p.count == q.count else { return nil }
-      var first: Bool?
-      for k in 0..<p.count {
-        let u = p[k]
-        let v = q[k]
-        if (u &- 48 < 10) != (v &- 48 < 10) { return nil }
-        if first == nil, u != v { first = u < v }
-      }
-      return first ?? false
-    }
-  }
-  return sameShape ?? (a < b)
 }
 
 /// The values of `list`, ascending, each once.

@@ -78,7 +78,7 @@ public func successionBench(
   var result: [SuccessionEntry] = []
   for position in organization.roles.indices {
     let role = organization.roles[position]
-    guard role.weight >= 2,
+    guard role.isKey,
       let dense = problem.roleSource.firstIndex(of: position)
     else { continue }
     let requirements = problem.requirements[dense]

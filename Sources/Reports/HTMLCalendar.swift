@@ -31,7 +31,7 @@ enum HTMLCalendar {
     guard !workingDays.isEmpty else {
       return HTML.paragraph("The horizon has no working days.")
     }
-    let heavy = organization.roles.filter { $0.weight >= 2 }
+    let heavy = organization.roles.filter(\.isKey)
     var out = "<p class=\"lead\">Critical and high roles on each working day from "
     out += "\(horizon.start) to \(horizon.end.adding(days: -1)): "
     out += "<span class=\"x sample\">✕</span> the role has fewer qualified people at work than it "

@@ -17,7 +17,7 @@ enum HTMLHeatmap {
   static func columns(_ organization: Organization) -> [Column] {
     var columns: [Column] = []
     var position: [SkillID: Int] = [:]
-    for role in organization.roles where role.weight >= 2 {
+    for role in organization.roles where role.isKey {
       for requirement in role.requirements {
         if let index = position[requirement.skill] {
           columns[index].required = max(columns[index].required, requirement.level)

@@ -31,7 +31,7 @@ public struct CoverageAnalysis: Hashable, Sendable {
     }
   }
 
-  /// Someone who is the only qualified person of at least one role of weight 2 or more.
+  /// Someone who is the only qualified person of at least one key role (``Role/isKey``).
   public struct SinglePointOfFailure: Hashable, Sendable {
     public var person: PersonID
     /// The roles that stop if this person is away, in input order.
@@ -78,43 +78,70 @@ public struct CoverageAnalysis: Hashable, Sendable {
   /// The coverage of the role with this id.
   public subscript(role id: RoleID) -> RoleCoverage? { roles.first { $0.role == id } }
 
-  /// An analysis assembled from figures computed elsewhere (the optimizer derives its before and
-  /// after analyses from its own dense data); score and ceiling follow from the roles.
-  public init(
-    roles: [RoleCoverage], singlePointsOfFailure: [SinglePointOfFailure],
-    scarcity: [SkillScarcity]
-  ) {
-    self.roles = roles
-    self.singlePointsOfFailure = singlePointsOfFailure
-    self.scarcity = scarcity
-    coverageScore = roles.reduce(0) { $0 + $1.score }
-    coverageCeiling = roles.reduce(0) { $0 + $1.weight * Double($1.target) }
+  /// Analyses `organization` as it stands on `day`: people whose last working day is before it
+  /// count for nothing (``Organization/excludingDeparted(before:)``).
+  ///
+  /// - Complexity: as ``init(_:)``.
+  public init(_ organization: Organization, on day: Day) {
+    self.init(organization.excludingDeparted(before: day))
   }
 
-  /// Analyses `organization` as it is today.
+  /// Analyses `organization` with everyone it lists, as it is today.
+  ///
+  /// An imported organization may list people who have already left; use ``init(_:on:)`` with
+  /// the first day of the horizon to leave them out, as every report does.
   ///
   /// - Complexity: building the skill index is O(e log e) for e (person, skill) entries; each
   ///   role then costs O(k · r), k the holders of its scarcest requirement.
   public init(_ organization: Organization) {
     let index = SkillIndex(people: organization.people)
     let people = organization.people
+    self.init(
+      organization: organization,
+      qualified: organization.roles.map { role in
+        index.qualified(for: role.requirements).map { people[$0].id }.sorted()
+      },
+      holders: { index.holderCount(of: $0.skill, atLeast: $0.level) })
+  }
+
+  /// The analysis from each role's qualified people, however they were found: the rules that
+  /// turn them into depth, gaps, single points of failure, scarcity and the score live here
+  /// only, whether the caller is ``init(_:)`` or the optimizer's dense search.
+  ///
+  /// - Parameters:
+  ///   - organization: the organization whose roles are analysed, in input order.
+  ///   - qualified: for each role of `organization.roles`, the people qualified for it, in
+  ///     natural id order.
+  ///   - holders: how many people hold a requirement's skill at its level or above (everyone
+  ///     for a level of 0 or below).
+  /// - Complexity: O(Σ depth + q log q) for q distinct requirements, plus the calls of `holders`.
+  package init(
+    organization: Organization, qualified: [[PersonID]], holders: (Requirement) -> Int
+  ) {
     var roles: [RoleCoverage] = []
-    var soleHolder: [Int: [RoleID]] = [:]
-    for role in organization.roles {
-      let qualifiedIndices = index.qualified(for: role.requirements)
-      let depth = qualifiedIndices.count
+    roles.reserveCapacity(organization.roles.count)
+    var soleHolders: [(person: PersonID, role: RoleID)] = []
+    for (role, people) in zip(organization.roles, qualified) {
       roles.append(
         RoleCoverage(
-          role: role.id, name: role.name, weight: role.weight, target: role.target, depth: depth,
-          qualified: qualifiedIndices.map { people[$0].id }.sorted(), incumbents: role.incumbents))
-      if depth == 1, role.weight >= 2, let only = qualifiedIndices.first {
-        soleHolder[only, default: []].append(role.id)
-      }
+          role: role.id, name: role.name, weight: role.weight, target: role.target,
+          depth: people.count, qualified: people, incumbents: role.incumbents))
+      if people.count == 1, role.isKey { soleHolders.append((people[0], role.id)) }
     }
     self.roles = roles
-    singlePointsOfFailure = soleHolder.map {
-      SinglePointOfFailure(person: people[$0.key].id, roles: $0.value)
-    }.sorted { $0.person < $1.person }
+    // One entry per person in id order, their roles in input order.
+    var points: [SinglePointOfFailure] = []
+    let order = soleHolders.indices.sorted {
+      (soleHolders[$0].person, $0) < (soleHolders[$1].person, $1)
+    }
+    for entry in order.map({ soleHolders[$0] }) {
+      if points.last?.person == entry.person {
+        points[points.count - 1].roles.append(entry.role)
+      } else {
+        points.append(SinglePointOfFailure(person: entry.person, roles: [entry.role]))
+      }
+    }
+    singlePointsOfFailure = points
 
     var seen: Set<Requirement> = []
     var scarcity: [SkillScarcity] = []
@@ -122,8 +149,7 @@ public struct CoverageAnalysis: Hashable, Sendable {
       for requirement in role.requirements where seen.insert(requirement).inserted {
         scarcity.append(
           SkillScarcity(
-            skill: requirement.skill, level: requirement.level,
-            holders: index.holderCount(of: requirement.skill, atLeast: requirement.level)))
+            skill: requirement.skill, level: requirement.level, holders: holders(requirement)))
       }
     }
     self.scarcity = scarcity.sorted {

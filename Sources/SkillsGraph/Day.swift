@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A calendar day (proleptic Gregorian, no time zone), the unit of absences and horizons.
 ///
 /// Kept free of Foundation so the model stays a pure value layer: a day is its count of days
@@ -7,6 +13,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
   public var ordinal: Int
 
   public init(ordinal: Int) { self.ordinal = ordinal }
+
+  /// Today in UTC: the day a horizon starts when neither the input nor the user names one.
+  ///
+  /// The one place that reads the clock, so the importers and the command line agree on what
+  /// "today" is; tests and reproducible runs pass a day explicitly instead.
+  public static var today: Day { Day(ordinal: Int(time(nil)) / 86_400) }
 
   /// Creates the day from its calendar fields, or `nil` when they name no real day.
   public init?(year: Int, month: Int, day: Int) {

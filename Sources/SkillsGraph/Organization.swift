@@ -29,6 +29,19 @@ public struct Organization: Hashable, Sendable {
     people.filter { person in person.leaves.map { $0 < day } ?? false }.map(\.id)
   }
 
+  /// The organization as it stands on `day`: everyone whose last working day is before it has
+  /// gone and counts for nothing (see ``excluding(_:)``).
+  ///
+  /// Every entry point that judges an organization over a horizon (the analysis, the plan, the
+  /// succession bench) applies this with the horizon's first day, so a library caller gets the
+  /// same figures as the command line (docs/model.md, "Leavers").
+  ///
+  /// - Complexity: O(n) in the number of people and incumbents; the same value when nobody has
+  ///   left.
+  public func excludingDeparted(before day: Day) -> Organization {
+    excluding(Set(leavers(before: day)))
+  }
+
   /// The same organization with the given people removed, as if they had already left.
   ///
   /// They no longer count as qualified, as mentors or as managers. A role they held keeps its

@@ -4,7 +4,7 @@
 /// For each skill the holders are kept sorted by level, highest first; the people at level `≥ ℓ`
 /// are a prefix of that list. A role's qualified set starts from its scarcest requirement's
 /// prefix and filters it by the other requirements.
-public struct SkillIndex: Sendable {
+package struct SkillIndex: Sendable {
   /// Dense person index → the person's levels, for the filtering step.
   private let levels: [[SkillID: Int]]
   /// Skill → (person index, level), highest level first, then person order.
@@ -13,7 +13,7 @@ public struct SkillIndex: Sendable {
   /// Builds the index over `people`; person indices are positions in that array.
   ///
   /// - Complexity: O(n log n) in the number of (person, skill) entries.
-  public init(people: [Person]) {
+  package init(people: [Person]) {
     levels = people.map(\.levels)
     var byLevel: [SkillID: [(person: Int, level: Int)]] = [:]
     for (index, person) in people.enumerated() {
@@ -30,7 +30,7 @@ public struct SkillIndex: Sendable {
   /// How many people hold `skill` at `level` or above.
   ///
   /// - Complexity: O(log h) in the number of holders of the skill.
-  public func holderCount(of skill: SkillID, atLeast level: Int) -> Int {
+  package func holderCount(of skill: SkillID, atLeast level: Int) -> Int {
     guard level > 0 else { return levels.count }
     guard let list = holders[skill] else { return 0 }
     var low = 0
@@ -46,7 +46,7 @@ public struct SkillIndex: Sendable {
   ///
   /// - Complexity: O(k · r) where k is the number of holders of the scarcest requirement and r
   ///   the number of requirements.
-  public func qualified(for requirements: [Requirement]) -> [Int] {
+  package func qualified(for requirements: [Requirement]) -> [Int] {
     let demanding = requirements.filter { $0.level > 0 }
     guard
       let scarcest = demanding.min(by: {
@@ -58,7 +58,8 @@ public struct SkillIndex: Sendable {
     var result: [Int] = []
     for entry in list.prefix(count) {
       let personLevels = levels[entry.person]
-      if demanding.allSatisfy({ (personLevels[$0.skill] ?? 0) >= $0.level }) {
+      let requirements = demanding.lazy.map { (skill: $0.skill, level: $0.level) }
+      if meetsEveryRequirement(requirements, level: { personLevels[$0] ?? 0 }) {
         result.append(entry.person)
       }
     }

@@ -83,9 +83,4 @@ struct AbsentPerson: ExpressibleByArgument {
 
 extension Day: ExpressibleByArgument {
   public init?(argument: String) { self.init(iso: argument) }
-
-  /// Today in UTC, the default start when the input names none.
-  static var today: Day {
-    Day(ordinal: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
-  }
 }
