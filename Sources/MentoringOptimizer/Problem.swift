@@ -430,8 +430,10 @@ struct Problem: Sendable {
   /// today: the roles of the raised skills whose every requirement `level` meets.
   ///
   /// - Parameters:
+  ///   - person: the learner, a dense person index.
   ///   - raising: the skills whose level the caller raises (roles of no other skill can change).
   ///   - level: the person's level in a skill with the raises applied.
+  ///   - result: where the roles are appended.
   /// - Complexity: O(k log k + k · r) for k roles of the raised skills with r requirements each.
   func appendNewlyQualified(
     _ person: Int, raising: some Sequence<Int>, level: (Int) -> Int, to result: inout [Int]

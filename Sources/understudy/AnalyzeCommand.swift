@@ -1,6 +1,6 @@
 import ArgumentParser
-import Reports
 import HRImport
+import Reports
 import SkillsGraph
 
 extension Understudy {

@@ -1,7 +1,7 @@
 import ArgumentParser
-import Reports
 import HRImport
 import MentoringOptimizer
+import Reports
 import SkillsGraph
 
 extension Understudy {

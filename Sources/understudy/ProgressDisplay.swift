@@ -1,6 +1,6 @@
 import Foundation
-import Reports
 import MentoringOptimizer
+import Reports
 
 /// One status line on standard error, rewritten in place, only when a person is watching.
 ///

@@ -1,5 +1,5 @@
-import Reports
 import HRImport
+import Reports
 import SkillsGraph
 
 /// The steps every report command shares: import, check the what-if, apply workshop mode.

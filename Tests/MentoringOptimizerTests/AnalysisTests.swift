@@ -104,7 +104,9 @@ import Testing
 
 @Suite("Natural id order without copies") struct NaturalOrderTests {
   /// Every pair of ids drawn from awkward spellings: digit runs of different lengths, leading
-  /// zeros, letters where others have digits, and an empty id. `Identifier.<` takes a byte-order
+  /// zeros, letters where others have digits, and an empty id.
+  ///
+  /// `Identifier.<` takes a byte-order
   /// shortcut for ids of the same shape; the reference below is the run-by-run comparison alone.
   @Test func agreesWithRunByRunComparison() {
     let spellings = [
