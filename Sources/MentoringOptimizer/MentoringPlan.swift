@@ -8,37 +8,35 @@ public struct MentoringPlan: Hashable, Sendable {
   public var before: CoverageAnalysis
   /// Coverage once every pair has finished.
   public var after: CoverageAnalysis
-  /// `C`, the coverage score today.
-  public var coverageBefore: Double
-  /// `C'`, the coverage score after the plan.
-  public var coverageAfter: Double
-  /// `C* = Σ w · T`, the most any organization could score.
-  public var coverageCeiling: Double
   /// A certified upper bound on `C'` over every feasible plan: no plan can do better.
   public var upperBound: Double
-  /// `100 · (upperBound − C') / upperBound`: how far, at most, this plan is from the best one.
-  public var gapPercent: Double
   /// Roles still below target after the plan, each with the reason, in role id order.
   public var unmet: [UnmetRole]
   public var horizonWeeks: Int
   public var stats: PlanStats
 
   public init(
-    pairs: [PlannedPair], before: CoverageAnalysis, after: CoverageAnalysis,
-    coverageBefore: Double, coverageAfter: Double, coverageCeiling: Double, upperBound: Double,
-    gapPercent: Double, unmet: [UnmetRole], horizonWeeks: Int, stats: PlanStats
+    pairs: [PlannedPair], before: CoverageAnalysis, after: CoverageAnalysis, upperBound: Double,
+    unmet: [UnmetRole], horizonWeeks: Int, stats: PlanStats
   ) {
     self.pairs = pairs
     self.before = before
     self.after = after
-    self.coverageBefore = coverageBefore
-    self.coverageAfter = coverageAfter
-    self.coverageCeiling = coverageCeiling
     self.upperBound = upperBound
-    self.gapPercent = gapPercent
     self.unmet = unmet
     self.horizonWeeks = horizonWeeks
     self.stats = stats
+  }
+
+  /// `C`, the coverage score today.
+  public var coverageBefore: Double { before.coverageScore }
+  /// `C'`, the coverage score after the plan.
+  public var coverageAfter: Double { after.coverageScore }
+  /// `C* = Σ w · T`, the most any organization could score.
+  public var coverageCeiling: Double { before.coverageCeiling }
+  /// `100 · (upperBound − C') / upperBound`: how far, at most, this plan is from the best one.
+  public var gapPercent: Double {
+    upperBound > 0 ? max(0, 100 * (upperBound - coverageAfter) / upperBound) : 0
   }
 
   /// Total mentee hours of the plan, the first tie-break after coverage.

@@ -6,8 +6,8 @@ import SkillsGraph
 /// The search works on bundles (one mentee qualifying for one role): a lazy greedy by coverage
 /// gain per learner hour (and one by plain gain; the better is kept), then local search, then a
 /// pass that drops what earns nothing. The plan is always feasible: every capacity and
-/// eligibility rule of the model holds. People to leave out are removed by the caller with
-/// `Organization.excluding(_:)`.
+/// eligibility rule of the model holds. People who left before a calendar horizon starts count
+/// for nothing; others to leave out are removed by the caller with `Organization.excluding(_:)`.
 ///
 /// - Parameters:
 ///   - organization: the organization as it is today.
@@ -69,8 +69,6 @@ public func planMentoring(
 
   var plan = assemble(state, problem: problem, search: search)
   plan.upperBound = upperBound
-  plan.gapPercent =
-    upperBound > 0 ? max(0, 100 * (upperBound - plan.coverageAfter) / upperBound) : 0
   plan.stats.elapsed = clock.now - start
   return plan
 }
@@ -82,7 +80,7 @@ func assemble(_ state: PlanState, problem: Problem, search: Search) -> Mentoring
 
   // Dense role → first uncovered working day before the plan, for the schedule's priority.
   var firstUncovered = [Int](repeating: .max, count: problem.roleCount)
-  if let horizon = problem.options.horizon, problem.roleCount > 0 {
+  if let horizon = problem.options.horizon.calendar, problem.roleCount > 0 {
     let absences = AbsenceAnalysis(
       organization, coverage: before, horizon: horizon, searchBudget: .zero)
     var dense = [Int](repeating: 0, count: organization.roles.count)
@@ -129,9 +127,7 @@ func assemble(_ state: PlanState, problem: Problem, search: Search) -> Mentoring
   pairs = order.map { pairs[$0] }
 
   return MentoringPlan(
-    pairs: pairs, before: before, after: after, coverageBefore: before.coverageScore,
-    coverageAfter: after.coverageScore, coverageCeiling: before.coverageCeiling,
-    upperBound: after.coverageScore, gapPercent: 0,
+    pairs: pairs, before: before, after: after, upperBound: after.coverageScore,
     unmet: unmetRoles(state, problem: problem, search: search),
     horizonWeeks: problem.weeks,
     stats: PlanStats(

@@ -73,12 +73,15 @@ struct Problem: Sendable {
   let denseLevels: [UInt8]
   static let denseLimit = 1 << 20
 
+  /// The problem of planning `organization` under `options`: people who left before the
+  /// horizon's first day are left out here, so every caller of the optimizer gets the rule.
   init(_ organization: Organization, options: PlanOptions) {
+    let organization = options.horizon.applyDepartures(to: organization)
     self.options = options
     self.organization = organization
-    let weeks = options.horizon?.weeks ?? options.horizonWeeks
+    let weeks = options.weeks
     self.weeks = weeks
-    let calendar = options.horizon.map { WeekCalendar($0) }
+    let calendar = options.horizon.calendar.map { WeekCalendar($0) }
 
     let skillOrder = naturalOrderPositions(organization.skills.map(\.id))
     var skills = SkillInterner()

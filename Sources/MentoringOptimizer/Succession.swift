@@ -69,6 +69,8 @@ public func successionBench(
   _ organization: Organization, options: PlanOptions, limit: Int = 5
 ) -> [SuccessionEntry] {
   let problem = Problem(organization, options: options)
+  // The problem's organization: without the people who left before the horizon.
+  let organization = problem.organization
   var holders = [[Int]](repeating: [], count: problem.skillCount)
   for person in 0..<problem.personCount {
     for entry in problem.levelStart[person]..<problem.levelStart[person + 1] {

@@ -47,14 +47,24 @@ public struct GapReportContent: Sendable {
   /// Analyses `organization` over `horizon`, and the scenario against the baseline if any, with
   /// the succession bench of every key role.
   ///
+  /// - Parameters:
+  ///   - organization: the organization as imported; people who left before the horizon starts
+  ///     count for nothing.
+  ///   - horizon: the calendar of the report.
+  ///   - absenceRate: the share of working days everyone is expected to be off sick.
+  ///   - scenario: the what-if, if any.
+  ///   - sources: what the import read, for the report's data sources.
+  ///   - planOptions: the mentoring settings the succession bench judges readiness by (its
+  ///     horizon is `horizon`); by default the policy's.
   /// - Complexity: two analyses when the scenario is not empty, one otherwise.
   public static func analyse(
     _ organization: Organization, horizon: Horizon, absenceRate: Double = 0.03,
-    scenario: Scenario = Scenario(), sources: [SourceSummary] = [], mentorMinLevel: Int? = nil
+    scenario: Scenario = Scenario(), sources: [SourceSummary] = [],
+    planOptions: PlanOptions? = nil
   ) -> GapReportContent {
     // Someone whose last working day is before the horizon has gone: they count for nothing,
     // and a role they held keeps its target (see `Organization.excluding`).
-    let organization = organization.excluding(Set(organization.leavers(before: horizon.start)))
+    let organization = organization.excludingDeparted(before: horizon.start)
     let changed = scenario.apply(to: organization, horizon: horizon)
     let coverage = CoverageAnalysis(changed)
     let absences = AbsenceAnalysis(
@@ -73,10 +83,9 @@ public struct GapReportContent: Sendable {
       baseline: baseline)
     // The bench judges readiness by the same rules as the plan: the calendar, the leavers and
     // the mentoring level in force.
-    content.succession = successionBench(
-      changed,
-      options: PlanOptions(policy: changed.policy, mentorMinLevel: mentorMinLevel, horizon: horizon)
-    )
+    var options = planOptions ?? PlanOptions(policy: changed.policy)
+    options.horizon = .calendar(horizon)
+    content.succession = successionBench(changed, options: options)
     return content
   }
 }

@@ -23,6 +23,35 @@ public struct PlanReportContent: Sendable {
     self.horizon = horizon
   }
 
+  /// The plan pipeline: analyses `organization`, plans its mentoring and computes the calendar
+  /// after the plan, all under one set of options, so every part of the report (the bench, the
+  /// pairs, the calendar) follows the same horizon and mentoring level.
+  ///
+  /// - Parameters:
+  ///   - organization: the organization as imported; people who left before the horizon starts
+  ///     count for nothing.
+  ///   - horizon: the calendar of the plan; it replaces the horizon of `options`.
+  ///   - options: the mentoring level and the search's time limit.
+  ///   - absenceRate: the share of working days everyone is expected to be off sick.
+  ///   - scenario: the what-if the plan is made for, if any.
+  ///   - sources: what the import read, for the report's data sources.
+  ///   - progress: told how the search goes (see `planMentoring(_:options:progress:)`).
+  /// - Complexity: the gap report's analysis, the plan's search (bounded by the time limit) and
+  ///   one more absence analysis.
+  public static func plan(
+    _ organization: Organization, horizon: Horizon, options: PlanOptions,
+    absenceRate: Double = 0.03, scenario: Scenario = Scenario(), sources: [SourceSummary] = [],
+    progress: (@Sendable (PlanProgress) -> Void)? = nil
+  ) -> PlanReportContent {
+    var options = options
+    options.horizon = .calendar(horizon)
+    let before = GapReportContent.analyse(
+      organization, horizon: horizon, absenceRate: absenceRate, scenario: scenario,
+      sources: sources, planOptions: options)
+    let plan = planMentoring(before.organization, options: options, progress: progress)
+    return analyse(plan, before: before, horizon: horizon)
+  }
+
   /// Computes the calendar after `plan` for an organization already analysed in `before`.
   ///
   /// - Complexity: one absence analysis, plus O(pairs × roles) to find when backups qualify.
@@ -44,22 +73,21 @@ public struct PlanReportContent: Sendable {
   public static func availability(
     of plan: MentoringPlan, in organization: Organization, horizon: Horizon
   ) -> [RoleID: [PersonID: Day]] {
-    let pairsByMentee = Dictionary(grouping: plan.pairs, by: \.mentee)
-    let people = Dictionary(
-      organization.people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    // The week each new backup's last pair for a role ends, read off the pairs' own roles.
+    var lastWeek: [RoleID: [PersonID: Int]] = [:]
+    for pair in plan.pairs {
+      for impact in pair.roles {
+        lastWeek[impact.role, default: [:]][pair.mentee] = max(
+          lastWeek[impact.role]?[pair.mentee] ?? 1, pair.endWeek)
+      }
+    }
     var result: [RoleID: [PersonID: Day]] = [:]
     for (role, (before, after)) in zip(organization.roles, zip(plan.before.roles, plan.after.roles))
     {
       let known = Set(before.qualified)
       for mentee in after.qualified where !known.contains(mentee) {
-        guard let person = people[mentee] else { continue }
-        let needed = (pairsByMentee[mentee] ?? []).filter { pair in
-          role.requirements.contains {
-            $0.skill == pair.skill && person.level($0.skill) < $0.level
-          }
-        }
-        let lastWeek = needed.map(\.endWeek).max() ?? 1
-        result[role.id, default: [:]][mentee] = horizon.firstDay(ofWeek: lastWeek)
+        let week = lastWeek[role.id]?[mentee] ?? 1
+        result[role.id, default: [:]][mentee] = horizon.firstDay(ofWeek: week)
       }
     }
     return result

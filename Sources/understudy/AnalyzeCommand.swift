@@ -18,12 +18,7 @@ extension Understudy {
       let prepared = try ReportPreparation.prepare(
         input: input, scenario: scenario, workshop: workshop)
       let content = prepared.gapReport()
-      switch output.format {
-      case .markdown: try output.emit(GapReportMarkdown.render(content))
-      case .json: try output.emit(GapReportJSON.render(content))
-      case .csv: try output.emit(GapReportCSV.render(content))
-      case .html: try output.emit(HTMLReport.render(content))
-      }
+      try output.emit(render(content, as: output.format))
     }
   }
 

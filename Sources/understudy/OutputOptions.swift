@@ -31,12 +31,7 @@ struct OutputOptions: ParsableArguments {
   }
 }
 
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-  case markdown
-  case json
-  case csv
-  case html
-}
+extension ReportFormat: ExpressibleByArgument {}
 
 /// sysexits(3) codes, which scripts and schedulers already understand.
 enum ExitStatus {

@@ -47,21 +47,17 @@ extension Understudy {
     func run() throws {
       let prepared = try ReportPreparation.prepare(
         input: input, scenario: scenario, workshop: workshop)
-      let before = prepared.gapReport()
       let options = PlanOptions(
-        policy: before.organization.policy, horizonWeeks: prepared.horizon.weeks,
-        mentorMinLevel: mentorMinLevel, timeLimit: .milliseconds(Int(timeLimit * 1000)),
-        horizon: prepared.horizon)
+        policy: prepared.organization.policy, mentorMinLevel: mentorMinLevel,
+        timeLimit: .milliseconds(Int(timeLimit * 1000)))
       let progress = PlanProgressDisplay(quiet: prepared.quiet)
-      let plan = planMentoring(before.organization, options: options, progress: progress.callback)
+      var content = PlanReportContent.plan(
+        prepared.organization, horizon: prepared.horizon, options: options,
+        absenceRate: prepared.absenceRate, scenario: prepared.scenario, sources: prepared.sources,
+        progress: progress.callback)
       progress.finish()
-      let content = PlanReportContent.analyse(plan, before: before, horizon: prepared.horizon)
-      switch output.format {
-      case .markdown: try output.emit(PlanReportMarkdown.render(content))
-      case .json: try output.emit(PlanReportJSON.render(content))
-      case .csv: try output.emit(PlanReportCSV.render(content))
-      case .html: try output.emit(HTMLReport.render(content))
-      }
+      content.before.privacy = prepared.privacy
+      try output.emit(render(content, as: output.format))
       if let calendar {
         try OutputOptions.write(
           CheckInCalendar.render(content, minutes: checkinMinutes), to: calendar)

@@ -19,8 +19,7 @@ import Testing
   }
 
   func options(calendar: Bool = true) -> PlanOptions {
-    PlanOptions(
-      horizonWeeks: 12, timeLimit: .seconds(5), horizon: calendar ? Self.horizon : nil)
+    PlanOptions(horizon: calendar ? .calendar(Self.horizon) : .weeks(12), timeLimit: .seconds(5))
   }
 
   /// A teaches B payroll 2 → 3: 40 h for B at 4 h a week, 10 h for A at 1 h a week.

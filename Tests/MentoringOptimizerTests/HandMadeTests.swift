@@ -5,7 +5,7 @@ import Testing
 
 /// Tiny teams whose optimum was worked out by hand.
 @Suite("Hand-made plans") struct HandMadeTests {
-  let options = PlanOptions(horizonWeeks: 12, timeLimit: .seconds(5))
+  let options = PlanOptions(horizon: .weeks(12), timeLimit: .seconds(5))
 
   /// A expert teaches B, one level short: 40 h for B, 10 h for A; the role reaches its target.
   @Test func oneStepShort() throws {
@@ -115,7 +115,7 @@ import Testing
 
 /// Crafted cases for every reason a role can stay below target.
 @Suite("Why roles stay below target") struct UnmetReasonTests {
-  let options = PlanOptions(horizonWeeks: 12, timeLimit: .seconds(5))
+  let options = PlanOptions(horizon: .weeks(12), timeLimit: .seconds(5))
 
   func reason(_ people: [Person], _ requirements: [Requirement]) -> UnmetReason? {
     let organization = Organization(

@@ -13,10 +13,10 @@ func violations(
   var problems: [String] = []
   let people = Dictionary(organization.people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
   let skills = Dictionary(organization.skills.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-  let horizon = Double(options.horizonWeeks)
+  let horizon = Double(options.weeks)
   // With a calendar, capacities are weekly hours × weeks present, and leavers learn nothing.
   func weeks(_ person: Person) -> Double {
-    guard let calendar = options.horizon else { return horizon }
+    guard let calendar = options.horizon.calendar else { return horizon }
     return Double(presentWeeks(of: person, in: calendar).count)
   }
   var menteeHours: [PersonID: Double] = [:]
@@ -31,7 +31,7 @@ func violations(
     if pair.mentor == pair.mentee { problems.append("self-mentoring \(pair.mentee)") }
     if !mentor.canMentor { problems.append("\(pair.mentor) opted out of mentoring") }
     if !mentee.canLearn { problems.append("\(pair.mentee) opted out of learning") }
-    if let calendar = options.horizon, let leaves = mentee.leaves, leaves < calendar.end {
+    if let calendar = options.horizon.calendar, let leaves = mentee.leaves, leaves < calendar.end {
       problems.append("\(pair.mentee) leaves on \(leaves) but is trained")
     }
     if pair.fromLevel != mentee.level(pair.skill) { problems.append("wrong from level") }
@@ -215,7 +215,7 @@ func scheduleViolations(
         tinyOrganization(seed: seed &+ 1000, people: people, skills: skills, roles: roles),
         seed: seed)
       let options = PlanOptions(
-        policy: organization.policy, timeLimit: .seconds(5), horizon: horizon)
+        policy: organization.policy, horizon: .calendar(horizon), timeLimit: .seconds(5))
       let plan = planMentoring(organization, options: options)
       trained += plan.pairs.count
       failures += violations(of: plan, in: organization, options: options).map {

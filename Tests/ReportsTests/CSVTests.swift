@@ -125,7 +125,7 @@ enum PlanFixture {
     let before = GapReportContent.analyse(organization, horizon: horizon)
     let plan = planMentoring(
       before.organization,
-      options: PlanOptions(policy: before.organization.policy, horizonWeeks: 12))
+      options: PlanOptions(policy: before.organization.policy, horizon: .weeks(12)))
     return PlanReportContent.analyse(plan, before: before, horizon: horizon)
   }()
 }

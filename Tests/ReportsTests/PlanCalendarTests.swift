@@ -38,10 +38,8 @@ enum MidVacation {
 
   static let content: PlanReportContent = {
     let horizon = Horizon(for: organization, today: day("2026-11-30"))
-    let before = GapReportContent.analyse(organization, horizon: horizon)
-    let plan = planMentoring(
-      organization, options: PlanOptions(policy: organization.policy, horizon: horizon))
-    return PlanReportContent.analyse(plan, before: before, horizon: horizon)
+    return PlanReportContent.plan(
+      organization, horizon: horizon, options: PlanOptions(policy: organization.policy))
   }()
 }
 

@@ -50,7 +50,7 @@ func instanceJSON(
   _ organization: Organization, options: PlanOptions, plan: MentoringPlan,
   seconds elapsed: Double
 ) -> String {
-  var out = "{\n  \"horizonWeeks\": \(options.horizonWeeks),\n"
+  var out = "{\n  \"horizonWeeks\": \(options.weeks),\n"
   out += "  \"mentorMinLevel\": \(options.mentorMinLevel),\n  \"skills\": [\n"
   out += organization.skills.map { skill in
     "    {\"id\": \(json(skill.id.rawValue)), \"hoursPerLevel\": \(number(skill.hoursPerLevel)), "

@@ -1,0 +1,27 @@
+/// The formats every report comes in: two for people, two for machines.
+public enum ReportFormat: String, CaseIterable, Sendable {
+  case markdown
+  case json
+  case csv
+  case html
+}
+
+/// The gap report in `format`; the same content always gives the same bytes.
+public func render(_ content: GapReportContent, as format: ReportFormat) -> String {
+  switch format {
+  case .markdown: GapReportMarkdown.render(content)
+  case .json: GapReportJSON.render(content)
+  case .csv: GapReportCSV.render(content)
+  case .html: HTMLReport.render(content)
+  }
+}
+
+/// The plan report in `format`; the same content always gives the same bytes.
+public func render(_ content: PlanReportContent, as format: ReportFormat) -> String {
+  switch format {
+  case .markdown: PlanReportMarkdown.render(content)
+  case .json: PlanReportJSON.render(content)
+  case .csv: PlanReportCSV.render(content)
+  case .html: HTMLReport.render(content)
+  }
+}
