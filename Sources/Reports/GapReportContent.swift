@@ -56,6 +56,7 @@ public struct GapReportContent: Sendable {
   ///   - sources: what the import read, for the report's data sources.
   ///   - planOptions: the mentoring settings the succession bench judges readiness by (its
   ///     horizon is `horizon`); by default the policy's.
+  /// - Returns: the figures of the gap report, before it is rendered in any format.
   /// - Complexity: two analyses when the scenario is not empty, one otherwise.
   public static func analyse(
     _ organization: Organization, horizon: Horizon, absenceRate: Double = 0.03,

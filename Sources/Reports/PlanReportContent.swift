@@ -36,6 +36,7 @@ public struct PlanReportContent: Sendable {
   ///   - scenario: the what-if the plan is made for, if any.
   ///   - sources: what the import read, for the report's data sources.
   ///   - progress: told how the search goes (see `planMentoring(_:options:progress:)`).
+  /// - Returns: the plan with the gap report before it and the calendar after it.
   /// - Complexity: the gap report's analysis, the plan's search (bounded by the time limit) and
   ///   one more absence analysis.
   public static func plan(
