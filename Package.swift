@@ -13,7 +13,8 @@ let package = Package(
     .library(name: "Reports", targets: ["Reports"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
   ],
   targets: [
     .systemLibrary(
@@ -27,7 +28,11 @@ let package = Package(
       dependencies: ["SkillsGraph", "CLibXML2"],
       resources: [.copy("Resources/understudy-org-1.xsd")]
     ),
-    .target(name: "MentoringOptimizer", dependencies: ["SkillsGraph"]),
+    .target(
+      name: "MentoringOptimizer",
+      dependencies: [
+        "SkillsGraph", .product(name: "HeapModule", package: "swift-collections"),
+      ]),
     .target(name: "OrgGenerator", dependencies: ["SkillsGraph"]),
     .target(name: "Reports", dependencies: ["SkillsGraph", "MentoringOptimizer"]),
     .executableTarget(
@@ -42,7 +47,8 @@ let package = Package(
       name: "HRImportTests", dependencies: ["HRImport", "SkillsGraph"],
       exclude: ["Fixtures"]
     ),
-    .testTarget(name: "MentoringOptimizerTests", dependencies: ["MentoringOptimizer", "SkillsGraph"]),
+    .testTarget(
+      name: "MentoringOptimizerTests", dependencies: ["MentoringOptimizer", "SkillsGraph"]),
     .testTarget(name: "OrgGeneratorTests", dependencies: ["OrgGenerator", "SkillsGraph"]),
     .testTarget(
       name: "ReportsTests", dependencies: ["Reports", "SkillsGraph", "MentoringOptimizer"],

@@ -1,55 +1,27 @@
-/// A binary max-heap of greedy entries; the standard library has none and the package takes no
-/// dependency for forty lines.
-struct GreedyHeap {
-  struct Entry {
-    var key: Double
-    var interest: Int
-    var bundle: Int
-    var stamp: Int
-  }
-  private var items: [Entry] = []
+import HeapModule
 
-  var isEmpty: Bool { items.isEmpty }
-  var top: Entry? { items.first }
+/// One bundle waiting in the lazy greedy's priority queue (swift-collections' `Heap`, highest
+/// first), with the gain it had when it was valued.
+struct GreedyEntry: Comparable {
+  var key: Double
+  var interest: Int
+  var bundle: Int
+  /// The state version the key was computed at; an entry older than the state is re-valued.
+  var stamp: Int
 
-  /// Total order: larger key, then more interest matches, then the lower bundle index.
+  /// The queue's order, highest first: larger key, then more interest matches, then the lower
+  /// bundle index, then the fresher valuation (so the order is total and the run deterministic).
   @inline(__always)
-  static func above(_ a: Entry, _ b: Entry) -> Bool {
+  static func above(_ a: Self, _ b: Self) -> Bool {
     if a.key != b.key { return a.key > b.key }
     if a.interest != b.interest { return a.interest > b.interest }
-    return a.bundle < b.bundle
+    if a.bundle != b.bundle { return a.bundle < b.bundle }
+    return a.stamp > b.stamp
   }
 
-  mutating func push(_ entry: Entry) {
-    items.append(entry)
-    var child = items.count - 1
-    while child > 0 {
-      let parent = (child - 1) / 2
-      if !Self.above(items[child], items[parent]) { break }
-      items.swapAt(child, parent)
-      child = parent
-    }
-  }
+  static func < (lhs: Self, rhs: Self) -> Bool { above(rhs, lhs) }
 
-  mutating func pop() -> Entry? {
-    guard let first = items.first else { return nil }
-    let last = items.removeLast()
-    if !items.isEmpty {
-      items[0] = last
-      var parent = 0
-      while true {
-        let left = 2 * parent + 1
-        let right = left + 1
-        var best = parent
-        if left < items.count, Self.above(items[left], items[best]) { best = left }
-        if right < items.count, Self.above(items[right], items[best]) { best = right }
-        if best == parent { break }
-        items.swapAt(parent, best)
-        parent = best
-      }
-    }
-    return first
-  }
+  static func == (lhs: Self, rhs: Self) -> Bool { !above(lhs, rhs) && !above(rhs, lhs) }
 }
 
 /// What a search run did, for the plan's statistics.
@@ -101,9 +73,9 @@ struct Search {
   ///   evaluation (requirements × eligible mentors).
   mutating func greedy(_ ranking: Ranking) -> PlanState {
     var state = PlanState(problem)
-    var heap = GreedyHeap()
+    var heap = Heap<GreedyEntry>()
     var stamps = [Int](repeating: 0, count: bundles.count)
-    func entry(_ index: Int, _ state: PlanState) -> GreedyHeap.Entry? {
+    func entry(_ index: Int, _ state: PlanState) -> GreedyEntry? {
       let bundle = bundles[index]
       guard
         case .success(let list) = state.buildList(bundle.mentee, role: bundle.role, replace: false)
@@ -114,16 +86,16 @@ struct Search {
       return .init(key: key, interest: change.interest, bundle: index, stamp: stamps[index])
     }
     for index in bundles.indices {
-      if let item = entry(index, state) { heap.push(item) }
+      if let item = entry(index, state) { heap.insert(item) }
     }
     reporter?.tick(.constructing, score: state.objective.score)
-    while let item = heap.pop() {
+    while let item = heap.popMax() {
       if item.stamp != stamps[item.bundle] { continue }
       stats.iterations += 1
       reporter?.tick(.constructing, score: state.objective.score)
       guard let fresh = entry(item.bundle, state) else { continue }
-      if let next = heap.top, GreedyHeap.above(next, fresh) {
-        heap.push(fresh)
+      if let next = heap.max, GreedyEntry.above(next, fresh) {
+        heap.insert(fresh)
         continue
       }
       let bundle = bundles[item.bundle]
@@ -133,7 +105,7 @@ struct Search {
       state.setPlan(of: bundle.mentee, to: list)
       for other in bundlesOfMentee[bundle.mentee] where other != item.bundle {
         stamps[other] += 1
-        if let updated = entry(other, state) { heap.push(updated) }
+        if let updated = entry(other, state) { heap.insert(updated) }
       }
     }
     stats.greedyScore = max(stats.greedyScore, state.objective.score)

@@ -4,6 +4,8 @@ import Testing
 
 @Suite("People who left before the horizon count for nothing in the optimizer")
 struct DepartureTests {
+  /// The organization of the test: one leaver, one mentor who stays, one learner.
+  ///
   /// M1 left on 31 December, before the horizon starts on 4 January; M2 holds the skill too.
   /// The role needs 'a' at 3, M1 was its incumbent: the seat becomes a second backup, so the
   /// target stays 2. Today only M2 qualifies (depth 1); E (at 2, 40 h to level 3, 48 h of

@@ -5,6 +5,8 @@ import Testing
 
 @Suite("One plan pipeline: every part of a plan report follows the same options")
 struct PlanPipelineTests {
+  /// The organization of the test: one key role, its incumbent and one candidate.
+  ///
   /// `desk` (high) needs 'a' at 2 and 'b' at 1; its incumbent I holds exactly that. C holds 'a'
   /// at 1 and 'b' at 1, so C is a succession candidate missing 'a' at 2. Nobody holds 'a' at 3:
   /// at the policy's mentoring level (3) nobody can teach it and C is blocked; at level 2, I can
