@@ -1,5 +1,5 @@
-import Reports
 import MentoringOptimizer
+import Reports
 import SkillsGraph
 import Testing
 

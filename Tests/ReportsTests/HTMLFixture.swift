@@ -1,5 +1,5 @@
-import Reports
 import MentoringOptimizer
+import Reports
 import SkillsGraph
 
 /// A four-person team whose names try to break out of the HTML, with a plan small enough to
