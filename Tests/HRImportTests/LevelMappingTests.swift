@@ -1,5 +1,6 @@
 import HRImport
 import SkillsGraph
+import TestSupport
 import Testing
 
 @Suite("Levels from any scale")

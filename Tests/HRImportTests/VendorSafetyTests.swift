@@ -1,5 +1,6 @@
 import Foundation
 import HRImport
+import TestSupport
 import Testing
 
 @Suite("Vendor files get the native reader's safety and error style")

@@ -1,6 +1,7 @@
 import Foundation
 import Reports
 import SkillsGraph
+import TestSupport
 import Testing
 
 @Suite("Gap reports")
@@ -109,9 +110,7 @@ struct GapReportTests {
 struct AtomicFileTests {
   @Test("a report replaces the old one whole, leaving no temporary file")
   func replaces() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "understudy-atomic-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try TemporaryFolder(prefix: "understudy-atomic").url
     let target = folder.appendingPathComponent("report.md").path
     try AtomicFile.write("old", to: target)
     try AtomicFile.write("new", to: target)
@@ -129,12 +128,7 @@ struct AtomicFileTests {
 
 @Suite("Writing to special files and through links")
 struct AtomicFileTargetTests {
-  func folder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "understudy-atomic-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder
-  }
+  func folder() throws -> URL { try TemporaryFolder(prefix: "understudy-atomic").url }
 
   @Test("/dev/null stays a device: special files are written to, never replaced")
   func deviceStaysDevice() throws {
