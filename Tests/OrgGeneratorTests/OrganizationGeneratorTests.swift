@@ -72,9 +72,10 @@ import Testing
 }
 
 @Suite("The seeded generator") struct SplitMix64Tests {
-  /// The reference SplitMix64 (Vigna's `splitmix64.c`) from seed 1234567. Generated
-  /// organizations and the test targets' instances (`TestSupport.SeededRandom`) both rest on
-  /// this sequence, so a change to the algorithm must show here first.
+  /// The first outputs of the reference SplitMix64 (Vigna's `splitmix64.c`) from seed 1234567.
+  ///
+  /// Generated organizations and the test targets' instances (`TestSupport.SeededRandom`) both
+  /// rest on this sequence, so a change to the algorithm must show here first.
   @Test func matchesTheReferenceSequence() {
     var generator = SplitMix64(seed: 1_234_567)
     let first = (0..<5).map { _ in generator.next() }
