@@ -119,10 +119,14 @@ struct AtomicFileTests {
   }
 
   @Test("a missing folder is a write error naming it")
-  func missingFolder() {
-    #expect(throws: AtomicFile.WriteError.self) {
+  func missingFolder() throws {
+    let error = try #require(throws: AtomicFile.WriteError.self) {
       try AtomicFile.write("x", to: "/nonexistent-understudy/report.md")
     }
+    #expect(
+      error.description
+        == "/nonexistent-understudy/report.md: error: cannot write output: "
+        + "folder '/nonexistent-understudy' does not exist")
   }
 }
 
