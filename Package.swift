@@ -42,18 +42,26 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "SkillsGraphTests", dependencies: ["SkillsGraph"]),
+    // Fixtures and the seeded generator the test targets share; in no product.
+    .target(
+      name: "TestSupport", dependencies: ["SkillsGraph", "OrgGenerator"],
+      path: "Tests/TestSupport"
+    ),
+    .testTarget(name: "SkillsGraphTests", dependencies: ["SkillsGraph", "TestSupport"]),
     .testTarget(
-      name: "HRImportTests", dependencies: ["HRImport", "SkillsGraph"],
+      name: "HRImportTests", dependencies: ["HRImport", "SkillsGraph", "TestSupport"],
       exclude: ["Fixtures"]
     ),
     .testTarget(
-      name: "MentoringOptimizerTests", dependencies: ["MentoringOptimizer", "SkillsGraph"]),
+      name: "MentoringOptimizerTests",
+      dependencies: ["MentoringOptimizer", "SkillsGraph", "TestSupport"]
+    ),
     .testTarget(name: "OrgGeneratorTests", dependencies: ["OrgGenerator", "SkillsGraph"]),
     .testTarget(
-      name: "ReportsTests", dependencies: ["Reports", "SkillsGraph", "MentoringOptimizer"],
+      name: "ReportsTests",
+      dependencies: ["Reports", "SkillsGraph", "MentoringOptimizer", "TestSupport"],
       exclude: ["Golden"]
     ),
-    .testTarget(name: "UnderstudyCLITests", dependencies: ["understudy"]),
+    .testTarget(name: "UnderstudyCLITests", dependencies: ["understudy", "TestSupport"]),
   ]
 )

@@ -84,18 +84,16 @@ struct DiagnosticsTests {
     let xml =
       "<organization xmlns=\"urn:understudy:org:1\"><people>\n"
       + people.joined(separator: "\n") + "\n</people></organization>\n"
-    #expect(throws: ImportError.self) { try NativeImporter.load(xml: xml, name: "many.xml") }
-    do {
-      _ = try NativeImporter.load(xml: xml, name: "many.xml")
-    } catch {
-      guard case .invalidData(let list) = error else {
-        Issue.record("expected invalid data")
-        return
-      }
-      let errors = list.filter { $0.severity == .error }
-      #expect(errors.count == 51)
-      #expect(errors.last?.message == "too many errors; stopped reporting after 50")
+    let error = try #require(throws: ImportError.self) {
+      try NativeImporter.load(xml: xml, name: "many.xml")
     }
+    guard case .invalidData(let list) = error else {
+      Issue.record("expected invalid data, got \(error)")
+      return
+    }
+    let errors = list.filter { $0.severity == .error }
+    #expect(errors.count == 51)
+    #expect(errors.last?.message == "too many errors; stopped reporting after 50")
   }
 
   @Test("a role that requires nothing is flagged, since everyone qualifies for it")
@@ -114,13 +112,11 @@ struct DiagnosticsTests {
   }
 
   @Test("an empty file is an error at its first line")
-  func emptyFile() {
-    #expect(throws: ImportError.self) { try NativeImporter.load(xml: "", name: "zero.xml") }
-    do {
-      _ = try NativeImporter.load(xml: "", name: "zero.xml")
-    } catch {
-      #expect(error.description.hasPrefix("zero.xml:1:1: error: "))
+  func emptyFile() throws {
+    let error = try #require(throws: ImportError.self) {
+      try NativeImporter.load(xml: "", name: "zero.xml")
     }
+    #expect(error.description.hasPrefix("zero.xml:1:1: error: "))
   }
 
   @Test("a level above a custom scale is an error; within it, fine")

@@ -1,5 +1,6 @@
 import HRImport
 import SkillsGraph
+import TestSupport
 import Testing
 
 @Suite("Levels from any scale")
@@ -41,12 +42,10 @@ struct LevelMappingTests {
     """.write(toFile: policy, atomically: true, encoding: .utf8)
     var options = Vendor.options()
     options.streamingThreshold = 1 << 20
-    do {
-      _ = try Importer.load(paths: [policy], options: options)
-      Issue.record("a level above the scale was accepted")
-    } catch {
-      #expect(error.description == "\(policy):1:75: error: level 9 is outside the scale 0...4")
+    let error = try #require(throws: ImportError.self, "a level above the scale was accepted") {
+      try Importer.load(paths: [policy], options: options)
     }
+    #expect(error.description == "\(policy):1:75: error: level 9 is outside the scale 0...4")
   }
 
   @Test("skills without a level count at the configured default")

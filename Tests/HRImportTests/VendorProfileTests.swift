@@ -1,5 +1,6 @@
 import HRImport
 import SkillsGraph
+import TestSupport
 import Testing
 
 @Suite("SuccessFactors OData v2 Atom")

@@ -1,5 +1,6 @@
 import Foundation
 import HRImport
+import TestSupport
 import Testing
 
 @Suite("Vendor files get the native reader's safety and error style")
@@ -48,13 +49,11 @@ struct VendorSafetyTests {
     for streaming in [false, true] {
       var options = Vendor.options(streamAll: streaming)
       options.profile = .workday
-      do {
-        let result = try Importer.load(paths: [attack], options: options)
-        Issue.record("the attack was accepted: \(result.organization.people)")
-      } catch {
-        #expect(error.description == "\(attack):2:1: error: \(Self.doctype)")
-        #expect(!error.description.contains(secret))
+      let error = try #require(throws: ImportError.self, "the attack was accepted") {
+        try Importer.load(paths: [attack], options: options)
       }
+      #expect(error.description == "\(attack):2:1: error: \(Self.doctype)")
+      #expect(!error.description.contains(secret))
     }
   }
 
@@ -64,16 +63,14 @@ struct VendorSafetyTests {
     let path = folder.file("mystery.xml")
     try "<?xml version=\"1.0\"?>\n<Staff xmlns=\"urn:example:staff\"><Member/></Staff>\n"
       .write(toFile: path, atomically: true, encoding: .utf8)
-    do {
-      _ = try Importer.load(paths: [path], options: Vendor.options())
-      Issue.record("an unknown format was accepted")
-    } catch {
-      #expect(
-        error.description
-          == "\(path):2: error: cannot tell which HR system wrote this file (root element 'Staff' "
-          + "in namespace 'urn:example:staff'); give --profile NAME, or --mapping FILE for an "
-          + "export no profile reads (`understudy formats` lists them)")
+    let error = try #require(throws: ImportError.self, "an unknown format was accepted") {
+      try Importer.load(paths: [path], options: Vendor.options())
     }
+    #expect(
+      error.description
+        == "\(path):2: error: cannot tell which HR system wrote this file (root element 'Staff' "
+        + "in namespace 'urn:example:staff'); give --profile NAME, or --mapping FILE for an "
+        + "export no profile reads (`understudy formats` lists them)")
   }
 
   @Test("a missing file is reported before any parsing")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Writes an XXE attack file whose entity points at a secret in a fresh temporary folder, so the
 /// test can prove the secret never reaches any output.
@@ -9,9 +10,7 @@ struct XXEFile {
   var parameterAttack: URL { folder.appendingPathComponent("xxe-parameter.xml") }
 
   init() throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "understudy-xxe-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    folder = try TemporaryFolder(prefix: "understudy-xxe").url
     let secretFile = folder.appendingPathComponent("secret.txt")
     try secret.write(to: secretFile, atomically: true, encoding: .utf8)
     let evilDTD = folder.appendingPathComponent("evil.dtd")

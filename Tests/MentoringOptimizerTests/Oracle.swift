@@ -1,4 +1,5 @@
 import SkillsGraph
+import TestSupport
 
 /// The exhaustive-search oracle: the best coverage score any feasible plan reaches on a tiny
 /// organization, found without any of the optimizer's code.
@@ -131,20 +132,6 @@ enum Oracle {
   }
 }
 
-/// SplitMix64, for generating test instances without depending on the generator module.
-struct TestRandom: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-  mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-}
-
 /// Tiny random organizations where mentoring decisions interact: few mentors with small
 /// capacities, learners with budgets for one or two steps, roles sharing skills.
 func tinyOrganization(
@@ -152,7 +139,7 @@ func tinyOrganization(
 )
   -> Organization
 {
-  var rng = TestRandom(state: seed &* 0x1234_5678_9ABC_DEF1 &+ 7)
+  var rng = SeededRandom(seed: seed &* 0x1234_5678_9ABC_DEF1 &+ 7)
   let skillIDs = (0..<skills).map { SkillID("s\($0)") }
   let skillList = skillIDs.map { id in
     Skill(

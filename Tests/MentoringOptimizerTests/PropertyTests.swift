@@ -1,4 +1,5 @@
 import SkillsGraph
+import TestSupport
 import Testing
 
 @testable import MentoringOptimizer
@@ -252,7 +253,7 @@ func scheduleViolations(
 /// Puts a tiny organization on an 8-week calendar from Monday 2025-01-06: week 5 is all
 /// holidays, some people take 1–3 weeks off from a random weekday, and some leave.
 func withCalendar(_ organization: Organization, seed: UInt64) -> (Organization, Horizon) {
-  var rng = TestRandom(state: seed &* 0x9E37_79B9 &+ 3)
+  var rng = SeededRandom(seed: seed &* 0x9E37_79B9 &+ 3)
   let start = Day(year: 2025, month: 1, day: 6) ?? Day(ordinal: 0)
   let holidays = (0..<5).map { start.adding(days: 28 + $0) }
   let horizon = Horizon(start: start, weeks: 8, holidays: holidays)

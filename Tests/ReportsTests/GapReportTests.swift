@@ -1,6 +1,7 @@
 import Foundation
 import Reports
 import SkillsGraph
+import TestSupport
 import Testing
 
 @Suite("Gap reports")
@@ -109,9 +110,7 @@ struct GapReportTests {
 struct AtomicFileTests {
   @Test("a report replaces the old one whole, leaving no temporary file")
   func replaces() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "understudy-atomic-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try TemporaryFolder(prefix: "understudy-atomic").url
     let target = folder.appendingPathComponent("report.md").path
     try AtomicFile.write("old", to: target)
     try AtomicFile.write("new", to: target)
@@ -120,21 +119,20 @@ struct AtomicFileTests {
   }
 
   @Test("a missing folder is a write error naming it")
-  func missingFolder() {
-    #expect(throws: AtomicFile.WriteError.self) {
+  func missingFolder() throws {
+    let error = try #require(throws: AtomicFile.WriteError.self) {
       try AtomicFile.write("x", to: "/nonexistent-understudy/report.md")
     }
+    #expect(
+      error.description
+        == "/nonexistent-understudy/report.md: error: cannot write output: "
+        + "folder '/nonexistent-understudy' does not exist")
   }
 }
 
 @Suite("Writing to special files and through links")
 struct AtomicFileTargetTests {
-  func folder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "understudy-atomic-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder
-  }
+  func folder() throws -> URL { try TemporaryFolder(prefix: "understudy-atomic").url }
 
   @Test("/dev/null stays a device: special files are written to, never replaced")
   func deviceStaysDevice() throws {

@@ -1,6 +1,7 @@
 import MentoringOptimizer
 import Reports
 import SkillsGraph
+import TestSupport
 
 /// A four-person team whose names try to break out of the HTML, with a plan small enough to
 /// check by hand.
@@ -15,13 +16,8 @@ import SkillsGraph
 enum HTMLFixture {
   static let hostile = "<script>alert(1)</script>"
 
-  static func day(_ text: String) -> Day {
-    guard let day = Day(iso: text) else { preconditionFailure("bad fixture date \(text)") }
-    return day
-  }
-
   static let organization = Organization(
-    asOf: day("2026-11-27"),
+    asOf: Day.fixture("2026-11-27"),
     skills: [
       Skill(id: "ledger", name: "General ledger"),
       Skill(id: "tax", name: "Tax \"VAT\" & <b>law</b>"),
@@ -30,8 +26,8 @@ enum HTMLFixture {
       Person(
         id: "P1", name: "Ann Ødegaard", department: "Finance", levels: ["ledger": 4, "tax": 3],
         absences: [
-          Absence(from: day("2026-11-30"), to: day("2026-12-02"), kind: "vacation"),
-          Absence(from: day("2027-02-15"), to: day("2027-02-16"), kind: "vacation"),
+          Absence(from: Day.fixture("2026-11-30"), to: Day.fixture("2026-12-02"), kind: "vacation"),
+          Absence(from: Day.fixture("2027-02-15"), to: Day.fixture("2027-02-16"), kind: "vacation"),
         ]),
       Person(
         id: "P2", name: hostile, department: "R&D <Lab>", levels: ["ledger": 2],
@@ -47,9 +43,9 @@ enum HTMLFixture {
         id: "audit", name: "Audit 'tax' <review>", requirements: [.init(skill: "tax", level: 3)],
         incumbents: ["P1"], criticality: .high),
     ],
-    policy: Policy(horizonWeeks: 12, start: day("2026-11-30")))
+    policy: Policy(horizonWeeks: 12, start: Day.fixture("2026-11-30")))
 
-  static let horizon = Horizon(for: organization, today: day("2026-11-27"))
+  static let horizon = Horizon(for: organization, today: Day.fixture("2026-11-27"))
 
   static let sources = [
     SourceSummary(

@@ -1,6 +1,7 @@
 import MentoringOptimizer
 import Reports
 import SkillsGraph
+import TestSupport
 import Testing
 
 /// A backup whose training ends in the middle of their own vacation, worked out by hand.
@@ -11,33 +12,28 @@ import Testing
 /// from Monday 1 February, but is away 3 – 5 February too: only week 11 is saved. After: 3 days,
 /// 7.5 role-days.
 enum MidVacation {
-  static func day(_ text: String) -> Day {
-    guard let day = Day(iso: text) else { preconditionFailure("bad fixture date \(text)") }
-    return day
-  }
-
   static let organization = Organization(
     skills: [Skill(id: "tax")],
     people: [
       Person(
         id: "P10", name: "Bea", levels: ["tax": 3],
         absences: [
-          Absence(from: day("2027-02-03"), to: day("2027-02-05")),
-          Absence(from: day("2027-02-08"), to: day("2027-02-12")),
+          Absence(from: Day.fixture("2027-02-03"), to: Day.fixture("2027-02-05")),
+          Absence(from: Day.fixture("2027-02-08"), to: Day.fixture("2027-02-12")),
         ]),
       Person(
         id: "P3", name: "Cem", levels: ["tax": 2],
-        absences: [Absence(from: day("2027-02-03"), to: day("2027-02-05"))]),
+        absences: [Absence(from: Day.fixture("2027-02-03"), to: Day.fixture("2027-02-05"))]),
     ],
     roles: [
       Role(
         id: "audit", requirements: [.init(skill: "tax", level: 3)], incumbents: ["P10"],
         criticality: .weight(2.5))
     ],
-    policy: Policy(horizonWeeks: 12, start: day("2026-11-30")))
+    policy: Policy(horizonWeeks: 12, start: Day.fixture("2026-11-30")))
 
   static let content: PlanReportContent = {
-    let horizon = Horizon(for: organization, today: day("2026-11-30"))
+    let horizon = Horizon(for: organization, today: Day.fixture("2026-11-30"))
     return PlanReportContent.plan(
       organization, horizon: horizon, options: PlanOptions(policy: organization.policy))
   }()
@@ -60,7 +56,7 @@ struct PlanCalendarTests {
   func availability() {
     let availability = PlanReportContent.availability(
       of: content.plan, in: MidVacation.organization, horizon: content.horizon)
-    #expect(availability == ["audit": ["P3": MidVacation.day("2027-02-01")]])
+    #expect(availability == ["audit": ["P3": Day.fixture("2027-02-01")]])
   }
 
   @Test("uncovered days before and after, worked out by hand")

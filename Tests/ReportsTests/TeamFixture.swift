@@ -1,5 +1,6 @@
 import Reports
 import SkillsGraph
+import TestSupport
 
 /// A four-person team small enough that every line of its reports can be checked by eye.
 ///
@@ -12,11 +13,6 @@ import SkillsGraph
 /// `close` 230 · 0.03² = 0.207, `audit` 230 · 0.03 = 6.9; weighted 3 · 0.207 + 2.5 · 6.9 = 17.871.
 /// Stopping half the weight (2.75 of 5.5) takes Ann and Bea together.
 enum TeamFixture {
-  static func day(_ text: String) -> Day {
-    guard let day = Day(iso: text) else { preconditionFailure("bad fixture date \(text)") }
-    return day
-  }
-
   static let organization = Organization(
     asOf: Day(iso: "2026-11-24"),
     skills: [
@@ -26,7 +22,9 @@ enum TeamFixture {
       Person(id: "P2", name: "Ann Ødegaard", department: "Finance", levels: ["ledger": 3]),
       Person(
         id: "P10", name: "Bea Diallo", department: "Finance", levels: ["ledger": 4, "tax": 3],
-        absences: [Absence(from: day("2026-11-30"), to: day("2026-12-02"), kind: "vacation")]),
+        absences: [
+          Absence(from: Day.fixture("2026-11-30"), to: Day.fixture("2026-12-02"), kind: "vacation")
+        ]),
       Person(id: "P3", name: "Cem Aksoy", department: "Tax", levels: ["tax": 2]),
       Person(id: "P1", name: "Dai Ng", department: "Tax"),
     ],

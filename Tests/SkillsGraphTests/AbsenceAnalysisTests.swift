@@ -1,4 +1,5 @@
 import SkillsGraph
+import TestSupport
 import Testing
 
 /// A warehouse over two weeks from Monday 2026-11-30, worked out by hand.
@@ -7,21 +8,18 @@ import Testing
 /// A is away Wed Dec 2 – Fri Dec 4; C is away Fri Dec 4 – Mon Dec 7 (over the weekend); B's last
 /// working day is Wed Dec 9. D alone does payroll.
 enum Warehouse {
-  static func day(_ text: String) -> Day {
-    guard let day = Day(iso: text) else { preconditionFailure("bad fixture date \(text)") }
-    return day
-  }
-
   static let organization = Organization(
     skills: [Skill(id: "forklift"), Skill(id: "payroll")],
     people: [
       Person(
         id: "A", levels: ["forklift": 3],
-        absences: [Absence(from: day("2026-12-02"), to: day("2026-12-04"), kind: "vacation")]),
-      Person(id: "B", levels: ["forklift": 3], leaves: day("2026-12-09")),
+        absences: [
+          Absence(from: Day.fixture("2026-12-02"), to: Day.fixture("2026-12-04"), kind: "vacation")
+        ]),
+      Person(id: "B", levels: ["forklift": 3], leaves: Day.fixture("2026-12-09")),
       Person(
         id: "C", levels: ["forklift": 3],
-        absences: [Absence(from: day("2026-12-04"), to: day("2026-12-07"))]),
+        absences: [Absence(from: Day.fixture("2026-12-04"), to: Day.fixture("2026-12-07"))]),
       Person(id: "D", levels: ["payroll": 4]),
     ],
     roles: [
@@ -38,9 +36,10 @@ enum Warehouse {
         id: "reach", requirements: [.init(skill: "forklift", level: 3)], criticality: .normal,
         minPresent: 3),
     ],
-    policy: Policy(horizonWeeks: 2, start: day("2026-11-30"), holidays: [day("2026-12-08")]))
+    policy: Policy(
+      horizonWeeks: 2, start: Day.fixture("2026-11-30"), holidays: [Day.fixture("2026-12-08")]))
 
-  static let horizon = Horizon(for: organization, today: day("2020-01-01"))
+  static let horizon = Horizon(for: organization, today: Day.fixture("2020-01-01"))
 
   static let analysis = AbsenceAnalysis(
     organization, coverage: CoverageAnalysis(organization), horizon: horizon)
@@ -119,7 +118,7 @@ struct AbsenceAnalysisTests {
     let trained = AbsenceAnalysis(
       Warehouse.organization, coverage: CoverageAnalysis(Warehouse.organization),
       horizon: Warehouse.horizon,
-      availableFrom: ["payroll": ["A": Warehouse.day("2026-12-07")]])
+      availableFrom: ["payroll": ["A": Day.fixture("2026-12-07")]])
     // A is a second payroll person from Monday Dec 7; payroll never lacked one, dispatch is
     // unaffected (A is not qualified for it), so nothing changes but the bookkeeping.
     #expect(try #require(trained[role: "payroll"]).uncoveredDayCount == 0)
@@ -131,7 +130,7 @@ struct AbsenceAnalysisTests {
       ], policy: Warehouse.organization.policy)
     let withBackup = AbsenceAnalysis(
       needsTwo, coverage: CoverageAnalysis(needsTwo), horizon: Warehouse.horizon,
-      availableFrom: ["pair": ["C": Warehouse.day("2026-12-07")]])
+      availableFrom: ["pair": ["C": Day.fixture("2026-12-07")]])
     // From Dec 7 C counts, but C is away that Monday: covered from Dec 9 only.
     #expect(
       try #require(withBackup[role: "pair"]).uncoveredDays.map(\.description) == [
@@ -144,7 +143,7 @@ struct AbsenceAnalysisTests {
 struct AbsenceFactorSearchTests {
   @Test("exact search equals the brute-force minimum on generated instances")
   func bruteForce() {
-    var generator = SplitMix64(seed: 11)
+    var generator = SeededRandom(seed: 11)
     let people: [PersonID] = (0..<7).map { PersonID("P\($0)") }
     for _ in 0..<150 {
       let roles = (0..<Int(generator.next() % 5 + 1)).map { _ in
@@ -171,7 +170,7 @@ struct AbsenceFactorSearchTests {
 
   @Test("with no time to search, the greedy group still stops half and the bound holds")
   func greedyFallback() {
-    var generator = SplitMix64(seed: 5)
+    var generator = SeededRandom(seed: 5)
     let people: [PersonID] = (0..<60).map { PersonID("P\($0)") }
     let roles = (0..<40).map { _ in
       let qualified = people.filter { _ in generator.next() % 6 == 0 }

@@ -1,4 +1,5 @@
 import SkillsGraph
+import TestSupport
 import Testing
 
 @Suite("Skill index")
@@ -17,7 +18,7 @@ struct SkillIndexTests {
 
   @Test("the qualified set agrees with a scan of everyone on generated teams")
   func agreesWithScan() {
-    var generator = SplitMix64(seed: 7)
+    var generator = SeededRandom(seed: 7)
     let skills: [SkillID] = ["a", "b", "c", "d"]
     for _ in 0..<200 {
       let people = (0..<12).map { number in
@@ -34,18 +35,5 @@ struct SkillIndexTests {
       }
       #expect(SkillIndex(people: people).qualified(for: requirements) == expected)
     }
-  }
-}
-
-/// A small deterministic generator for property tests.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("understudy analyze and validate, end to end", .serialized)
@@ -20,7 +21,7 @@ struct AnalyzeCommandTests {
 
   @Test("JSON to a file: the same bytes on every run, with the documented keys")
   func jsonOutput() throws {
-    let folder = try CLIRunner.temporaryFolder()
+    let folder = try TemporaryFolder(prefix: "understudy-cli").url
     let first = folder.appendingPathComponent("gaps.json").path
     let second = folder.appendingPathComponent("again.json").path
     for path in [first, second] {
@@ -54,7 +55,7 @@ struct AnalyzeCommandTests {
 
   @Test("bad data: every error on stderr, exit 65, an existing output left untouched")
   func badData() throws {
-    let folder = try CLIRunner.temporaryFolder()
+    let folder = try TemporaryFolder(prefix: "understudy-cli").url
     let output = folder.appendingPathComponent("gaps.md")
     try "previous report".write(to: output, atomically: true, encoding: .utf8)
     let outcome = try CLIRunner.run([
@@ -125,7 +126,7 @@ struct AttackFileTests {
   func refused(name: String) throws {
     var path = "Tests/HRImportTests/Fixtures/\(name)"
     if name == "deep" {
-      let folder = try CLIRunner.temporaryFolder()
+      let folder = try TemporaryFolder(prefix: "understudy-cli").url
       let deep = folder.appendingPathComponent("deep.xml")
       try
         ("<organization xmlns=\"urn:understudy:org:1\">"
@@ -143,7 +144,7 @@ struct AttackFileTests {
 
   @Test("an XXE file pointing at a local secret: refused, secret in no output")
   func xxe() throws {
-    let folder = try CLIRunner.temporaryFolder()
+    let folder = try TemporaryFolder(prefix: "understudy-cli").url
     let secret = "s3cr3t-\(UInt64.random(in: 1_000_000...9_999_999))"
     let secretFile = folder.appendingPathComponent("secret.txt")
     try secret.write(to: secretFile, atomically: true, encoding: .utf8)

@@ -74,14 +74,6 @@ struct CLIRunner {
     getrusage(RUSAGE_CHILDREN.rawValue, &usage)
     return usage.ru_maxrss * 1024
   }
-
-  /// A fresh temporary folder.
-  static func temporaryFolder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "understudy-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder
-  }
 }
 
 /// stderr's bytes, filled by the reader thread.

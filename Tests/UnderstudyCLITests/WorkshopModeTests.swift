@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Workshop mode and the spreadsheet and calendar outputs", .serialized)
@@ -26,7 +27,7 @@ struct WorkshopModeTests {
 
   @Test("no input name, id, e-mail or manager id appears in any output format")
   func pseudonymity() throws {
-    let folder = try CLIRunner.temporaryFolder()
+    let folder = try TemporaryFolder(prefix: "understudy-cli").url
     var outputs: [String] = []
     for command in ["analyze", "plan"] {
       for format in ["markdown", "json", "csv", "html"] {
@@ -54,7 +55,7 @@ struct WorkshopModeTests {
 
   @Test("the same salt gives the same pseudonyms; a salt file is created and reused")
   func stableSalt() throws {
-    let folder = try CLIRunner.temporaryFolder()
+    let folder = try TemporaryFolder(prefix: "understudy-cli").url
     let saltFile = folder.appendingPathComponent("salt.txt").path
     let first = try CLIRunner.run(
       ["analyze"] + samples + ["--pseudonymize", "--salt-file", saltFile, "--format", "json"])
@@ -90,7 +91,7 @@ struct WorkshopModeTests {
 
   @Test("CSV of the plan has one row per pair, the calendar one event per check-in")
   func csvAndCalendar() throws {
-    let folder = try CLIRunner.temporaryFolder()
+    let folder = try TemporaryFolder(prefix: "understudy-cli").url
     let calendar = folder.appendingPathComponent("checkins.ics").path
     let json = try CLIRunner.run(["plan"] + samples + ["--format", "json", "--calendar", calendar])
     #expect(json.status == 0)
