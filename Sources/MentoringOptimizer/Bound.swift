@@ -1,6 +1,6 @@
 /// A certified upper bound on the best coverage score any feasible plan can reach.
 ///
-/// Lagrangian relaxation of the exact model (research notes §3.3, item 2):
+/// Lagrangian relaxation of the exact model (docs/model.md, "The certified bound"):
 /// - each role's concave term is linearised: `min(new, gap) ≤ λ·new + (1−λ)·gap` for any
 ///   `λ ∈ [0, 1]`;
 /// - mentor hours and mentee slots are dualised with multipliers `μ, ν ≥ 0` (scaled by each

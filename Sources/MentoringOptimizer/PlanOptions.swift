@@ -8,7 +8,7 @@ import SkillsGraph
 public struct PlanOptions: Hashable, Sendable {
   /// The weeks the plan covers, with or without a calendar.
   public var horizon: PlanHorizon
-  /// The lowest level from which anyone may mentor a skill (the model's `mentorMinLevel`).
+  /// The lowest level from which anyone may mentor a skill (docs/model.md, "Eligibility").
   public var mentorMinLevel: Int
   /// Wall-clock budget for the search; the improvement phase stops when it runs out.
   ///

@@ -12,7 +12,7 @@ struct PairSlot: Sendable, Equatable {
   var mentorLoad: Double
 }
 
-/// The lexicographic objective of the model: coverage first, then fewer mentee hours, then more
+/// The lexicographic objective (docs/model.md, "The objective"): coverage first, then fewer mentee hours, then more
 /// interest-matching pairs, then more cross-department pairs.
 struct Objective: Sendable {
   var score: Double

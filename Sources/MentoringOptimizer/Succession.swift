@@ -31,7 +31,7 @@ public struct SuccessionCandidate: Hashable, Sendable {
   }
 }
 
-/// How soon a successor could take over (model.md, Succession).
+/// How soon a successor could take over (docs/model.md, "Succession").
 public enum Readiness: Hashable, Sendable, CustomStringConvertible {
   /// Qualified today.
   case readyNow

@@ -90,7 +90,7 @@ public enum HTMLReport {
     sections.append(HTML.Section(id: "reading", title: "Reading this report", body: legend))
     var facts = facts(organization, horizon: content.horizon)
     if content.plan.stats.stoppedOnTimeLimit {
-      facts.append("the search stopped on its time limit; a longer --time-limit may find more")
+      facts.append("the search stopped on its time limit; a longer time limit may find more")
     }
     return HTML.page(title: "Mentoring plan", facts: facts, sections: sections)
   }

@@ -2,7 +2,7 @@ import SkillsGraph
 
 /// A JSON document with keys in the order they were written, so output bytes never depend on
 /// hashing and a diff between two reports reads like a diff between two runs.
-public indirect enum JSONValue: Hashable, Sendable {
+package indirect enum JSONValue: Hashable, Sendable {
   case null
   case bool(Bool)
   case number(Double)
@@ -10,14 +10,14 @@ public indirect enum JSONValue: Hashable, Sendable {
   case array([JSONValue])
   case object([(String, JSONValue)])
 
-  public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+  package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
     lhs.rendered() == rhs.rendered()
   }
 
-  public func hash(into hasher: inout Hasher) { hasher.combine(rendered()) }
+  package func hash(into hasher: inout Hasher) { hasher.combine(rendered()) }
 
   /// Pretty-printed with two-space indentation and a final newline.
-  public func rendered() -> String {
+  package func rendered() -> String {
     var output = ""
     write(into: &output, indent: "")
     output += "\n"
@@ -105,7 +105,7 @@ public indirect enum JSONValue: Hashable, Sendable {
 }
 
 /// `value` rounded to `places` decimals, trailing zeros removed ("72.093", "0.5", "3").
-public func formatDecimal(_ value: Double, places: Int) -> String {
+package func formatDecimal(_ value: Double, places: Int) -> String {
   var scale = 1.0
   for _ in 0..<places { scale *= 10 }
   let scaled = (abs(value) * scale).rounded()

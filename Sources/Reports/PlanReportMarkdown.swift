@@ -53,7 +53,7 @@ public enum PlanReportMarkdown {
     out += "\(privacy.count(factorBefore.size)) → \(privacy.count(factorAfter.size))"
     out += factorAfter.isExact ? "\n" : " (greedy; at least \(factorAfter.lowerBound))\n"
     if plan.stats.stoppedOnTimeLimit {
-      out += "- The search stopped on its time limit; a longer `--time-limit` may find more\n"
+      out += "- The search stopped on its time limit; a longer time limit may find more\n"
     }
     return out + "\n"
   }

@@ -1,11 +1,11 @@
-/// When the work stops: the calendar view of the model's Absences section.
+/// When the work stops: the calendar view of absences (docs/model.md, "Uncovered days").
 ///
 /// Planned absences and leaving dates give, per role, the working days of the horizon on which
 /// fewer than `minPresent` qualified people are at work. Sick days, which nobody plans, give an
 /// expected number of uncovered days a year. The absence factor says how few people being away
 /// at once stops a role, or half the organization's weighted work.
 public struct AbsenceAnalysis: Hashable, Sendable {
-  /// Working days in a year, for the expected-days figure (model: 230).
+  /// Working days in a year, for the expected-days figure (docs/model.md, "Sick-day risk": 230).
   public static let workingDaysPerYear = 230.0
 
   /// One role's calendar.

@@ -1,4 +1,5 @@
-/// How deeply each role is covered today: the figures of the model's Coverage section.
+/// How deeply each role is covered today (docs/model.md, "Depth, target and gap" and
+/// "Coverage score").
 public struct CoverageAnalysis: Hashable, Sendable {
   /// One role's depth against its target.
   public struct RoleCoverage: Hashable, Sendable {

@@ -1,7 +1,8 @@
 /// The planning window: from a start day for a number of weeks, and its working days.
 ///
 /// Working days are Monday to Friday minus the holidays the input lists; the horizon covers
-/// the days `start ..< start + 7 · weeks`, as the model defines it.
+/// the days `start ..< start + 7 · weeks`, as docs/model.md defines it
+/// ("Horizon and working days").
 public struct Horizon: Hashable, Sendable {
   public var start: Day
   public var weeks: Int

@@ -93,7 +93,7 @@ public enum Criticality: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Formats a number the way reports print it: integers without a fraction, others as Swift does.
-public func formatNumber(_ value: Double) -> String {
+package func formatNumber(_ value: Double) -> String {
   if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
   return String(value)
 }
