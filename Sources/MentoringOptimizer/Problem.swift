@@ -356,13 +356,7 @@ struct Problem: Sendable {
     if !denseLevels.isEmpty, skill < skillIDs.count {
       return Int(denseLevels[person * skillIDs.count + skill])
     }
-    var low = levelStart[person]
-    var high = levelStart[person + 1]
-    while low < high {
-      let mid = (low + high) >> 1
-      if levelSkill[mid] < skill { low = mid + 1 } else { high = mid }
-    }
-    return low < levelStart[person + 1] && levelSkill[low] == skill ? levelValue[low] : 0
+    return Self.level(person, skill, levelStart, levelSkill, levelValue)
   }
 
   /// The model's learning discount: 0.75 when the person holds a related skill at level 2 or more
