@@ -2,7 +2,7 @@ internal import CLibXML2
 
 /// A read-only view of a libxml2 element, for the vendor profile readers.
 ///
-/// Vendor records are read straight from libxml2's nodes rather than converted to `XMLElement`
+/// Vendor records are read straight from libxml2's nodes rather than converted to `ParsedElement`
 /// first: a 150 MB Workday export has millions of elements, and the readers look at a few dozen
 /// per worker. A `Node` is only valid while its record is being read (the streaming reader frees
 /// the record's subtree as soon as it moves on), so readers copy what they need into values.

@@ -2,12 +2,12 @@
 ///
 /// Names are matched by namespace URI and local name, never by prefix: producers differ in the
 /// prefixes they choose.
-public struct XMLElement: Sendable {
+public struct ParsedElement: Sendable {
   public var localName: String
   /// The namespace URI, empty when the element has none.
   public var namespace: String
   public var attributes: [Attribute]
-  public var children: [XMLElement]
+  public var children: [ParsedElement]
   /// The element's own text (direct text children, concatenated).
   public var text: String
   /// Byte offset of the element's `<` in its file.
@@ -25,7 +25,7 @@ public struct XMLElement: Sendable {
   }
 
   /// Child elements with this local name in `namespace`.
-  public func children(named name: String, in namespace: String) -> [XMLElement] {
+  public func children(named name: String, in namespace: String) -> [ParsedElement] {
     children.filter { $0.localName == name && $0.namespace == namespace }
   }
 }
