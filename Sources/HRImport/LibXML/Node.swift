@@ -126,10 +126,7 @@ struct Node {
 
   private static func isTrimmed(_ text: String) -> Bool {
     guard let first = text.utf8.first, let last = text.utf8.last else { return true }
-    func space(_ byte: UInt8) -> Bool {
-      byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-    }
-    return !space(first) && !space(last)
+    return !isSpace(first) && !isSpace(last)
   }
 
   /// The text of the first child with this name.
@@ -140,21 +137,7 @@ struct Node {
   /// The value of the attribute with this local name (whatever its prefix), trimmed; `nil` when
   /// absent or empty.
   func attribute(_ name: String) -> String? {
-    var property = pointer.pointee.properties
-    while let attribute = property {
-      if let own = attribute.pointee.name, Self.equal(own, name) {
-        var value = ""
-        var child = attribute.pointee.children
-        while let node = child {
-          value += string(node.pointee.content)
-          child = node.pointee.next
-        }
-        let trimmed = value.trimmingSpaces
-        return trimmed.isEmpty ? nil : trimmed
-      }
-      property = attribute.pointee.next
-    }
-    return nil
+    property { Self.equal($0, name) }.flatMap(Self.value(of:))
   }
 
   /// The first child element with this local name in any of `namespaces` (formats that mix
@@ -194,164 +177,31 @@ struct Node {
 
   /// The line libxml2 recorded for the element (with `BIG_LINES`, right past 65,535).
   var line: Int { Int(xmlGetLineNo(pointer)) }
-}
 
-/// The child elements of a node, skipping text, comments and processing instructions.
-struct ChildElements: Sequence {
-  let first: UnsafeMutablePointer<xmlNode>?
+  // MARK: Attribute lookup and trimming, shared by both query APIs
 
-  struct Iterator: IteratorProtocol {
-    var cursor: UnsafeMutablePointer<xmlNode>?
-
-    mutating func next() -> Node? {
-      while let node = cursor {
-        cursor = node.pointee.next
-        if node.pointee.type == XML_ELEMENT_NODE { return Node(node) }
-      }
-      return nil
-    }
-  }
-
-  func makeIterator() -> Iterator { Iterator(cursor: first) }
-}
-
-// MARK: Interned names
-
-/// An element or attribute name as libxml2 stores it for one document.
-///
-/// Every parse the importer runs keeps libxml2's name dictionary on (it never sets
-/// `XML_PARSE_NODICT`), so all the element and attribute names of a document are interned: two
-/// equal names are one pointer, and matching a child by name is a single comparison instead of
-/// a string comparison per child. A document without a dictionary (which no parser here
-/// produces) falls back to comparing bytes, so the result never depends on the interning.
-struct InternedName {
-  fileprivate let pointer: UnsafePointer<xmlChar>
-  fileprivate let exact: Bool
-
-  @inline(__always)
-  func matches(_ name: UnsafePointer<xmlChar>?) -> Bool {
-    guard let name else { return false }
-    return exact ? name == pointer : xmlStrEqual(name, pointer) != 0
-  }
-}
-
-/// Looks names up in the dictionary of the document a record belongs to.
-///
-/// One interner serves one file: the streaming reader and the in-memory parser each keep a
-/// single dictionary for a whole document, so names looked up once stay valid for every record.
-final class NameInterner {
-  private let dictionary: xmlDictPtr
-  private let exact: Bool
-  private let owned: Bool
-
-  /// The interner for the document of `node`.
-  init(for node: Node) {
-    if let dictionary = node.pointer.pointee.doc?.pointee.dict,
-      let name = node.pointer.pointee.name, xmlDictOwns(dictionary, name) == 1
-    {
-      self.dictionary = dictionary
-      exact = true
-      owned = false
-    } else {
-      // No shared dictionary: a private one only keeps the names alive for byte comparison.
-      dictionary = xmlDictCreate()
-      exact = false
-      owned = true
-    }
-  }
-
-  deinit { if owned { xmlDictFree(dictionary) } }
-
-  /// True when `node` lives in the document this interner was made for.
-  func serves(_ node: Node) -> Bool {
-    !exact || node.pointer.pointee.doc?.pointee.dict == dictionary
-  }
-
-  func callAsFunction(_ name: String) -> InternedName {
-    // Names are ASCII literals here; the dictionary copies them.
-    guard let pointer = xmlDictLookup(dictionary, name, -1) else {
-      preconditionFailure("libxml2 could not allocate the name '\(name)'")
-    }
-    return InternedName(pointer: pointer, exact: exact)
-  }
-}
-
-/// One namespace, matched first by the declaration a record's own element uses (children almost
-/// always share it), then by URI.
-struct NamespaceMatch {
-  private let declaration: UnsafeMutablePointer<xmlNs>?
-  private let uri: String
-
-  /// The namespace `uri`, with the declaration of `node` when `node` is in it.
-  init(_ uri: String, declaredBy node: Node) {
-    self.uri = uri
-    declaration = node.inNamespace(uri) ? node.pointer.pointee.ns : nil
-  }
-
-  @inline(__always)
-  func contains(_ node: Node) -> Bool {
-    let ns = node.pointer.pointee.ns
-    if ns != nil, ns == declaration { return true }
-    return node.inNamespace(uri)
-  }
-}
-
-extension Node {
-  @inline(__always)
-  func isNamed(_ name: InternedName, in namespace: NamespaceMatch) -> Bool {
-    name.matches(pointer.pointee.name) && namespace.contains(self)
-  }
-
-  /// The first child element with this name.
-  func first(_ name: InternedName, in namespace: NamespaceMatch) -> Node? {
-    var cursor = pointer.pointee.children
-    while let node = cursor {
-      if node.pointee.type == XML_ELEMENT_NODE, Node(node).isNamed(name, in: namespace) {
-        return Node(node)
-      }
-      cursor = node.pointee.next
-    }
-    return nil
-  }
-
-  /// The first element reached by following child names.
-  func path(_ first: InternedName, _ second: InternedName, in namespace: NamespaceMatch) -> Node? {
-    self.first(first, in: namespace)?.first(second, in: namespace)
-  }
-
-  /// Every child element with this name, in document order, without building an array.
-  func children(_ name: InternedName, in namespace: NamespaceMatch) -> NamedChildren {
-    NamedChildren(first: pointer.pointee.children, name: name, namespace: namespace)
-  }
-
-  /// Every child element with this name, last first.
-  func childrenReversed(_ name: InternedName, in namespace: NamespaceMatch) -> NamedChildren {
-    NamedChildren(
-      first: pointer.pointee.last, name: name, namespace: namespace, backwards: true)
-  }
-
-  /// The text of the first child with this name.
-  func text(_ name: InternedName, in namespace: NamespaceMatch) -> String? {
-    first(name, in: namespace)?.text
-  }
-
-  /// The attribute node with this local name (whatever its prefix).
-  private func property(_ name: InternedName) -> UnsafeMutablePointer<xmlAttr>? {
+  /// The first attribute node whose local name (whatever its prefix) satisfies `matches`.
+  ///
+  /// Both query APIs look attributes up here: by string (`attribute(_:)`) and by interned name
+  /// (`attribute(_:)` and `attribute(_:is:)` in `Node+InternedNames.swift`).
+  func property(
+    where matches: (UnsafePointer<xmlChar>) -> Bool
+  ) -> UnsafeMutablePointer<xmlAttr>? {
     var property = pointer.pointee.properties
     while let attribute = property {
-      if name.matches(attribute.pointee.name) { return attribute }
+      if let own = attribute.pointee.name, matches(own) { return attribute }
       property = attribute.pointee.next
     }
     return nil
   }
 
-  /// The value of the attribute with this local name, trimmed; `nil` when absent or empty.
-  func attribute(_ name: InternedName) -> String? {
-    guard let attribute = property(name) else { return nil }
+  /// An attribute's value, trimmed; `nil` when empty.
+  static func value(of attribute: UnsafeMutablePointer<xmlAttr>) -> String? {
+    // The common case, one text child: trim it in libxml2's buffer before making a string.
     if let only = attribute.pointee.children, only.pointee.next == nil,
       let content = only.pointee.content
     {
-      return Self.trimmedString(content)
+      return trimmedString(content)
     }
     var value = ""
     var child = attribute.pointee.children
@@ -363,56 +213,23 @@ extension Node {
     return trimmed.isEmpty ? nil : trimmed
   }
 
-  /// Whether the attribute's trimmed value is `value` (false when absent or empty), without
-  /// making a string of it.
-  func attribute(_ name: InternedName, is value: StaticString) -> Bool {
-    guard let attribute = property(name) else { return false }
-    if let only = attribute.pointee.children, only.pointee.next == nil,
-      let content = only.pointee.content
-    {
-      return Self.withTrimmed(content) { Self.equal($0, value) } ?? false
-    }
-    return self.attribute(name) == value.description
-  }
-
-  /// Whether the element's own text (as `text` reads it) is `value`, without making a string.
-  func textIs(_ value: String) -> Bool {
-    if let content = singleTextContent {
-      var value = value
-      return Self.withTrimmed(content) { bytes in value.withUTF8 { bytes.elementsEqual($0) } }
-        ?? false
-    }
-    return text == value
-  }
-
-  /// The element's text read as a boolean, as `VendorValues.bool(text)` does.
-  var boolean: Bool? {
-    if let content = singleTextContent {
-      switch Self.withTrimmed(content, { VendorValues.asciiBool($0) }) {
-      case .none: return nil  // no text
-      case .some(.some(let decided)): return decided
-      case .some(.none): break  // not ASCII: let the general reader decide
-      }
-    }
-    return VendorValues.bool(text)
-  }
-
   /// The content of the element's only child when that child is a text node.
-  private var singleTextContent: UnsafePointer<xmlChar>? {
+  var singleTextContent: UnsafePointer<xmlChar>? {
     guard let only = pointer.pointee.children, only.pointee.next == nil,
       only.pointee.type == XML_TEXT_NODE, let content = only.pointee.content
     else { return nil }
     return UnsafePointer(content)
   }
 
+  /// XML white space: space, tab, line feed, carriage return.
   @inline(__always)
-  private static func isSpace(_ byte: UInt8) -> Bool {
+  static func isSpace(_ byte: UInt8) -> Bool {
     byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
   }
 
   /// Calls `body` with the bytes of a C string without surrounding white space; `nil` when
   /// nothing is left.
-  private static func withTrimmed<R>(
+  static func withTrimmed<R>(
     _ content: UnsafePointer<xmlChar>, _ body: (UnsafeBufferPointer<UInt8>) -> R
   ) -> R? {
     var start = 0
@@ -428,47 +245,7 @@ extension Node {
   }
 
   /// A C string as a trimmed Swift string; `nil` when nothing is left.
-  private static func trimmedString(_ content: UnsafePointer<xmlChar>) -> String? {
+  static func trimmedString(_ content: UnsafePointer<xmlChar>) -> String? {
     withTrimmed(content) { String(decoding: $0, as: UTF8.self) }
-  }
-
-  @inline(__always)
-  private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ value: StaticString) -> Bool {
-    bytes.count == value.utf8CodeUnitCount
-      && bytes.elementsEqual(UnsafeBufferPointer(start: value.utf8Start, count: bytes.count))
-  }
-}
-
-/// The child elements of a node that have one name, in document order or last first.
-struct NamedChildren: Sequence {
-  let first: UnsafeMutablePointer<xmlNode>?
-  let name: InternedName
-  let namespace: NamespaceMatch
-  var backwards = false
-
-  /// The children of `node` with this name; none when there is no node.
-  static func of(_ node: Node?, _ name: InternedName, in namespace: NamespaceMatch) -> Self {
-    Self(first: node?.pointer.pointee.children, name: name, namespace: namespace)
-  }
-
-  struct Iterator: IteratorProtocol {
-    var cursor: UnsafeMutablePointer<xmlNode>?
-    let name: InternedName
-    let namespace: NamespaceMatch
-    let backwards: Bool
-
-    mutating func next() -> Node? {
-      while let node = cursor {
-        cursor = backwards ? node.pointee.prev : node.pointee.next
-        if node.pointee.type == XML_ELEMENT_NODE, Node(node).isNamed(name, in: namespace) {
-          return Node(node)
-        }
-      }
-      return nil
-    }
-  }
-
-  func makeIterator() -> Iterator {
-    Iterator(cursor: first, name: name, namespace: namespace, backwards: backwards)
   }
 }
