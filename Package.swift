@@ -13,7 +13,8 @@ let package = Package(
     .library(name: "Reports", targets: ["Reports"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
   ],
   targets: [
     .systemLibrary(
@@ -24,7 +25,10 @@ let package = Package(
     .target(name: "SkillsGraph"),
     .target(
       name: "HRImport",
-      dependencies: ["SkillsGraph", "CLibXML2"],
+      dependencies: [
+        "SkillsGraph", "CLibXML2",
+        .product(name: "OrderedCollections", package: "swift-collections"),
+      ],
       resources: [.copy("Resources/understudy-org-1.xsd")]
     ),
     .target(name: "MentoringOptimizer", dependencies: ["SkillsGraph"]),
