@@ -173,7 +173,7 @@ struct SuccessFactorsReader: VendorReader {
         id: properties["competencyId"], name: name,
         level: .numeric(
           rating, min: ratingScale.lowerBound, max: ratingScale.upperBound,
-          scale: "CompetencyRating.rating (scale from --rating-scale)"),
+          scale: "CompetencyRating.rating (configured rating scale)"),
         location: locator.location(ratingNode.node)))
     ratings += 1
     people[id] = person
