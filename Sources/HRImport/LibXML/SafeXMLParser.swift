@@ -3,7 +3,7 @@ import Foundation
 
 /// Parses one untrusted XML file with libxml2 into plain `ParsedElement` values.
 ///
-/// HR exports come from outside, so the parser is locked down as `hr-formats.md` §3.2 measured:
+/// HR exports come from outside, so the parser is locked down (measured in `docs/hr-exports.md`):
 /// any DOCTYPE stops the parse before an entity can be declared (which rules out XXE and entity
 /// expansion bombs), no network, a loader that refuses every external entity, libxml2's own
 /// depth and size limits left on (never `HUGE`, `NOENT`, `DTDLOAD` or `RECOVER`). Every error

@@ -1,5 +1,5 @@
 /// Every element and attribute name `WorkdayReader` looks at, interned once per document so a
-/// worker is read with pointer comparisons only (`hr-formats.md` §1.5).
+/// worker is read with pointer comparisons only (paths: `docs/hr-exports.md`, Workday).
 struct WorkdayElementNames {
   let workerReference, workerData, workerID, id, employmentData, workerStatusData: InternedName
   let terminated, active, terminationDate, personalData, nameData: InternedName

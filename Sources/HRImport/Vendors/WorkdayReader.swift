@@ -4,7 +4,7 @@ import SkillsGraph
 ///
 /// One `wd:Worker` is one record. References carry several ids with a `wd:type`; a person is
 /// keyed by `Employee_ID` or `Contingent_Worker_ID` (the `Worker_ID` text as a fallback), never
-/// by the WID alone, which changes between tenants. Paths follow `hr-formats.md` §1.5.
+/// by the WID alone, which changes between tenants. Paths: `docs/hr-exports.md`, Workday.
 struct WorkdayReader: VendorReader {
   private static let ns = Namespaces.workday
   private var file: VendorFile
