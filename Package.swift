@@ -25,7 +25,10 @@ let package = Package(
     .target(name: "SkillsGraph"),
     .target(
       name: "HRImport",
-      dependencies: ["SkillsGraph", "CLibXML2"],
+      dependencies: [
+        "SkillsGraph", "CLibXML2",
+        .product(name: "OrderedCollections", package: "swift-collections"),
+      ],
       resources: [.copy("Resources/understudy-org-1.xsd")]
     ),
     .target(

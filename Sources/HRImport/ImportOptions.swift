@@ -26,7 +26,7 @@ public struct ImportOptions: Sendable {
   /// it never changes what is imported.
   public var progress: (@Sendable (ImportProgress) -> Void)?
 
-  /// Which positions `--derive-roles` turns into roles.
+  /// Which positions `deriveRoles` turns into roles.
   public enum RoleDerivation: String, Sendable, CaseIterable {
     /// Positions or job profiles the export marks critical (Workday `Critical_Job`).
     case critical

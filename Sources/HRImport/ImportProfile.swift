@@ -29,7 +29,7 @@ public enum ImportProfile: String, CaseIterable, Sendable, Hashable {
     case .europass:
       "Europass / EURES Candidate CVs: competencies, CEFR language levels, certifications"
     case .mapping:
-      "any other XML export, through a mapping file of XPaths (--mapping FILE)"
+      "any other XML export, through a mapping file of XPaths"
     }
   }
 
@@ -45,7 +45,8 @@ public enum ImportProfile: String, CaseIterable, Sendable, Hashable {
     case .hrxml3: "namespace http://www.hr-xml.org/3 (a BOD, or BODs inside a wrapper)"
     case .hrxml2: "namespace http://ns.hr-xml.org/2007-04-15 (Resume, Candidate, Competency)"
     case .europass: "Candidate in http://www.europass.eu/1.0 or http://www.hr-xml.org/3"
-    case .mapping: "never detected: chosen by --mapping for files no other profile recognises"
+    case .mapping:
+      "never detected: used for files no other profile recognises when a mapping file is given"
     }
   }
 }

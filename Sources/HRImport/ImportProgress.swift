@@ -9,7 +9,7 @@ public struct ImportProgress: Hashable, Sendable {
   public var bytesRead: Int
   public var totalBytes: Int
 
-  public init(file: String, records: Int, bytesRead: Int, totalBytes: Int) {
+  package init(file: String, records: Int, bytesRead: Int, totalBytes: Int) {
     self.file = file
     self.records = records
     self.bytesRead = bytesRead

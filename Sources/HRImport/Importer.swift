@@ -72,6 +72,13 @@ public enum Importer {
     return ImportResult(organization: organization, warnings: sorted, sources: converted.sources)
   }
 
+  /// The profiles a user can name for a file (all but mapping, which needs a mapping file),
+  /// as a list for a message: "native, workday, … or europass".
+  private static let profileNames: String = {
+    let names = ImportProfile.allCases.filter { $0 != .mapping }.map(\.rawValue)
+    return names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+  }()
+
   /// One file, read by its profile.
   enum LoadedFile {
     case native(NativeFile)
@@ -127,9 +134,9 @@ public enum Importer {
               Diagnostic(
                 .error,
                 "cannot tell which HR system wrote this file (root element "
-                  + "'\(root?.localName ?? "")' in \(namespace)); give --profile NAME, or "
-                  + "--mapping FILE for an export no profile reads (`understudy formats` lists "
-                  + "them)", at: SourceLocation(file: path, line: max(root?.line ?? 1, 1)))
+                  + "'\(root?.localName ?? "")' in \(namespace)); name its profile ("
+                  + Self.profileNames + "), or give a mapping file for an export no "
+                  + "profile reads", at: SourceLocation(file: path, line: max(root?.line ?? 1, 1)))
             ]
           )
         }
@@ -172,7 +179,8 @@ public enum Importer {
           nil,
           [
             Diagnostic(
-              .error, "the mapping profile needs a mapping file: give --mapping FILE",
+              .error,
+              "the mapping profile needs a mapping file describing this export, and none was given",
               at: SourceLocation(file: path))
           ]
         )

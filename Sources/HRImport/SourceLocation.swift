@@ -22,39 +22,3 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     (lhs.line, lhs.column) < (rhs.line, rhs.column)
   }
 }
-
-/// One finding about the input: an error that stops the run, or a warning that does not.
-public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
-  public enum Severity: String, Hashable, Sendable {
-    case error
-    case warning
-  }
-
-  public var severity: Severity
-  public var location: SourceLocation
-  /// Lower case, names in single quotes, no full stop.
-  public var message: String
-
-  public init(_ severity: Severity, _ message: String, at location: SourceLocation) {
-    self.severity = severity
-    self.location = location
-    self.message = message
-  }
-
-  public var description: String { "\(location): \(severity.rawValue): \(message)" }
-}
-
-/// Why an import failed, with everything the user must fix.
-public enum ImportError: Error, Sendable, CustomStringConvertible {
-  /// A file does not exist or cannot be read (sysexits 66).
-  case missingInput(path: String, reason: String)
-  /// The input was read but is not acceptable (sysexits 65); errors first, then warnings.
-  case invalidData([Diagnostic])
-
-  public var description: String {
-    switch self {
-    case .missingInput(let path, let reason): "\(path): error: \(reason)"
-    case .invalidData(let diagnostics): diagnostics.map(\.description).joined(separator: "\n")
-    }
-  }
-}

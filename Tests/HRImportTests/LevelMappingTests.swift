@@ -57,7 +57,7 @@ struct LevelMappingTests {
     #expect(
       result.sources.first?.levelMapping.contains(
         "1 skill without a level (Workday skills (Skill_Data has no level)) counted at level 1 "
-          + "(--skill-level-default)") == true)
+          + "(the configured default)") == true)
   }
 
   @Test("the same names reach the native format: levelName passes the schema")

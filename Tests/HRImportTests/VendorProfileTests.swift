@@ -51,7 +51,7 @@ struct SuccessFactorsTests {
       ])
     #expect(
       source.levelMapping == [
-        "CompetencyRating.rating (scale from --rating-scale) on 1–5, mapped linearly onto the "
+        "CompetencyRating.rating (configured rating scale) on 1–5, mapped linearly onto the "
           + "0–4 scale, halves down (2 ratings)"
       ])
   }

@@ -69,8 +69,9 @@ struct VendorSafetyTests {
     #expect(
       error.description
         == "\(path):2: error: cannot tell which HR system wrote this file (root element 'Staff' "
-        + "in namespace 'urn:example:staff'); give --profile NAME, or --mapping FILE for an "
-        + "export no profile reads (`understudy formats` lists them)")
+        + "in namespace 'urn:example:staff'); name its profile (native, workday, successfactors, "
+        + "bamboohr, hrxml3, hrxml2 or europass), or give a mapping file for an export no "
+        + "profile reads")
   }
 
   @Test("a missing file is reported before any parsing")

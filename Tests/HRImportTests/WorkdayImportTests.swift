@@ -81,7 +81,7 @@ struct WorkdayImportTests {
         "named levels: 'Expert' → 4 (built-in, 1×), 'Proficient' → 3 (built-in, 2×), "
           + "'Developing' → 2 (built-in, 1×)",
         "1 skill without a level (Workday skills (Skill_Data has no level)) counted at level 2 "
-          + "(--skill-level-default)",
+          + "(the configured default)",
         "1 certification valid on 2026-12-01 counted at level 3; 1 expired or not yet valid "
           + "then, left out",
       ])

@@ -72,7 +72,7 @@ struct MappingFile: Sendable {
 
     init(source: SourceText) { self.source = source }
 
-    func location(_ element: XMLElement, _ attribute: String? = nil) -> SourceLocation {
+    func location(_ element: ParsedElement, _ attribute: String? = nil) -> SourceLocation {
       let offset = attribute.flatMap { source.attributeOffset(named: $0, inTagAt: element.offset) }
       return source.location(ofOffset: offset ?? element.offset)
     }
@@ -81,7 +81,7 @@ struct MappingFile: Sendable {
       diagnostics.append(Diagnostic(.error, message, at: location))
     }
 
-    mutating func read(_ root: XMLElement, path: String) -> MappingFile? {
+    mutating func read(_ root: ParsedElement, path: String) -> MappingFile? {
       let ns = MappingFile.namespace
       guard root.localName == "mapping", root.namespace == ns else {
         error(
@@ -130,7 +130,7 @@ struct MappingFile: Sendable {
     }
 
     mutating func section(
-      _ element: XMLElement, fields: [String], required: [String],
+      _ element: ParsedElement, fields: [String], required: [String],
       namespaces: [(String, String)]
     ) -> Section? {
       guard let select = element[attribute: "select"] else {

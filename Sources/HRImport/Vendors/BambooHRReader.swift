@@ -5,7 +5,7 @@ import SkillsGraph
 /// (time off and company holidays) and job-info tables requested for all employees.
 ///
 /// BambooHR ids are the employee's internal id (`employee/@id`), which is what `supervisorEId`,
-/// time-off requests and who's-out entries refer to. Shapes follow `hr-formats.md` §1.6.
+/// time-off requests and who's-out entries refer to. Shapes: `docs/hr-exports.md`, BambooHR.
 struct BambooHRReader: VendorReader {
   private var file: VendorFile
   private let root: String

@@ -4,7 +4,7 @@ import SkillsGraph
 /// `SyncOrganizationChart`, `SyncTimeCard`), as 1C and payroll integrations send them.
 ///
 /// Each noun under a BOD's `DataArea` is a record. People are keyed by their first `PersonID`,
-/// since that is what `TimeCard` refers to. Paths follow `hr-formats.md` §1.2.
+/// since that is what `TimeCard` refers to. Paths: `docs/hr-exports.md`, HR-XML 3.
 struct HRXML3Reader: VendorReader {
   private static let ns = Namespaces.hrxml3
   private static let any = [Namespaces.hrxml3, Namespaces.oagis]

@@ -4,7 +4,7 @@ import SkillsGraph
 ///
 /// One `wd:Worker` is one record. References carry several ids with a `wd:type`; a person is
 /// keyed by `Employee_ID` or `Contingent_Worker_ID` (the `Worker_ID` text as a fallback), never
-/// by the WID alone, which changes between tenants. Paths follow `hr-formats.md` §1.5.
+/// by the WID alone, which changes between tenants. Paths: `docs/hr-exports.md`, Workday.
 struct WorkdayReader: VendorReader {
   private static let ns = Namespaces.workday
   private var file: VendorFile
@@ -56,13 +56,13 @@ struct WorkdayReader: VendorReader {
   /// The names this reader matches, looked up once per file in its libxml2 dictionary, and the
   /// record's namespace: a worker is read with pointer comparisons only.
   private var interner: NameInterner?
-  private var names: Names?
+  private var names: WorkdayElementNames?
 
-  private mutating func vocabulary(for record: Node) -> (Names, NamespaceMatch) {
+  private mutating func vocabulary(for record: Node) -> (WorkdayElementNames, NamespaceMatch) {
     let namespace = NamespaceMatch(Self.ns, declaredBy: record)
     if let interner, let names, interner.serves(record) { return (names, namespace) }
     let fresh = NameInterner(for: record)
-    let made = Names(fresh)
+    let made = WorkdayElementNames(fresh)
     interner = fresh
     names = made
     return (made, namespace)
@@ -112,7 +112,7 @@ struct WorkdayReader: VendorReader {
     file.people.append(person)
   }
 
-  private func name(_ data: Node, _ n: Names, _ ns: NamespaceMatch) -> String? {
+  private func name(_ data: Node, _ n: WorkdayElementNames, _ ns: NamespaceMatch) -> String? {
     guard let names = data.path(n.personalData, n.nameData, in: ns) else { return nil }
     for kind in [n.preferredNameData, n.legalNameData] {
       guard let detail = names.path(kind, n.nameDetailData, in: ns) else { continue }
@@ -124,7 +124,7 @@ struct WorkdayReader: VendorReader {
   }
 
   /// The work e-mail when one is marked so, else the primary, else the first.
-  private func email(_ data: Node, _ n: Names, _ ns: NamespaceMatch) -> String? {
+  private func email(_ data: Node, _ n: WorkdayElementNames, _ ns: NamespaceMatch) -> String? {
     var first: Node?
     for personal in data.children(n.personalData, in: ns) {
       for contact in personal.children(n.contactData, in: ns) {
@@ -138,7 +138,7 @@ struct WorkdayReader: VendorReader {
   }
 
   /// Whether any `Usage_Data/Type_Data/Type_Reference/ID` of an address says `WORK`.
-  private func isWork(_ address: Node, _ n: Names, _ ns: NamespaceMatch) -> Bool {
+  private func isWork(_ address: Node, _ n: WorkdayElementNames, _ ns: NamespaceMatch) -> Bool {
     for usage in address.children(n.usageData, in: ns) {
       for type in usage.children(n.typeData, in: ns) {
         for reference in type.children(n.typeReference, in: ns) {
@@ -154,7 +154,7 @@ struct WorkdayReader: VendorReader {
 
   /// The supervisory organization's name: Workday lists cost centers, companies and custom
   /// organizations in the same list, told apart by `Organization_Type_ID`.
-  private func department(_ data: Node, _ n: Names, _ ns: NamespaceMatch) -> String? {
+  private func department(_ data: Node, _ n: WorkdayElementNames, _ ns: NamespaceMatch) -> String? {
     for list in data.children(n.organizationData, in: ns) {
       for entry in list.children(n.workerOrganizationData, in: ns) {
         guard let organization = entry.first(n.organizationData, in: ns),
@@ -168,7 +168,9 @@ struct WorkdayReader: VendorReader {
     return nil
   }
 
-  private func isSupervisory(_ organization: Node, _ n: Names, _ ns: NamespaceMatch) -> Bool {
+  private func isSupervisory(
+    _ organization: Node, _ n: WorkdayElementNames, _ ns: NamespaceMatch
+  ) -> Bool {
     for reference in organization.children(n.organizationTypeReference, in: ns) {
       for id in reference.children(n.id, in: ns) {
         // Most exports write it in this case; any other spelling takes the general route.
@@ -181,7 +183,8 @@ struct WorkdayReader: VendorReader {
   /// The direct manager: the last entry of the first supervisory chain (the chain runs from the
   /// top down), skipping the worker, who heads their own organization when they are a manager.
   private mutating func readManager(
-    _ data: Node, into person: inout VendorPerson, worker: Node?, id: String, names n: Names,
+    _ data: Node, into person: inout VendorPerson, worker: Node?, id: String,
+    names n: WorkdayElementNames,
     ns: NamespaceMatch, locator: Locator
   ) {
     guard
@@ -224,7 +227,9 @@ struct WorkdayReader: VendorReader {
 
   /// The primary job (`Primary_Job="1"`, else the first), in v30+ `Worker_Job_Data` or the
   /// older `Employment_Data/Position_Data`.
-  private func position(_ employment: Node?, _ n: Names, _ ns: NamespaceMatch) -> VendorPosition? {
+  private func position(
+    _ employment: Node?, _ n: WorkdayElementNames, _ ns: NamespaceMatch
+  ) -> VendorPosition? {
     guard let employment else { return nil }
     var job: Node?
     for candidate in employment.children(n.workerJobData, in: ns) {
@@ -252,7 +257,7 @@ struct WorkdayReader: VendorReader {
   }
 
   private mutating func readQualifications(
-    _ data: Node, into person: inout VendorPerson, names n: Names, ns: NamespaceMatch,
+    _ data: Node, into person: inout VendorPerson, names n: WorkdayElementNames, ns: NamespaceMatch,
     locator: Locator
   ) {
     let qualifications = data.first(n.qualificationData, in: ns)
@@ -322,7 +327,8 @@ struct WorkdayReader: VendorReader {
 
   /// Leaves of absence; one without an end lasts until further notice.
   private mutating func readLeaves(
-    _ status: Node?, into person: inout VendorPerson, names n: Names, ns: NamespaceMatch
+    _ status: Node?, into person: inout VendorPerson, names n: WorkdayElementNames,
+    ns: NamespaceMatch
   ) {
     for leave in NamedChildren.of(status, n.leaveStatusData, in: ns) {
       guard let start = VendorValues.day(leave.text(n.leaveStartDate, in: ns)) else {
@@ -348,127 +354,6 @@ struct WorkdayReader: VendorReader {
         continue
       }
       person.absences.append(Absence(from: start, to: end, kind: kind))
-    }
-  }
-
-  /// Every element and attribute name the reader looks at (`hr-formats.md` §1.5).
-  private struct Names {
-    let workerReference, workerData, workerID, id, employmentData, workerStatusData: InternedName
-    let terminated, active, terminationDate, personalData, nameData: InternedName
-    let preferredNameData, legalNameData, nameDetailData, firstName, middleName: InternedName
-    let lastName, contactData, emailAddressData, usageData, typeData, typeReference: InternedName
-    let emailAddress, organizationData, workerOrganizationData: InternedName
-    let organizationTypeReference, organizationName, organizationReference: InternedName
-    let managementChainData, workerSupervisoryManagementChainData: InternedName
-    let managerReference, manager, workerJobData, positionData, businessTitle: InternedName
-    let positionTitle, jobProfileSummaryData, jobProfileReference, jobProfileName: InternedName
-    let criticalJob, qualificationData, competency, competencyReference: InternedName
-    let competencyDescriptor, competencyLevelBehaviorReference: InternedName
-    let competencyLevelBehaviorDescriptor, certification, certificationData: InternedName
-    let certificationName, certificationReference, issuedDate, expirationDate: InternedName
-    let skillData, workerSkillItem, skillReference, leaveStatusData, leaveStartDate: InternedName
-    let leaveEndDate, estimatedLeaveEndDate, firstDayOfWork: InternedName
-    let leaveOfAbsenceTypeReference, leaveRequestDescription: InternedName
-    // Attributes, by local name.
-    let type, descriptor, formattedName, primaryJob, inactive, name: InternedName
-
-    init(_ intern: NameInterner) {
-      workerReference = intern("Worker_Reference")
-      workerData = intern("Worker_Data")
-      workerID = intern("Worker_ID")
-      id = intern("ID")
-      employmentData = intern("Employment_Data")
-      workerStatusData = intern("Worker_Status_Data")
-      terminated = intern("Terminated")
-      active = intern("Active")
-      terminationDate = intern("Termination_Date")
-      personalData = intern("Personal_Data")
-      nameData = intern("Name_Data")
-      preferredNameData = intern("Preferred_Name_Data")
-      legalNameData = intern("Legal_Name_Data")
-      nameDetailData = intern("Name_Detail_Data")
-      firstName = intern("First_Name")
-      middleName = intern("Middle_Name")
-      lastName = intern("Last_Name")
-      contactData = intern("Contact_Data")
-      emailAddressData = intern("Email_Address_Data")
-      usageData = intern("Usage_Data")
-      typeData = intern("Type_Data")
-      typeReference = intern("Type_Reference")
-      emailAddress = intern("Email_Address")
-      organizationData = intern("Organization_Data")
-      workerOrganizationData = intern("Worker_Organization_Data")
-      organizationTypeReference = intern("Organization_Type_Reference")
-      organizationName = intern("Organization_Name")
-      organizationReference = intern("Organization_Reference")
-      managementChainData = intern("Management_Chain_Data")
-      workerSupervisoryManagementChainData = intern("Worker_Supervisory_Management_Chain_Data")
-      managerReference = intern("Manager_Reference")
-      manager = intern("Manager")
-      workerJobData = intern("Worker_Job_Data")
-      positionData = intern("Position_Data")
-      businessTitle = intern("Business_Title")
-      positionTitle = intern("Position_Title")
-      jobProfileSummaryData = intern("Job_Profile_Summary_Data")
-      jobProfileReference = intern("Job_Profile_Reference")
-      jobProfileName = intern("Job_Profile_Name")
-      criticalJob = intern("Critical_Job")
-      qualificationData = intern("Qualification_Data")
-      competency = intern("Competency")
-      competencyReference = intern("Competency_Reference")
-      competencyDescriptor = intern("Competency_Descriptor")
-      competencyLevelBehaviorReference = intern("Competency_Level_Behavior_Reference")
-      competencyLevelBehaviorDescriptor = intern("Competency_Level_Behavior_Descriptor")
-      certification = intern("Certification")
-      certificationData = intern("Certification_Data")
-      certificationName = intern("Certification_Name")
-      certificationReference = intern("Certification_Reference")
-      issuedDate = intern("Issued_Date")
-      expirationDate = intern("Expiration_Date")
-      skillData = intern("Skill_Data")
-      workerSkillItem = intern("Worker_Skill_Item")
-      skillReference = intern("Skill_Reference")
-      leaveStatusData = intern("Leave_Status_Data")
-      leaveStartDate = intern("Leave_Start_Date")
-      leaveEndDate = intern("Leave_End_Date")
-      estimatedLeaveEndDate = intern("Estimated_Leave_End_Date")
-      firstDayOfWork = intern("First_Day_Of_Work")
-      leaveOfAbsenceTypeReference = intern("Leave_of_Absence_Type_Reference")
-      leaveRequestDescription = intern("Leave_Request_Description")
-      type = intern("type")
-      descriptor = intern("Descriptor")
-      formattedName = intern("Formatted_Name")
-      primaryJob = intern("Primary_Job")
-      inactive = intern("Inactive")
-      name = intern("Name")
-    }
-
-    /// The value of a reference's first `wd:ID` with text whose `type` is `type`.
-    func id(of reference: Node, typed type: StaticString, _ ns: NamespaceMatch) -> String? {
-      for node in reference.children(id, in: ns) where node.attribute(self.type, is: type) {
-        if let value = node.text { return value }
-      }
-      return nil
-    }
-
-    /// The value of a reference's first `wd:ID` with text whose `type` is not `type` (a
-    /// missing type included).
-    func id(of reference: Node, notTyped type: StaticString, _ ns: NamespaceMatch) -> String? {
-      for node in reference.children(id, in: ns) where !node.attribute(self.type, is: type) {
-        if let value = node.text { return value }
-      }
-      return nil
-    }
-
-    /// The person id of a reference: its first `Employee_ID` or `Contingent_Worker_ID`.
-    func personID(of reference: Node, _ ns: NamespaceMatch) -> String? {
-      for node in reference.children(id, in: ns)
-      where node.attribute(type, is: "Employee_ID")
-        || node.attribute(type, is: "Contingent_Worker_ID")
-      {
-        if let value = node.text { return value }
-      }
-      return nil
     }
   }
 }

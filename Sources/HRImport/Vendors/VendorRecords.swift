@@ -32,7 +32,7 @@ struct VendorCertification {
   var location: SourceLocation
 }
 
-/// The job a person holds, from which `--derive-roles` makes roles.
+/// The job a person holds, from which `RoleDeriver` makes roles.
 struct VendorPosition: Hashable {
   /// The job profile (Workday) or job code; roles group by it when present.
   var jobProfile: String?

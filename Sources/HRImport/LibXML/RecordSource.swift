@@ -1,30 +1,6 @@
 internal import CLibXML2
 import Foundation
 
-/// Places a vendor node in its file for diagnostics.
-///
-/// Files read into memory are located exactly (line and column, from the offsets the DOM parse
-/// recorded); streamed files by the line libxml2 keeps on each node, since the streaming parser
-/// runs ahead of the node it returns and so cannot give a column.
-final class Locator {
-  let path: String
-  private let state: ParseState?
-
-  init(path: String, state: ParseState? = nil) {
-    self.path = path
-    self.state = state
-  }
-
-  func location(_ node: Node, attribute: String? = nil) -> SourceLocation {
-    if let state, let exact = state.location(of: node.pointer, attribute: attribute) {
-      return exact
-    }
-    return SourceLocation(file: path, line: node.line)
-  }
-
-  var wholeFile: SourceLocation { SourceLocation(file: path) }
-}
-
 /// Feeds a vendor reader its records (one person, one time-off request, one Atom entry…), from a
 /// tree in memory for ordinary files and from libxml2's `xmlTextReader` for large ones.
 ///
@@ -234,23 +210,6 @@ enum RecordSource {
       return ([], [Diagnostic(.error, "file holds no XML element", at: collector.wholeFile)])
     }
     return (names, errors)
-  }
-}
-
-/// An element name as the detector sees it.
-struct QualifiedName: Hashable, Sendable {
-  var namespace: String
-  var localName: String
-  /// Approximate line (the streaming parser may have read a little further).
-  var line: Int = 0
-
-  static func == (lhs: Self, rhs: Self) -> Bool {
-    lhs.namespace == rhs.namespace && lhs.localName == rhs.localName
-  }
-
-  func hash(into hasher: inout Hasher) {
-    hasher.combine(namespace)
-    hasher.combine(localName)
   }
 }
 

@@ -1,3 +1,4 @@
+internal import OrderedCollections
 import SkillsGraph
 
 /// Merges the records of several native files by id and resolves every reference.
@@ -9,12 +10,10 @@ import SkillsGraph
 struct OrganizationAssembler {
   private var asOf: Day?
   private var scaleMax: Located<Int>?
-  private var skillOrder: [String] = []
-  private var skills: [String: SkillRecord] = [:]
-  private var personOrder: [String] = []
-  private var people: [String: PersonRecord] = [:]
-  private var roleOrder: [String] = []
-  private var roles: [String: RoleRecord] = [:]
+  /// Records by id, in the order their ids first appeared.
+  private var skills: OrderedDictionary<String, SkillRecord> = [:]
+  private var people: OrderedDictionary<String, PersonRecord> = [:]
+  private var roles: OrderedDictionary<String, RoleRecord> = [:]
   private var policy = PolicyRecord()
   private var skillNameCache: [String: String]?
   private(set) var diagnostics: [Diagnostic] = []
@@ -22,11 +21,9 @@ struct OrganizationAssembler {
   mutating func merge(_ file: NativeFile) {
     asOf = file.asOf ?? asOf
     scaleMax = file.scaleMax ?? scaleMax
-    for record in file.skills { mergeSkill(record) }
-    people.reserveCapacity(people.count + file.people.count)
-    personOrder.reserveCapacity(personOrder.count + file.people.count)
-    for record in file.people { mergePerson(record) }
-    for record in file.roles { mergeRole(record) }
+    Self.merge(file.skills, into: &skills)
+    Self.merge(file.people, into: &people)
+    Self.merge(file.roles, into: &roles)
     if let next = file.policy {
       policy.horizonWeeks = next.horizonWeeks ?? policy.horizonWeeks
       policy.mentorMinLevel = next.mentorMinLevel ?? policy.mentorMinLevel
@@ -35,95 +32,32 @@ struct OrganizationAssembler {
     }
   }
 
-  private mutating func mergeSkill(_ record: SkillRecord) {
-    let id = record.id.value
-    guard var merged = skills[id] else {
-      skillOrder.append(id)
-      skills[id] = record
-      return
-    }
-    merged.name = record.name ?? merged.name
-    merged.category = record.category ?? merged.category
-    merged.hoursPerLevel = record.hoursPerLevel ?? merged.hoursPerLevel
-    for related in record.related
-    where !merged.related.contains(where: { $0.value == related.value }) {
-      merged.related.append(related)
-    }
-    skills[id] = merged
-  }
-
-  private mutating func mergePerson(_ record: PersonRecord) {
-    let id = record.id.value
-    guard var merged = people[id] else {
-      personOrder.append(id)
-      people[id] = record
-      return
-    }
-    merged.name = record.name ?? merged.name
-    merged.department = record.department ?? merged.department
-    merged.manager = record.manager ?? merged.manager
-    merged.grade = record.grade ?? merged.grade
-    merged.mentorHoursPerWeek = record.mentorHoursPerWeek ?? merged.mentorHoursPerWeek
-    merged.learningHoursPerWeek = record.learningHoursPerWeek ?? merged.learningHoursPerWeek
-    merged.maxMentees = record.maxMentees ?? merged.maxMentees
-    merged.canMentor = record.canMentor ?? merged.canMentor
-    merged.canLearn = record.canLearn ?? merged.canLearn
-    merged.leaves = record.leaves ?? merged.leaves
-    merged.email = record.email ?? merged.email
-    for entry in record.skills {
-      if let index = merged.skills.firstIndex(where: { $0.skill.value == entry.skill.value }) {
-        merged.skills[index] = entry
+  /// Adds records whose ids are new, in order, and folds the others into the record already
+  /// held for their id.
+  ///
+  /// - Complexity: O(*n*) expected for *n* records, plus the cost of each `absorb`.
+  private static func merge<Record: MergeableRecord>(
+    _ records: [Record], into table: inout OrderedDictionary<String, Record>
+  ) {
+    table.reserveCapacity(table.count + records.count)
+    for record in records {
+      if let index = table.index(forKey: record.id.value) {
+        table.values[index].absorb(record)
       } else {
-        merged.skills.append(entry)
+        table[record.id.value] = record
       }
     }
-    for interest in record.interests
-    where !merged.interests.contains(where: { $0.value == interest.value }) {
-      merged.interests.append(interest)
-    }
-    for absence in record.absences where !merged.absences.contains(absence) {
-      merged.absences.append(absence)
-    }
-    people[id] = merged
-  }
-
-  private mutating func mergeRole(_ record: RoleRecord) {
-    let id = record.id.value
-    guard var merged = roles[id] else {
-      roleOrder.append(id)
-      roles[id] = record
-      return
-    }
-    merged.name = record.name ?? merged.name
-    merged.criticality = record.criticality ?? merged.criticality
-    merged.backups = record.backups ?? merged.backups
-    merged.minPresent = record.minPresent ?? merged.minPresent
-    merged.isDerived = record.isDerived ?? merged.isDerived
-    for entry in record.requirements {
-      if let index = merged.requirements.firstIndex(where: { $0.skill.value == entry.skill.value })
-      {
-        merged.requirements[index] = entry
-      } else {
-        merged.requirements.append(entry)
-      }
-    }
-    for incumbent in record.incumbents
-    where !merged.incumbents.contains(where: { $0.value == incumbent.value }) {
-      merged.incumbents.append(incumbent)
-    }
-    roles[id] = merged
   }
 
   /// Builds the organization, reporting unknown references and levels above the scale.
   mutating func assemble() -> Organization {
     let scale = scaleMax?.value ?? 4
     skillNameCache = skillByName
-    let skillIDs = skillOrder
-    let personIDs = personOrder
+    let skillIDs = Array(skills.keys)
+    let personIDs = Array(people.keys)
 
     var organization = Organization(asOf: asOf, scaleMax: scale)
-    for id in skillOrder {
-      guard let record = skills[id] else { continue }
+    for (id, record) in skills {
       organization.skills.append(
         Skill(
           id: SkillID(id), name: record.name, category: record.category,
@@ -132,8 +66,7 @@ struct OrganizationAssembler {
             SkillID($0)
           }))
     }
-    for id in personOrder {
-      guard let record = people[id] else { continue }
+    for (id, record) in people {
       var levels: [SkillID: Int] = [:]
       levels.reserveCapacity(record.skills.count)
       for entry in record.skills {
@@ -158,8 +91,7 @@ struct OrganizationAssembler {
       person.email = record.email
       organization.people.append(person)
     }
-    for id in roleOrder {
-      guard let record = roles[id] else { continue }
+    for (id, record) in roles {
       var requirements: [Requirement] = []
       for entry in record.requirements {
         guard let skill = check(entry.skill, kind: "skill", among: skillIDs) else { continue }
@@ -200,8 +132,8 @@ struct OrganizationAssembler {
       if let id = skillByName[VendorValues.nameKey(reference.value)] { return id }
       // Offer each skill once, by whichever of its id and name is closer (the id on a tie).
       let target = Array(reference.value.lowercased().utf8)
-      candidates = skillOrder.map { id in
-        guard let name = skills[id]?.name, name != id else { return id }
+      candidates = skills.map { id, record in
+        guard let name = record.name, name != id else { return id }
         let byID = Suggestions.editDistance(target, Array(id.lowercased().utf8), limit: 64)
         let byName = Suggestions.editDistance(target, Array(name.lowercased().utf8), limit: 64)
         return byName < byID ? name : id
@@ -221,11 +153,11 @@ struct OrganizationAssembler {
   private var skillByName: [String: String] {
     if let cached = skillNameCache { return cached }
     var table: [String: String] = [:]
-    for id in skillOrder {
+    for id in skills.keys {
       table[VendorValues.nameKey(id)] = table[VendorValues.nameKey(id)] ?? id
     }
-    for id in skillOrder {
-      guard let name = skills[id]?.name else { continue }
+    for (id, record) in skills {
+      guard let name = record.name else { continue }
       table[VendorValues.nameKey(name)] = table[VendorValues.nameKey(name)] ?? id
     }
     return table
@@ -285,6 +217,80 @@ struct OrganizationAssembler {
             .warning,
             "incumbent '\(incumbent.value)' of role '\(role.id)' does not meet its requirements "
               + "(\(detail))", at: incumbent.location))
+      }
+    }
+  }
+}
+
+/// A record that later files can add to: the rules by which one native file's statement about
+/// an id overrides or extends an earlier one's.
+private protocol MergeableRecord {
+  var id: Located<String> { get }
+  /// Takes a later file's record for the same id: each attribute it gives overrides, and its
+  /// lists merge into the ones held.
+  mutating func absorb(_ later: Self)
+}
+
+extension SkillRecord: MergeableRecord {
+  mutating func absorb(_ later: Self) {
+    name = later.name ?? name
+    category = later.category ?? category
+    hoursPerLevel = later.hoursPerLevel ?? hoursPerLevel
+    related.appendNew(later.related)
+  }
+}
+
+extension PersonRecord: MergeableRecord {
+  mutating func absorb(_ later: Self) {
+    name = later.name ?? name
+    department = later.department ?? department
+    manager = later.manager ?? manager
+    grade = later.grade ?? grade
+    mentorHoursPerWeek = later.mentorHoursPerWeek ?? mentorHoursPerWeek
+    learningHoursPerWeek = later.learningHoursPerWeek ?? learningHoursPerWeek
+    maxMentees = later.maxMentees ?? maxMentees
+    canMentor = later.canMentor ?? canMentor
+    canLearn = later.canLearn ?? canLearn
+    leaves = later.leaves ?? leaves
+    email = later.email ?? email
+    skills.setLevels(later.skills)
+    interests.appendNew(later.interests)
+    for absence in later.absences where !absences.contains(absence) {
+      absences.append(absence)
+    }
+  }
+}
+
+extension RoleRecord: MergeableRecord {
+  mutating func absorb(_ later: Self) {
+    name = later.name ?? name
+    criticality = later.criticality ?? criticality
+    backups = later.backups ?? backups
+    minPresent = later.minPresent ?? minPresent
+    isDerived = later.isDerived ?? isDerived
+    requirements.setLevels(later.requirements)
+    incumbents.appendNew(later.incumbents)
+  }
+}
+
+extension Array where Element == Located<String> {
+  /// Appends the references whose values are not here yet, keeping the first location.
+  fileprivate mutating func appendNew(_ references: [Located<String>]) {
+    for reference in references where !contains(where: { $0.value == reference.value }) {
+      append(reference)
+    }
+  }
+}
+
+extension Array where Element == (skill: Located<String>, level: Located<Int>) {
+  /// Sets each skill's level: a skill already here takes the later level in place, a new one is
+  /// appended.
+  fileprivate mutating func setLevels(_ entries: [(skill: Located<String>, level: Located<Int>)]) {
+    for entry in entries {
+      if let index = firstIndex(where: { $0.skill.value == entry.skill.value }) {
+        self[index] = entry
+      } else {
+        append(entry)
       }
     }
   }

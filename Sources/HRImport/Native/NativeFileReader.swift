@@ -10,7 +10,7 @@ struct NativeFileReader {
 
   init(source: SourceText) { self.source = source }
 
-  mutating func read(_ root: XMLElement) -> NativeFile {
+  mutating func read(_ root: ParsedElement) -> NativeFile {
     var file = NativeFile(path: source.path)
     guard root.localName == "organization", root.namespace == Self.namespace else {
       error(
@@ -56,7 +56,7 @@ struct NativeFileReader {
 
   /// Reads each element and reports an id that this file already defined.
   private mutating func readUnique<Record>(
-    _ elements: [XMLElement], kind: String, read: (inout Self, XMLElement) -> Record?
+    _ elements: [ParsedElement], kind: String, read: (inout Self, ParsedElement) -> Record?
   ) -> [Record] {
     var firstLine: [String: Int] = [:]
     var records: [Record] = []
@@ -75,14 +75,14 @@ struct NativeFileReader {
     return records
   }
 
-  private mutating func readSkill(_ element: XMLElement) -> SkillRecord {
+  private mutating func readSkill(_ element: ParsedElement) -> SkillRecord {
     SkillRecord(
       id: located(element, "id"), name: element[attribute: "name"],
       category: element[attribute: "category"], hoursPerLevel: double(element, "hoursPerLevel"),
       related: element.children(named: "related", in: Self.namespace).map { located($0, "skill") })
   }
 
-  private mutating func readPerson(_ element: XMLElement) -> PersonRecord {
+  private mutating func readPerson(_ element: ParsedElement) -> PersonRecord {
     var record = PersonRecord(id: located(element, "id"))
     record.name = element[attribute: "name"]
     record.department = element[attribute: "department"]
@@ -117,7 +117,7 @@ struct NativeFileReader {
     return record
   }
 
-  private mutating func readRole(_ element: XMLElement) -> RoleRecord {
+  private mutating func readRole(_ element: ParsedElement) -> RoleRecord {
     var record = RoleRecord(id: located(element, "id"))
     record.name = element[attribute: "name"]
     if let text = element[attribute: "criticality"] {
@@ -147,30 +147,30 @@ struct NativeFileReader {
 
   // MARK: Attribute access (the schema has already checked the lexical forms)
 
-  private func location(of attribute: String, in element: XMLElement) -> SourceLocation {
+  private func location(of attribute: String, in element: ParsedElement) -> SourceLocation {
     let offset = source.attributeOffset(named: attribute, inTagAt: element.offset) ?? element.offset
     return source.location(ofOffset: offset)
   }
 
-  private func located(_ element: XMLElement, _ attribute: String) -> Located<String> {
+  private func located(_ element: ParsedElement, _ attribute: String) -> Located<String> {
     Located(
       value: (element[attribute: attribute] ?? "").trimmingSpaces,
       location: location(of: attribute, in: element))
   }
 
-  private func locatedInt(_ element: XMLElement, _ attribute: String) -> Located<Int> {
+  private func locatedInt(_ element: ParsedElement, _ attribute: String) -> Located<Int> {
     Located(value: int(element, attribute) ?? 0, location: location(of: attribute, in: element))
   }
 
-  private func int(_ element: XMLElement, _ attribute: String) -> Int? {
+  private func int(_ element: ParsedElement, _ attribute: String) -> Int? {
     element[attribute: attribute].flatMap { Int($0.trimmingSpaces) }
   }
 
-  private func double(_ element: XMLElement, _ attribute: String) -> Double? {
+  private func double(_ element: ParsedElement, _ attribute: String) -> Double? {
     element[attribute: attribute].flatMap { Double($0.trimmingSpaces) }
   }
 
-  private func bool(_ element: XMLElement, _ attribute: String) -> Bool? {
+  private func bool(_ element: ParsedElement, _ attribute: String) -> Bool? {
     switch element[attribute: attribute]?.trimmingSpaces {
     case "true", "1": true
     case "false", "0": false
@@ -178,7 +178,7 @@ struct NativeFileReader {
     }
   }
 
-  private mutating func day(_ element: XMLElement, _ attribute: String) -> Day? {
+  private mutating func day(_ element: ParsedElement, _ attribute: String) -> Day? {
     guard let text = element[attribute: attribute] else { return nil }
     guard let day = Day(iso: text.trimmingSpaces) else {
       error("'\(text)' is not a calendar day (YYYY-MM-DD)", at: element, attribute: attribute)
@@ -187,7 +187,9 @@ struct NativeFileReader {
     return day
   }
 
-  private mutating func error(_ message: String, at element: XMLElement, attribute: String? = nil) {
+  private mutating func error(
+    _ message: String, at element: ParsedElement, attribute: String? = nil
+  ) {
     let here =
       attribute.map { location(of: $0, in: element) } ?? source.location(ofOffset: element.offset)
     diagnostics.append(Diagnostic(.error, message, at: here))

@@ -40,8 +40,10 @@ public enum NativeImporter {
 
   /// Parses native XML held in memory (for tests and generated data).
   ///
+  /// `package`, not `public`: only the package's own tests read native XML from memory; users
+  /// import files.
   /// - Throws: `ImportError.invalidData` as `load(paths:)` does.
-  public static func load(
+  package static func load(
     xml: String, name: String = "<memory>"
   ) throws(ImportError)
     -> ImportResult

@@ -2,7 +2,7 @@ import SkillsGraph
 
 /// Lenient readers for the values real exports contain.
 ///
-/// Every quirk here was seen in real files (see `hr-formats.md` §5): dates with a zone suffix
+/// Every quirk here was seen in real files (see `docs/hr-exports.md`): dates with a zone suffix
 /// (`2025-02-03-08:00`), with a time (`2024-01-01T00:00:00`), partial (`2025-02`, `2025`), as an
 /// OData JSON tick count (`/Date(1444003200000)/`) or in US order (`4/1/1997`); booleans as
 /// `0`/`1`/`true`/`false`; text escaped twice (`&amp;#xa;` arriving as `&#xa;`).

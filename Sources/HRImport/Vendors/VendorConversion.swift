@@ -91,8 +91,7 @@ struct VendorConversion {
         output.sources[fileIndex].roles += count
         output.sources[fileIndex].notes.append(
           "\(count) role\(count == 1 ? "" : "s") derived from "
-            + (mode == .all ? "every position" : "critical positions")
-            + " (--derive-roles \(mode.rawValue))")
+            + (mode == .all ? "every position" : "critical positions"))
       }
       for (fileIndex, note) in derived.notes { output.sources[fileIndex].notes.append(note) }
       var roles = NativeFile(path: files.first.map(Self.path) ?? "")
@@ -216,7 +215,7 @@ struct VendorConversion {
       for (source, count) in zip(levelLess, levelLessCounts) {
         lines.append(
           "\(count) skill\(count == 1 ? "" : "s") without a level (\(source)) counted at level "
-            + "\(scale.levelLessDefault) (--skill-level-default)")
+            + "\(scale.levelLessDefault) (the configured default)")
       }
       if certificationsCounted + certificationsLeftOut > 0 {
         lines.append(

@@ -1,9 +1,9 @@
 internal import CLibXML2
 import Foundation
 
-/// Parses one untrusted XML file with libxml2 into plain `XMLElement` values.
+/// Parses one untrusted XML file with libxml2 into plain `ParsedElement` values.
 ///
-/// HR exports come from outside, so the parser is locked down as `hr-formats.md` §3.2 measured:
+/// HR exports come from outside, so the parser is locked down (measured in `docs/hr-exports.md`):
 /// any DOCTYPE stops the parse before an entity can be declared (which rules out XXE and entity
 /// expansion bombs), no network, a loader that refuses every external entity, libxml2's own
 /// depth and size limits left on (never `HUGE`, `NOENT`, `DTDLOAD` or `RECOVER`). Every error
@@ -17,7 +17,7 @@ struct SafeXMLParser {
   /// What a parse produced: the tree when the file is well-formed (and valid, when a schema was
   /// given), and every diagnostic found either way.
   struct Result {
-    var root: XMLElement?
+    var root: ParsedElement?
     var source: SourceText
     var diagnostics: [Diagnostic]
   }
@@ -110,20 +110,20 @@ struct SafeXMLParser {
   private static func convert(
     _ node: UnsafeMutablePointer<xmlNode>, document: UnsafeMutablePointer<xmlDoc>,
     state: ParseState
-  ) -> XMLElement {
-    var attributes: [XMLElement.Attribute] = []
+  ) -> ParsedElement {
+    var attributes: [ParsedElement.Attribute] = []
     var property = node.pointee.properties
     while let attribute = property {
       let value = xmlNodeListGetString(document, attribute.pointee.children, 1)
       attributes.append(
-        XMLElement.Attribute(
+        ParsedElement.Attribute(
           localName: string(attribute.pointee.name),
           namespace: string(attribute.pointee.ns?.pointee.href),
           value: string(value)))
       if let value { clibxml2_free(value) }
       property = attribute.pointee.next
     }
-    var children: [XMLElement] = []
+    var children: [ParsedElement] = []
     var text = ""
     var child = node.pointee.children
     while let current = child {
@@ -137,7 +137,7 @@ struct SafeXMLParser {
       }
       child = current.pointee.next
     }
-    return XMLElement(
+    return ParsedElement(
       localName: string(node.pointee.name), namespace: string(node.pointee.ns?.pointee.href),
       attributes: attributes, children: children, text: text,
       offset: state.offsets[UnsafeMutableRawPointer(node)] ?? 0)

@@ -43,7 +43,7 @@ struct RoleRecord {
   var minPresent: Int?
   var requirements: [(skill: Located<String>, level: Located<Int>)] = []
   var incumbents: [Located<String>] = []
-  /// Set for roles `--derive-roles` made from an export's positions.
+  /// Set for roles derived from an export's positions (`ImportOptions.deriveRoles`).
   var isDerived: Bool?
 }
 

@@ -5,7 +5,7 @@ import SkillsGraph
 ///
 /// Each top-level Atom `entry` is a record; its entity type comes from `category/@term`
 /// (`SFOData.EmpJob`) or, failing that, from the entry's id URL. Effective-dated `EmpJob` rows
-/// keep the latest one that has started. Paths follow `hr-formats.md` §1.7.
+/// keep the latest one that has started. Paths: `docs/hr-exports.md`, SuccessFactors.
 struct SuccessFactorsReader: VendorReader {
   private static let atom = Namespaces.atom
   private var file: VendorFile
@@ -173,7 +173,7 @@ struct SuccessFactorsReader: VendorReader {
         id: properties["competencyId"], name: name,
         level: .numeric(
           rating, min: ratingScale.lowerBound, max: ratingScale.upperBound,
-          scale: "CompetencyRating.rating (scale from --rating-scale)"),
+          scale: "CompetencyRating.rating (configured rating scale)"),
         location: locator.location(ratingNode.node)))
     ratings += 1
     people[id] = person
