@@ -5,15 +5,26 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     case warning
   }
 
+  /// What a user can do about a finding, when the way forward depends on how the library is
+  /// called: a command line names its own flags for it, a program its own settings.
+  public enum Remedy: Hashable, Sendable {
+    /// Name the file's profile, or give a mapping file for it.
+    case nameProfileOrMapping
+  }
+
   public var severity: Severity
   public var location: SourceLocation
   /// Lower case, names in single quotes, no full stop.
   public var message: String
+  public var remedy: Remedy?
 
-  public init(_ severity: Severity, _ message: String, at location: SourceLocation) {
+  public init(
+    _ severity: Severity, _ message: String, at location: SourceLocation, remedy: Remedy? = nil
+  ) {
     self.severity = severity
     self.location = location
     self.message = message
+    self.remedy = remedy
   }
 
   public var description: String { "\(location): \(severity.rawValue): \(message)" }

@@ -136,7 +136,8 @@ public enum Importer {
                 "cannot tell which HR system wrote this file (root element "
                   + "'\(root?.localName ?? "")' in \(namespace)); name its profile ("
                   + Self.profileNames + "), or give a mapping file for an export no "
-                  + "profile reads", at: SourceLocation(file: path, line: max(root?.line ?? 1, 1)))
+                  + "profile reads", at: SourceLocation(file: path, line: max(root?.line ?? 1, 1)),
+                remedy: .nameProfileOrMapping)
             ]
           )
         }

@@ -111,6 +111,11 @@ struct InputOptions: ParsableArguments {
         throw ExitCode(ExitStatus.missingInput)
       case .invalidData(let diagnostics):
         for diagnostic in diagnostics { Console.error(diagnostic.description) }
+        if diagnostics.contains(where: { $0.remedy == .nameProfileOrMapping }) {
+          Console.error(
+            "understudy: note: name the format with --profile NAME (or FILE=NAME), or give "
+              + "--mapping FILE for an export no profile reads; 'understudy formats' lists them")
+        }
         let errors = diagnostics.count { $0.severity == .error }
         Console.error("understudy: \(errors) error\(errors == 1 ? "" : "s"); nothing was written")
         throw ExitCode(ExitStatus.badData)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Vendor exports from the command line", .serialized)
@@ -55,5 +56,21 @@ struct VendorImportCommandTests {
     ] {
       #expect(outcome.stdout.contains("  \(profile) "))
     }
+  }
+
+  @Test("a file no profile recognises gets the command line's advice: its flags")
+  func unknownFormatAdvice() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.file("mystery.xml")
+    try "<?xml version=\"1.0\"?>\n<Staff xmlns=\"urn:example:staff\"><Member/></Staff>\n"
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    let outcome = try CLIRunner.run(["validate", path])
+    #expect(outcome.status == 65)
+    let lines = outcome.stderr.split(separator: "\n").map(String.init)
+    #expect(lines.first?.hasPrefix("\(path):2: error: cannot tell which HR system") == true)
+    #expect(
+      lines.dropFirst().first
+        == "understudy: note: name the format with --profile NAME (or FILE=NAME), or give "
+        + "--mapping FILE for an export no profile reads; 'understudy formats' lists them")
   }
 }
