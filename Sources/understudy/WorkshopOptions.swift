@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Pseudonyms
 import Reports
 import SkillsGraph
 
