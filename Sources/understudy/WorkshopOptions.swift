@@ -69,12 +69,3 @@ struct WorkshopOptions: ParsableArguments {
     return fresh
   }
 }
-
-extension Scenario {
-  /// The scenario with its people renamed to their pseudonyms.
-  func renamed(by pseudonyms: Pseudonymization) -> Scenario {
-    Scenario(
-      away: away.map { Away(person: pseudonyms.callAs($0.person), period: $0.period) },
-      excluded: Set(excluded.map(pseudonyms.callAs)))
-  }
-}

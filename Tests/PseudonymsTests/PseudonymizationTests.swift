@@ -128,4 +128,23 @@ struct PseudonymizationTests {
     #expect(mapping.callAs("E0") == "Person 862fbf68")
     #expect(mapping.callAs("E2999") == "Person a49aeede")
   }
+
+  @Test("a scenario renamed by the pseudonyms names every person by their pseudonym")
+  func renamedScenario() {
+    let mapping = Pseudonymization(for: team, salt: "workshop-2026")
+    let period = DayRange(from: Day(ordinal: 100), to: Day(ordinal: 130))
+    let scenario = Scenario(
+      away: [Scenario.Away(person: "A"), Scenario.Away(person: "B", period: period)],
+      excluded: ["C"])
+    let renamed = scenario.renamed(by: mapping)
+    #expect(
+      renamed.away == [
+        Scenario.Away(person: mapping.callAs("A")),
+        Scenario.Away(person: mapping.callAs("B"), period: period),
+      ])
+    #expect(renamed.excluded == [mapping.callAs("C")])
+    let real: Set<PersonID> = ["A", "B", "C"]
+    #expect(real.isDisjoint(with: renamed.away.map(\.person)))
+    #expect(real.isDisjoint(with: renamed.excluded))
+  }
 }
