@@ -11,10 +11,12 @@ let package = Package(
     .library(name: "MentoringOptimizer", targets: ["MentoringOptimizer"]),
     .library(name: "OrgGenerator", targets: ["OrgGenerator"]),
     .library(name: "Reports", targets: ["Reports"]),
+    .library(name: "Pseudonyms", targets: ["Pseudonyms"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     .systemLibrary(
@@ -38,10 +40,16 @@ let package = Package(
       ]),
     .target(name: "OrgGenerator", dependencies: ["SkillsGraph"]),
     .target(name: "Reports", dependencies: ["SkillsGraph", "MentoringOptimizer"]),
+    // Workshop mode's pseudonyms: HMAC-SHA-256 from swift-crypto, which brings Foundation types,
+    // so it lives apart from SkillsGraph.
+    .target(
+      name: "Pseudonyms",
+      dependencies: ["SkillsGraph", .product(name: "Crypto", package: "swift-crypto")]
+    ),
     .executableTarget(
       name: "understudy",
       dependencies: [
-        "SkillsGraph", "HRImport", "MentoringOptimizer", "Reports", "OrgGenerator",
+        "SkillsGraph", "HRImport", "MentoringOptimizer", "Reports", "OrgGenerator", "Pseudonyms",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -60,6 +68,7 @@ let package = Package(
       dependencies: ["MentoringOptimizer", "SkillsGraph", "TestSupport"]
     ),
     .testTarget(name: "OrgGeneratorTests", dependencies: ["OrgGenerator", "SkillsGraph"]),
+    .testTarget(name: "PseudonymsTests", dependencies: ["Pseudonyms", "SkillsGraph"]),
     .testTarget(
       name: "ReportsTests",
       dependencies: ["Reports", "SkillsGraph", "MentoringOptimizer", "TestSupport"],

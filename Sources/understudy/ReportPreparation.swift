@@ -1,4 +1,5 @@
 import HRImport
+import Pseudonyms
 import Reports
 import SkillsGraph
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Pseudonyms
 import Reports
 import SkillsGraph
 
@@ -66,14 +67,5 @@ struct WorkshopOptions: ParsableArguments {
       throw ExitCode(ExitStatus.cannotWrite)
     }
     return fresh
-  }
-}
-
-extension Scenario {
-  /// The scenario with its people renamed to their pseudonyms.
-  func renamed(by pseudonyms: Pseudonymization) -> Scenario {
-    Scenario(
-      away: away.map { Away(person: pseudonyms.callAs($0.person), period: $0.period) },
-      excluded: Set(excluded.map(pseudonyms.callAs)))
   }
 }
