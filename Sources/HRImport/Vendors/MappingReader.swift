@@ -112,8 +112,9 @@ enum MappingReader {
       return (trimmed, location)
     }
 
-    /// An element marked as holding no value: OData's `m:null="true"`, XML Schema's
-    /// `xsi:nil="true"`. Its text, if any, is not the value.
+    /// Whether an element is marked as holding no value (OData's null, XML Schema's nil).
+    ///
+    /// `m:null="true"` or `xsi:nil="true"`: the element's text, if any, is not the value.
     static func isNull(_ node: UnsafeMutablePointer<xmlNode>) -> Bool {
       guard node.pointee.type == XML_ELEMENT_NODE else { return false }
       for (name, namespace) in [
