@@ -132,6 +132,7 @@ struct NativeFileReader {
     }
     record.backups = int(element, "backups")
     record.minPresent = int(element, "minPresent")
+    record.isDerived = bool(element, "derived")
     for child in element.children where child.namespace == Self.namespace {
       switch child.localName {
       case "requires":

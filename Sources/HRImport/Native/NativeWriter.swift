@@ -92,6 +92,7 @@ public enum NativeWriter {
       out += attribute("backups", String(role.backups))
     }
     if role.minPresent != 1 { out += attribute("minPresent", String(role.minPresent)) }
+    if role.isDerived { out += attribute("derived", "true") }
     out += ">\n"
     for requirement in role.requirements {
       out +=

@@ -89,6 +89,7 @@ enum MappingReader {
         guard let set = result.pointee.nodesetval, set.pointee.nodeNr > 0,
           let first = set.pointee.nodeTab[0]
         else { return nil }
+        if Self.isNull(first) { return nil }
         let content = xmlNodeGetContent(first)
         text = string(content)
         if let content { clibxml2_free(content) }
@@ -109,6 +110,22 @@ enum MappingReader {
       }
       guard let trimmed = text?.trimmingSpaces, !trimmed.isEmpty else { return nil }
       return (trimmed, location)
+    }
+
+    /// Whether an element is marked as holding no value (OData's null, XML Schema's nil).
+    ///
+    /// `m:null="true"` or `xsi:nil="true"`: the element's text, if any, is not the value.
+    static func isNull(_ node: UnsafeMutablePointer<xmlNode>) -> Bool {
+      guard node.pointee.type == XML_ELEMENT_NODE else { return false }
+      for (name, namespace) in [
+        ("null", Namespaces.odataMetadata), ("nil", XMLStructure.schemaInstance),
+      ] {
+        guard let value = xmlGetNsProp(node, name, namespace) else { continue }
+        let text = string(value).trimmingSpaces
+        clibxml2_free(value)
+        if text == "true" || text == "1" { return true }
+      }
+      return false
     }
 
     mutating func run(into file: inout VendorFile) {
