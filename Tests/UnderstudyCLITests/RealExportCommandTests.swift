@@ -73,4 +73,14 @@ struct RealExportCommandTests {
     }
     #expect(!outcome.stderr.contains("error:"))
   }
+
+  @Test("understudy formats states the CEFR table the import uses")
+  func formatsCEFR() throws {
+    let outcome = try CLIRunner.run(["formats"])
+    #expect(outcome.status == 0)
+    #expect(
+      outcome.stdout.contains(
+        "CEFR on 0…4: A1, A2 → 1; B1 → 2; B2, C1 → 3; C2 → 4 (k/6 of the top, halves down)"))
+    #expect(outcome.stdout.contains("SkillsPassport in http://europass.cedefop.europa.eu/Europass"))
+  }
 }
