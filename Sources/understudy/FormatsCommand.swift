@@ -23,6 +23,8 @@ extension Understudy {
         descriptors, CEFR A1–C2) through a built-in table that <levelName name="…" level="N"/> \
         in a native file's <policy> overrides; skills without a level count at \
         --skill-level-default (2); certifications count at level 3 while valid.
+        CEFR on 0…4: A1, A2 → 1; B1 → 2; B2, C1 → 3; C2 → 4 (k/6 of the top, halves down); a \
+        language rated per dimension takes the median, the lower middle one when even.
 
         """
       Console.out(out)

@@ -58,6 +58,11 @@ extension ImportResult {
     organization.skills.first { $0.name == name }?.id
   }
 
+  /// Every remark the data sources section prints for the file at `index`, in order.
+  func remarks(_ index: Int = 0) -> [String] {
+    sources.indices.contains(index) ? sources[index].remarks : []
+  }
+
   func level(_ person: String, _ skillName: String) -> Int? {
     guard let person = self.person(person), let skill = skill(named: skillName) else { return nil }
     return person.level(skill)

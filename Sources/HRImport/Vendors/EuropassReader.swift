@@ -10,6 +10,7 @@ struct EuropassReader: VendorReader {
   private static let ns = PersonCompetencyReader.namespaces
   private var file: VendorFile
   private let ratingScale: ClosedRange<Double>
+  private var passport = SkillsPassportReader.Tally()
 
   init(path: String, options: ImportOptions) {
     file = VendorFile(path: path, profile: .europass)
@@ -17,22 +18,33 @@ struct EuropassReader: VendorReader {
   }
 
   func isRecord(_ node: Node) -> Bool {
-    node.localName == "Candidate"
+    if node.inNamespace(Namespaces.europassV3) {
+      return node.localName == "SkillsPassport" || node.localName == "Europass"
+    }
+    return node.localName == "Candidate"
       && (node.inNamespace(Namespaces.europass) || node.inNamespace(Namespaces.hrxml3))
   }
 
   mutating func read(_ candidate: Node, locator: Locator) {
+    if candidate.inNamespace(Namespaces.europassV3) {
+      file.people.append(
+        SkillsPassportReader.read(candidate, file: &file, tally: &passport, locator: locator))
+      return
+    }
     let ns = Self.ns
     let documentID = candidate.first("DocumentID", inAnyOf: ns)
     let id: String
     if let text = documentID?.text {
       id = text
     } else {
-      let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
-      id = name.hasSuffix(".xml") ? String(name.dropLast(4)) : name
-      file.notes.append("no DocumentID: the person's id is the file name, '\(id)'")
+      id = file.idFromFileName(missing: "no DocumentID")
     }
     var person = VendorPerson(id: id, at: locator.location(documentID ?? candidate))
+    // The supplier's contact is who sent the CV, not a second person in it.
+    let contacts = candidate.first("CandidateSupplier", inAnyOf: ns)?.all(
+      "PersonContact", inAnyOf: ns)
+    file.skip(
+      "referees and contacts named in the document (not people)", count: contacts?.count ?? 0)
     let candidatePerson = candidate.first("CandidatePerson", inAnyOf: ns)
     person.name = PersonCompetencyReader.name(candidatePerson?.first("PersonName", inAnyOf: ns))
     for communication in candidatePerson?.all("Communication", inAnyOf: ns) ?? []
@@ -50,9 +62,13 @@ struct EuropassReader: VendorReader {
     _ profile: Node, into person: inout VendorPerson, locator: Locator
   ) {
     let ns = Self.ns
+    let competencies = profile.descendants("PersonCompetency", inAnyOf: ns)
+    passport.languagesByDimensions += competencies.count {
+      $0.first("ProficiencyLevel", inAnyOf: ns) == nil
+        && $0.first("CompetencyDimension", inAnyOf: ns) != nil
+    }
     PersonCompetencyReader.read(
-      profile.descendants("PersonCompetency", inAnyOf: ns), into: &person, file: &file,
-      locator: locator, ratingScale: ratingScale)
+      competencies, into: &person, file: &file, locator: locator, ratingScale: ratingScale)
     for skill in profile.descendants("DigitalSkill", inAnyOf: ns) {
       guard let name = VendorValues.clean(skill.text) else { continue }
       person.skills.append(
@@ -60,13 +76,16 @@ struct EuropassReader: VendorReader {
           name: name, level: .none(source: "Europass digital skills"),
           location: locator.location(skill), category: "Digital"))
     }
-    for group in ["OrganisationalSkill", "ManagementAndLeadershipSkill", "CommunicationSkill"] {
+    for (group, label) in [
+      ("OrganisationalSkill", "organisational"), ("ManagementAndLeadershipSkill", "leadership"),
+      ("CommunicationSkill", "communication"),
+    ] {
       for skill in profile.descendants(group, inAnyOf: ns) {
         guard let name = VendorValues.clean(skill.text("Title", inAnyOf: ns) ?? skill.text)
         else { continue }
         person.skills.append(
           VendorSkill(
-            name: name, level: .none(source: "Europass \(group.lowercased())s"),
+            name: name, level: .none(source: "Europass \(label) skills"),
             location: locator.location(skill)))
       }
     }
@@ -80,7 +99,8 @@ struct EuropassReader: VendorReader {
   }
 
   mutating func finish() -> VendorFile {
-    if file.people.isEmpty { file.holdsNoPeople("no Candidate element") }
+    file.notes += SkillsPassportReader.notes(passport)
+    if file.people.isEmpty { file.holdsNoPeople("no Candidate or SkillsPassport element") }
     return file
   }
 }

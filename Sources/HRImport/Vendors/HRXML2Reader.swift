@@ -11,6 +11,14 @@ struct HRXML2Reader: VendorReader {
   private static let ns = Namespaces.hrxml2
   private var file: VendorFile
   private let ratingScale: ClosedRange<Double>
+  /// Evidence that states time of experience, not proficiency ("Total Months"), by label, in
+  /// first-seen order: ignored, and said so in the report.
+  private var ignoredEvidence = SkipTally()
+
+  /// Elements whose `PersonName`s are other people: referees, the supplier's contacts.
+  private static let otherPeople: Set<String> = [
+    "References", "Reference", "CandidateSupplier", "Supplier", "ContactPerson",
+  ]
 
   init(path: String, options: ImportOptions) {
     file = VendorFile(path: path, profile: .hrxml2)
@@ -18,6 +26,7 @@ struct HRXML2Reader: VendorReader {
   }
 
   func isRecord(_ node: Node) -> Bool {
+    if node.namespace.isEmpty { return node.localName == "Resume" }
     guard node.namespace.hasPrefix("http://ns.hr-xml.org/2") else { return false }
     return node.localName == "Resume" || node.localName == "Candidate"
   }
@@ -29,18 +38,22 @@ struct HRXML2Reader: VendorReader {
       ?? record.path("CandidateRecordInfo", "Id", "IdValue", in: ns)
       ?? record.path("CandidateProfile", "ProfileId", "IdValue", in: ns)
       ?? record.path("Id", "IdValue", in: ns)
-    guard let idNode, let id = idNode.text else {
-      file.skip("\(record.localName) documents without an id")
-      return
-    }
-    var person = VendorPerson(id: id, at: locator.location(idNode))
-    if let personName = record.descendants("PersonName", in: ns).first {
+    // Résumé parsers often leave the id empty: a CV holds one person, named after the file.
+    let id = idNode?.text ?? file.idFromFileName(missing: "no \(record.localName) id")
+    var person = VendorPerson(id: id, at: locator.location(idNode ?? record))
+    if let personName = Self.ownName(record, ns: ns) {
       person.name =
         VendorValues.clean(personName.text("FormattedName", in: ns))
         ?? VendorValues.clean(
           ["GivenName", "FamilyName"].compactMap { personName.text($0, in: ns) }
             .joined(separator: " "))
     }
+    person.email = VendorValues.clean(
+      record.path(
+        "StructuredXMLResume", "ContactInfo", "ContactMethod", "InternetEmailAddress",
+        in: ns)?.text)
+    let others = Self.otherPeopleCount(record, ns: ns)
+    file.skip("referees and contacts named in the document (not people)", count: others)
     collectCompetencies(record, ns: ns, into: &person, locator: locator)
     for kind in ["LicenseOrCertification", "SecurityCredential"] {
       for credential in record.descendants(kind, in: ns) {
@@ -55,6 +68,43 @@ struct HRXML2Reader: VendorReader {
       }
     }
     file.people.append(person)
+  }
+
+  /// The person's own `PersonName`: the contact information's or personal data's, else the
+  /// first one outside referees and contacts.
+  private static func ownName(_ record: Node, ns: String) -> Node? {
+    for path in [
+      ["StructuredXMLResume", "ContactInfo", "PersonName"],
+      ["CandidateProfile", "PersonalData", "PersonName"], ["PersonalData", "PersonName"],
+      ["ContactInfo", "PersonName"],
+    ] {
+      if let found = record.paths(path, in: ns).first { return found }
+    }
+    func search(_ node: Node) -> Node? {
+      for child in node.elements where child.inNamespace(ns) {
+        if otherPeople.contains(child.localName) { continue }
+        if child.localName == "PersonName" { return child }
+        if let found = search(child) { return found }
+      }
+      return nil
+    }
+    return search(record)
+  }
+
+  /// How many referees and contacts (each with a `PersonName`) the document names.
+  private static func otherPeopleCount(_ record: Node, ns: String) -> Int {
+    var count = 0
+    func walk(_ node: Node, inside: Bool) {
+      for child in node.elements where child.inNamespace(ns) {
+        if inside, child.localName == "PersonName" {
+          count += 1
+          continue
+        }
+        walk(child, inside: inside || otherPeople.contains(child.localName))
+      }
+    }
+    walk(record, inside: false)
+    return count
   }
 
   /// Walks the competency tree: a competency with a value is a skill; one without a value and
@@ -75,11 +125,21 @@ struct HRXML2Reader: VendorReader {
       }
       let children = child.all("Competency", in: ns)
       let name = VendorValues.clean(child.attribute("name"))
-      if let level = level(child, ns: ns), let name {
+      let found = level(child, ns: ns)
+      let experience = experienceEvidence(child, ns: ns)
+      for evidence in experience { ignoredEvidence.add(evidence) }
+      if let found, let name {
         person.skills.append(
           VendorSkill(
-            id: child.first("CompetencyId", in: ns)?.attribute("id"), name: name, level: level.raw,
-            location: locator.location(level.node)))
+            id: child.first("CompetencyId", in: ns)?.attribute("id"), name: name, level: found.raw,
+            location: locator.location(found.node)))
+      } else if !experience.isEmpty, let name {
+        // Only time of experience ("Total Months"): a skill, but no proficiency to map.
+        person.skills.append(
+          VendorSkill(
+            id: child.first("CompetencyId", in: ns)?.attribute("id"), name: name,
+            level: .none(source: "HR-XML competencies with only experience evidence"),
+            location: locator.location(child)))
       } else if children.isEmpty, let name {
         person.skills.append(
           VendorSkill(
@@ -91,8 +151,37 @@ struct HRXML2Reader: VendorReader {
     }
   }
 
+  /// The label of evidence that states time of experience rather than proficiency.
+  ///
+  /// Such evidence has a value whose `description` speaks of months, years or experience
+  /// ("Total Months"), or a `StringValue` that does ("Total Months Experience: 24"). The
+  /// evidence's own `name` and `typeDescription` are not looked at: parsers put the skill's name
+  /// and the résumé section there.
+  private static func experienceLabel(_ evidence: Node, ns: String) -> String? {
+    let value = evidence.first("NumericValue", in: ns) ?? evidence.first("StringValue", in: ns)
+    // A StringValue's text is named by what precedes its colon, so counts do not split by value.
+    let text = value?.localName == "StringValue" ? value?.text : nil
+    let labels = [
+      value?.attribute("description"),
+      text.map { String($0.split(separator: ":", maxSplits: 1).first ?? Substring($0)) },
+    ].compactMap { VendorValues.clean($0) }
+    for label in labels {
+      let lower = label.lowercased()
+      if ["month", "year", "experience", "duration"].contains(where: { lower.contains($0) }) {
+        return label
+      }
+    }
+    return nil
+  }
+
+  /// The labels of a competency's experience evidence, one per piece.
+  private func experienceEvidence(_ competency: Node, ns: String) -> [String] {
+    competency.all("CompetencyEvidence", in: ns).compactMap { Self.experienceLabel($0, ns: ns) }
+  }
+
   private func level(_ competency: Node, ns: String) -> (raw: RawLevel, node: Node)? {
-    for evidence in competency.all("CompetencyEvidence", in: ns) {
+    for evidence in competency.all("CompetencyEvidence", in: ns)
+    where Self.experienceLabel(evidence, ns: ns) == nil {
       if let numeric = evidence.first("NumericValue", in: ns),
         let value = VendorValues.number(numeric.text)
       {
@@ -143,7 +232,12 @@ struct HRXML2Reader: VendorReader {
   }
 
   mutating func finish() -> VendorFile {
-    if file.people.isEmpty { file.holdsNoPeople("no Resume or Candidate with an id") }
+    for entry in ignoredEvidence.entries {
+      file.notes.append(
+        "evidence ignored: \(entry.count) '\(entry.reason)' value\(entry.count == 1 ? "" : "s") "
+          + "(time of experience, not a proficiency)")
+    }
+    if file.people.isEmpty { file.holdsNoPeople("no Resume or Candidate") }
     return file
   }
 }

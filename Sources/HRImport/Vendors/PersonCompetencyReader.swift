@@ -12,6 +12,15 @@ enum PersonCompetencyReader {
   /// CEFR levels in order, for the median of a language's five dimensions.
   static let cefr = ["A1", "A2", "B1", "B2", "C1", "C2"]
 
+  /// The median of CEFR levels (the lower middle one of an even count); `nil` unless every
+  /// level is one of A1…C2.
+  static func cefrMedian(_ levels: [String]) -> String? {
+    let indices = levels.compactMap { cefr.firstIndex(of: $0.uppercased()) }
+    guard !indices.isEmpty, indices.count == levels.count else { return nil }
+    let sorted = indices.sorted()
+    return cefr[sorted[(sorted.count - 1) / 2]]
+  }
+
   /// Reads every competency into `person`, counting the unnamed ones as skipped in `file`.
   static func read(
     _ competencies: [Node], into person: inout VendorPerson, file: inout VendorFile,
@@ -60,13 +69,12 @@ enum PersonCompetencyReader {
       else { continue }
       dimensionLevels.append(score)
     }
-    let cefrIndices = dimensionLevels.compactMap { level -> Int? in
+    let names = dimensionLevels.compactMap { level -> String? in
       guard case .named(let name) = level else { return nil }
-      return cefr.firstIndex(of: name.uppercased())
+      return name
     }
-    if !cefrIndices.isEmpty, cefrIndices.count == dimensionLevels.count {
-      let sorted = cefrIndices.sorted()
-      return .named(cefr[sorted[(sorted.count - 1) / 2]])
+    if names.count == dimensionLevels.count, let median = cefrMedian(names) {
+      return .named(median)
     }
     if let first = dimensionLevels.first { return first }
     return .none(source: "competencies without a proficiency level")

@@ -24,6 +24,20 @@ enum ProfileDetector {
           + "in that format instead")
     }
     if names.contains(where: { $0.namespace == Namespaces.workday }) { return .profile(.workday) }
+    // The flat layout integration tools write keeps the envelope's name but may drop its
+    // namespace.
+    if names.prefix(3).contains(where: {
+      $0.namespace.isEmpty && $0.localName == "Get_Workers_Response"
+    }) {
+      return .profile(.workday)
+    }
+    // The Europass CV before 2020 (XML schema v3.x).
+    if names.prefix(3).contains(where: {
+      $0.namespace == Namespaces.europassV3
+        && ($0.localName == "SkillsPassport" || $0.localName == "Europass")
+    }) {
+      return .profile(.europass)
+    }
     if root.namespace == Namespaces.atom { return .profile(.successfactors) }
     for name in names.prefix(3) {
       if name.localName == "Candidate",
@@ -37,6 +51,14 @@ enum ProfileDetector {
       if name.namespace.hasPrefix("http://ns.hr-xml.org/2") { return .profile(.hrxml2) }
     }
     if root.namespace.isEmpty {
+      // Résumé parsers that leave out HR-XML's namespace still write its element names.
+      if root.localName == "Resume",
+        names.dropFirst().contains(where: {
+          $0.localName == "StructuredXMLResume" || $0.localName == "ResumeId"
+        })
+      {
+        return .profile(.hrxml2)
+      }
       if bambooRoots.contains(root.localName) || bambooMetadata.contains(root.localName) {
         return .profile(.bamboohr)
       }

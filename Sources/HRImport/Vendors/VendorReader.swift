@@ -46,6 +46,8 @@ enum Namespaces {
   static let oagis = "http://www.openapplications.org/oagis/9"
   static let hrxml2 = "http://ns.hr-xml.org/2007-04-15"
   static let europass = "http://www.europass.eu/1.0"
+  /// The Europass CV before 2020, XML schema v3.x (`SkillsPassport`).
+  static let europassV3 = "http://europass.cedefop.europa.eu/Europass"
   static let eures = "http://www.europass_eures.eu/1.0"
   static let xmlSchema = "http://www.w3.org/2001/XMLSchema"
 }

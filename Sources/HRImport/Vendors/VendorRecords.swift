@@ -101,6 +101,24 @@ struct VendorFile {
     diagnostics.append(Diagnostic(.error, message, at: location))
   }
 
+  /// An id for a CV's one person when the document gives none: the file's name without its
+  /// extension (with a suffix for a second such document in the file), noted for the report.
+  /// - Parameter missing: what the document lacks, for the note ("no ResumeId").
+  /// - Returns: the id, unique among the file's people.
+  mutating func idFromFileName(missing: String) -> String {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    var base = name.hasSuffix(".xml") ? String(name.dropLast(4)) : name
+    if base.isEmpty { base = "cv" }
+    var id = base
+    var suffix = 2
+    while people.contains(where: { $0.id.value == id }) {
+      id = "\(base)-\(suffix)"
+      suffix += 1
+    }
+    notes.append("\(missing): the person's id is the file name, '\(id)'")
+    return id
+  }
+
   /// Says that the file was read but holds nobody, and why, both as a warning and in the report.
   mutating func holdsNoPeople(_ why: String) {
     notes.append("holds no people: \(why)")

@@ -115,6 +115,17 @@ enum VendorValues {
     }
   }
 
+  /// A count with thousands separated by commas, as a report writes it: `4,366`.
+  static func grouped(_ value: Int) -> String {
+    let digits = String(value.magnitude)
+    var out = ""
+    for (index, digit) in digits.enumerated() {
+      if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+      out.append(digit)
+    }
+    return value < 0 ? "-" + out : out
+  }
+
   /// A number, accepting a decimal comma.
   static func number(_ text: String?) -> Double? {
     guard let text = text?.trimmingSpaces, !text.isEmpty else { return nil }

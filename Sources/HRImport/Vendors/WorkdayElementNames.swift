@@ -1,7 +1,8 @@
 /// Every element and attribute name `WorkdayReader` looks at, interned once per document so a
 /// worker is read with pointer comparisons only (paths: `docs/hr-exports.md`, Workday).
 struct WorkdayElementNames {
-  let workerReference, workerData, workerID, id, employmentData, workerStatusData: InternedName
+  let workerReference, workerDescriptor, workerData, workerID, id, employmentData,
+    workerStatusData: InternedName
   let terminated, active, terminationDate, personalData, nameData: InternedName
   let preferredNameData, legalNameData, nameDetailData, firstName, middleName: InternedName
   let lastName, contactData, emailAddressData, usageData, typeData, typeReference: InternedName
@@ -22,6 +23,7 @@ struct WorkdayElementNames {
 
   init(_ intern: NameInterner) {
     workerReference = intern("Worker_Reference")
+    workerDescriptor = intern("Worker_Descriptor")
     workerData = intern("Worker_Data")
     workerID = intern("Worker_ID")
     id = intern("ID")

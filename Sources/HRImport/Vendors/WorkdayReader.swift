@@ -8,13 +8,26 @@ import SkillsGraph
 struct WorkdayReader: VendorReader {
   private static let ns = Namespaces.workday
   private var file: VendorFile
-  private var pages: [(page: Int, total: Int)] = []
+  private var pages: [Paging] = []
   private var openEndedLeaves = 0
+  /// Workers of a reference-only response (`Worker_Reference` and `Worker_Descriptor` only).
+  private var referenceOnly = 0
+  /// Workers in the flat layout integration tools write, and the fields of theirs not read.
+  private var flat = FlatLayout()
+
+  /// One `Response_Results` block: which page of how many this file is.
+  private struct Paging {
+    var page: Int
+    var totalPages: Int
+    var pageResults: Int?
+    var totalResults: Int?
+  }
 
   init(path: String) { file = VendorFile(path: path, profile: .workday) }
 
   func isRecord(_ node: Node) -> Bool {
-    guard node.inNamespace(Self.ns) else { return false }
+    // Integration tools sometimes drop the namespace inside a Get_Workers_Response envelope.
+    guard node.inNamespace(Self.ns) || node.namespace.isEmpty else { return false }
     switch node.localName {
     case "Worker", "Response_Results", "Response_Filter": return true
     default: return false
@@ -22,15 +35,20 @@ struct WorkdayReader: VendorReader {
   }
 
   mutating func read(_ record: Node, locator: Locator) {
+    let ns = record.namespace
     switch record.localName {
     case "Response_Results":
-      if let page = Int(record.text("Page", in: Self.ns) ?? ""),
-        let total = Int(record.text("Total_Pages", in: Self.ns) ?? "")
+      if let page = Int(record.text("Page", in: ns) ?? ""),
+        let total = Int(record.text("Total_Pages", in: ns) ?? "")
       {
-        pages.append((page, total))
+        pages.append(
+          Paging(
+            page: page, totalPages: total,
+            pageResults: Int(record.text("Page_Results", in: ns) ?? ""),
+            totalResults: Int(record.text("Total_Results", in: ns) ?? "")))
       }
     case "Response_Filter":
-      if let asOf = VendorValues.day(record.text("As_Of_Effective_Date", in: Self.ns)) {
+      if let asOf = VendorValues.day(record.text("As_Of_Effective_Date", in: ns)) {
         file.asOf = asOf
       }
     default:
@@ -39,8 +57,34 @@ struct WorkdayReader: VendorReader {
   }
 
   mutating func finish() -> VendorFile {
-    for (page, total) in pages where total > 1 {
-      file.notes.append("page \(page) of \(total) of a paged Get_Workers response")
+    for paging in pages where paging.totalPages > 1 {
+      var note =
+        "page \(paging.page) of \(paging.totalPages) of a paged Get_Workers response"
+      switch (paging.pageResults, paging.totalResults) {
+      case (let page?, let total?):
+        note += ": \(VendorValues.grouped(page)) of \(VendorValues.grouped(total)) workers"
+      case (nil, let total?):
+        note += " (\(VendorValues.grouped(total)) workers in all)"
+      default:
+        break
+      }
+      file.notes.append(note)
+    }
+    if referenceOnly > 0 {
+      file.notes.append(
+        "reference-only response (Worker_Reference and Worker_Descriptor, no Worker_Data): "
+          + "\(referenceOnly) worker\(referenceOnly == 1 ? "" : "s") named by the descriptor "
+          + "as written; no department, manager, e-mail, job or skills in the file")
+    }
+    if flat.workers > 0 {
+      flat.resolveManagers(in: &file)
+      var note =
+        "flat layout (fields directly under Worker, no Worker_Data): \(flat.workers) Worker "
+        + "record\(flat.workers == 1 ? "" : "s")"
+      if !flat.unread.isEmpty {
+        note += "; fields not read: " + flat.unread.sorted().joined(separator: ", ")
+      }
+      file.notes.append(note)
     }
     if openEndedLeaves > 0 {
       file.notes.append(
@@ -59,7 +103,8 @@ struct WorkdayReader: VendorReader {
   private var names: WorkdayElementNames?
 
   private mutating func vocabulary(for record: Node) -> (WorkdayElementNames, NamespaceMatch) {
-    let namespace = NamespaceMatch(Self.ns, declaredBy: record)
+    // The record's own namespace: Workday's, or none when an integration tool dropped it.
+    let namespace = NamespaceMatch(record.namespace, declaredBy: record)
     if let interner, let names, interner.serves(record) { return (names, namespace) }
     let fresh = NameInterner(for: record)
     let made = WorkdayElementNames(fresh)
@@ -72,20 +117,26 @@ struct WorkdayReader: VendorReader {
     let (n, ns) = vocabulary(for: worker)
     let reference = worker.first(n.workerReference, in: ns)
     let data = worker.first(n.workerData, in: ns)
+    if reference == nil, data == nil {
+      readFlatWorker(worker, locator: locator)
+      return
+    }
     let idNode = reference ?? worker
     guard
       let id = reference.flatMap({ n.personID(of: $0, ns) }) ?? data?.text(n.workerID, in: ns)
     else {
-      file.skip("workers with only a WID (no Employee_ID or Contingent_Worker_ID)")
-      file.warn(
-        "worker has no Employee_ID or Contingent_Worker_ID, only a WID; it is left out, since a "
-          + "WID is an internal id that no roles file can refer to", at: locator.location(idNode))
+      reportMissingID(reference: reference, names: n, ns: ns, at: locator.location(idNode))
       return
     }
     var person = VendorPerson(id: id, at: locator.location(idNode))
     person.wid = reference.flatMap { n.id(of: $0, typed: "WID", ns) }
     guard let data else {
-      person.name = VendorValues.clean(reference?.attribute(n.descriptor))
+      // A reference-only response: the descriptor is the display name, kept as written (it may
+      // carry a note in parentheses, or name no person at all); nothing else is invented.
+      person.name =
+        VendorValues.clean(worker.text(n.workerDescriptor, in: ns))
+        ?? VendorValues.clean(reference?.attribute(n.descriptor))
+      referenceOnly += 1
       file.people.append(person)
       return
     }
@@ -101,7 +152,9 @@ struct WorkdayReader: VendorReader {
     }
     // A termination entered ahead of time leaves the worker active until that last day.
     person.leaves = VendorValues.day(status?.text(n.terminationDate, in: ns))
-    person.name = name(data, n, ns) ?? VendorValues.clean(reference?.attribute(n.descriptor))
+    person.name =
+      name(data, n, ns) ?? VendorValues.clean(reference?.attribute(n.descriptor))
+      ?? VendorValues.clean(worker.text(n.workerDescriptor, in: ns))
     person.email = email(data, n, ns)
     person.department = department(data, n, ns)
     readManager(
@@ -109,6 +162,120 @@ struct WorkdayReader: VendorReader {
     person.position = position(employment, n, ns)
     readQualifications(data, into: &person, names: n, ns: ns, locator: locator)
     readLeaves(status, into: &person, names: n, ns: ns)
+    file.people.append(person)
+  }
+
+  /// Says what a worker without a person id has instead: only a WID, ids of other types, or
+  /// no id at all.
+  private mutating func reportMissingID(
+    reference: Node?, names n: WorkdayElementNames, ns: NamespaceMatch, at location: SourceLocation
+  ) {
+    var types: [String] = []
+    for node in NamedChildren.of(reference, n.id, in: ns) where node.text != nil {
+      let type = node.attribute(n.type) ?? "untyped"
+      if !types.contains(type) { types.append(type) }
+    }
+    let why: String
+    if types == ["WID"] {
+      file.skip("workers with only a WID (no Employee_ID or Contingent_Worker_ID)")
+      why =
+        "worker has no Employee_ID or Contingent_Worker_ID, only a WID; it is left out, since a "
+        + "WID is an internal id that no roles file can refer to"
+    } else if types.isEmpty {
+      file.skip("workers without any id")
+      why =
+        reference == nil
+        ? "worker has no Worker_Reference and its Worker_Data has no Worker_ID; it is left out"
+        : "worker's Worker_Reference holds no ID and its Worker_Data (if any) no Worker_ID; it is "
+          + "left out"
+    } else {
+      file.skip("workers without an Employee_ID or Contingent_Worker_ID")
+      why =
+        "worker's Worker_Reference holds no Employee_ID or Contingent_Worker_ID, only IDs of type "
+        + types.map { "'\($0)'" }.joined(separator: ", ") + "; it is left out"
+    }
+    file.warn(why, at: location)
+  }
+
+  /// A worker in the flat layout that integration tools write inside a Get_Workers_Response
+  /// envelope: `Employee_ID`, `First_Name`, `Organization_Name`, `Manager_ID`, … directly under
+  /// `Worker`, without `Worker_Data` or typed references.
+  private mutating func readFlatWorker(_ worker: Node, locator: Locator) {
+    var fields: [String: (text: String, node: Node)] = [:]
+    var order: [String] = []
+    for child in worker.elements {
+      guard let text = VendorValues.clean(child.text) else { continue }
+      let name = child.localName
+      if fields[name] == nil {
+        fields[name] = (text, child)
+        order.append(name)
+      }
+    }
+    guard !order.isEmpty else {
+      file.skip("workers without any id")
+      file.warn(
+        "worker element is empty: no Worker_Reference, no Worker_Data and no fields of its "
+          + "own; it is left out", at: locator.location(worker))
+      return
+    }
+    func value(_ names: String...) -> String? {
+      for name in names { if let found = fields[name]?.text { return found } }
+      return nil
+    }
+    flat.workers += 1
+    for name in order where !FlatLayout.read.contains(name) { flat.unread.insert(name) }
+    let idField = ["Employee_ID", "Contingent_Worker_ID", "Worker_ID"].first {
+      fields[$0] != nil
+    }
+    guard let idField, let idValue = fields[idField] else {
+      file.skip("workers without any id")
+      file.warn(
+        "worker in the flat layout has no Employee_ID, Contingent_Worker_ID or Worker_ID (its "
+          + "fields: \(order.joined(separator: ", "))); it is left out",
+        at: locator.location(worker))
+      return
+    }
+    if VendorValues.bool(value("Terminated")) == true
+      || ["terminated", "inactive"].contains(
+        value("Worker_Status", "Employment_Status", "Status")?.lowercased() ?? "")
+    {
+      file.skip("terminated workers")
+      return
+    }
+    if VendorValues.bool(value("Active")) == false {
+      file.skip("inactive workers (Active = 0)")
+      return
+    }
+    var person = VendorPerson(id: idValue.text, at: locator.location(idValue.node))
+    if let workerID = value("Worker_ID"), workerID != idValue.text {
+      flat.workerIDs[workerID] = idValue.text
+    }
+    person.leaves = VendorValues.day(value("Termination_Date"))
+    let parts = [
+      value("Preferred_First_Name", "First_Name"), value("Middle_Name"),
+      value("Preferred_Last_Name", "Last_Name"),
+    ].compactMap { $0 }
+    person.name =
+      value("Full_Name", "Formatted_Name", "Display_Name")
+      ?? (parts.isEmpty ? nil : parts.joined(separator: " "))
+      ?? value("Worker_Descriptor", "Legal_Name", "Name")
+    person.email = value("Email", "Email_Address", "Work_Email", "Primary_Work_Email")
+    person.department = value(
+      "Organization_Name", "Supervisory_Organization", "Supervisory_Organization_Name",
+      "Department")
+    for name in ["Manager_ID", "Manager_Employee_ID", "Manager_Worker_ID"] {
+      guard let manager = fields[name], manager.text != idValue.text,
+        manager.text != value("Worker_ID")
+      else { continue }
+      person.manager = Located(value: manager.text, location: locator.location(manager.node))
+      break
+    }
+    var position = VendorPosition()
+    position.title = value("Business_Title", "Job_Title", "Position_Title")
+    position.jobProfile = value("Job_Profile_Name", "Job_Profile")
+    position.jobProfileID = value("Job_Profile_ID")
+    position.isCritical = VendorValues.bool(value("Critical_Job")) ?? false
+    if position.title != nil || position.jobProfile != nil { person.position = position }
     file.people.append(person)
   }
 
@@ -354,6 +521,37 @@ struct WorkdayReader: VendorReader {
         continue
       }
       person.absences.append(Absence(from: start, to: end, kind: kind))
+    }
+  }
+}
+
+/// What the flat layout's workers said, for the file's notes and its managers.
+private struct FlatLayout {
+  /// The fields the flat layout is read from; any other is listed as not read.
+  static let read: Set<String> = [
+    "Employee_ID", "Contingent_Worker_ID", "Worker_ID", "Terminated", "Worker_Status",
+    "Employment_Status", "Status", "Active", "Termination_Date", "Preferred_First_Name",
+    "First_Name", "Middle_Name", "Preferred_Last_Name", "Last_Name", "Full_Name",
+    "Formatted_Name", "Display_Name", "Worker_Descriptor", "Legal_Name", "Name", "Email",
+    "Email_Address", "Work_Email", "Primary_Work_Email", "Organization_Name",
+    "Supervisory_Organization", "Supervisory_Organization_Name", "Department", "Manager_ID",
+    "Manager_Employee_ID", "Manager_Worker_ID", "Business_Title", "Job_Title", "Position_Title",
+    "Job_Profile_Name", "Job_Profile", "Job_Profile_ID", "Critical_Job",
+  ]
+  var workers = 0
+  var unread = Set<String>()
+  /// Person ids by `Worker_ID`, where the two differ, for managers given by `Worker_ID`.
+  var workerIDs: [String: String] = [:]
+
+  /// Replaces a manager given by another worker's `Worker_ID` with that worker's person id.
+  func resolveManagers(in file: inout VendorFile) {
+    guard !workerIDs.isEmpty else { return }
+    let ids = Set(file.people.map(\.id.value))
+    for index in file.people.indices {
+      guard let manager = file.people[index].manager, !ids.contains(manager.value),
+        let id = workerIDs[manager.value], id != file.people[index].id.value
+      else { continue }
+      file.people[index].manager = Located(value: id, location: manager.location)
     }
   }
 }
