@@ -14,6 +14,12 @@ extension Understudy {
     @OptionGroup var workshop: WorkshopOptions
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+      try OutputPaths.check(
+        outputs: [("--output", output.output), ("--salt-file", workshop.saltFile)],
+        inputs: input.inputPaths)
+    }
+
     func run() throws {
       let prepared = try ReportPreparation.prepare(
         input: input, scenario: scenario, workshop: workshop)

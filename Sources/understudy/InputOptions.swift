@@ -35,7 +35,7 @@ struct InputOptions: ParsableArguments {
   var deriveRoles: ImportOptions.RoleDerivation? = nil
 
   @Option(
-    name: .customLong("skill-level-default"),
+    name: .customLong("skill-level-default"), parsing: .unconditional,
     help: "The level at which a skill without a level (Workday Skill_Data) counts.")
   var skillLevelDefault: Int = 2
 
@@ -52,9 +52,12 @@ struct InputOptions: ParsableArguments {
   func validate() throws {
     guard !files.isEmpty else { throw ValidationError("give at least one XML file to read") }
     _ = try importOptions()
-    guard skillLevelDefault >= 0 else {
-      throw ValidationError("--skill-level-default must be 0 or more")
-    }
+    try UsageCheck.notNegative(skillLevelDefault, "--skill-level-default")
+  }
+
+  /// Every file the import reads, with the words that name it in a message.
+  var inputPaths: [(what: String, path: String)] {
+    files.map { ("the input file", $0) } + (mapping.map { [("the mapping file", $0)] } ?? [])
   }
 
   /// The options for `Importer`, from the flags.

@@ -12,4 +12,7 @@ struct Understudy: ParsableCommand {
     version: "0.1.0",
     subcommands: [Analyze.self, Plan.self, Validate.self, Generate.self, Schema.self, Formats.self]
   )
+
+  /// Usage errors read like every other error the tool prints: `understudy: error: …`.
+  static var _errorPrefix: String { "understudy: error: " }
 }

@@ -90,7 +90,7 @@ struct AnalyzeCommandTests {
   func usage(arguments: [String]) throws {
     let outcome = try CLIRunner.run(arguments)
     #expect(outcome.status == 64)
-    #expect(outcome.stderr.contains("Error:"))
+    #expect(outcome.stderr.hasPrefix("understudy: error: "))
   }
 
   @Test("an output that cannot be written exits 74 and leaves nothing behind")
