@@ -75,7 +75,9 @@ public enum Importer {
     if organization.people.isEmpty {
       diagnostics += noPeople(paths: paths, sources: converted.sources)
     } else if organization.roles.isEmpty, let severity = options.missingRoles {
-      diagnostics.append(noRoles(severity, paths: paths, deriving: options.deriveRoles))
+      diagnostics.append(
+        noRoles(
+          severity, paths: paths, deriving: options.deriveRoles, sources: converted.sources))
     }
     let sorted = NativeImporter.sortAndCap(diagnostics, order: paths)
     if sorted.contains(where: { $0.severity == .error }) { throw .invalidData(sorted) }
@@ -101,18 +103,26 @@ public enum Importer {
   }
 
   /// The finding that the input defines no role, at the first file: nothing to measure
-  /// coverage against.
+  /// coverage against; with derivation asked for, why it made none.
   private static func noRoles(
-    _ severity: Diagnostic.Severity, paths: [String], deriving: ImportOptions.RoleDerivation?
+    _ severity: Diagnostic.Severity, paths: [String], deriving: ImportOptions.RoleDerivation?,
+    sources: [SourceSummary]
   ) -> Diagnostic {
     var message = "no roles: no input file defines a role"
-    switch deriving {
-    case .critical?:
-      message += ", and no position or job profile is marked critical to derive one from"
-    case .all?:
-      message += ", and deriving one from every position or job profile made none"
-    case nil:
-      break
+    if let deriving {
+      // The deriver notes each position it could not turn into a role.
+      let unshared = sources.flatMap(\.notes).count { $0.hasPrefix("no role derived for ") }
+      let kind = deriving == .critical ? "critical " : ""
+      if unshared == 0 {
+        message +=
+          deriving == .critical
+          ? ", and no position or job profile is marked critical to derive one from"
+          : ", and no person has a position or job profile to derive one from"
+      } else {
+        message +=
+          ", and the incumbents of the \(unshared) \(kind)position\(unshared == 1 ? "" : "s") or "
+          + "job profile\(unshared == 1 ? "" : "s") found share no skill to derive one from"
+      }
     }
     return Diagnostic(
       severity, message + "; coverage needs roles to measure against",

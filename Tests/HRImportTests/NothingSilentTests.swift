@@ -104,6 +104,30 @@ struct NothingSilentTests {
           + "against"))
   }
 
+  @Test("no roles, as critical positions' incumbents share no skill: the message says so")
+  func noSharedSkill() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.file("report.xml")
+    let report = try String(contentsOfFile: Fixtures.path("workday-report.xml"), encoding: .utf8)
+    try report.replacingOccurrences(of: "\"Proficient\"", with: "\"Beginner\"")
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    var options = Vendor.options(derive: .critical, mapping: MappingTests.workday)
+    options.missingRoles = .error
+    let error = try #require(throws: ImportError.self) {
+      try Importer.load(paths: [path], options: options)
+    }
+    guard case .invalidData(let diagnostics) = error else {
+      Issue.record("expected invalid data, got \(error)")
+      return
+    }
+    #expect(
+      diagnostics.filter { $0.severity == .error }.map(\.description) == [
+        "\(path): error: no roles: no input file defines a role, and the incumbents of the 1 "
+          + "critical position or job profile found share no skill to derive one from; coverage "
+          + "needs roles to measure against"
+      ])
+  }
+
   @Test("without the option, a library caller gets no finding about roles")
   func rolesNotAsked() throws {
     let result = try Importer.load(paths: [Fixtures.path("team-export.xml")])
