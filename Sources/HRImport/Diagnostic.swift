@@ -10,6 +10,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
   public enum Remedy: Hashable, Sendable {
     /// Name the file's profile, or give a mapping file for it.
     case nameProfileOrMapping
+    /// Give the roles to cover: a roles file, or roles derived from the export's positions.
+    case giveRoles
   }
 
   public var severity: Severity

@@ -22,6 +22,10 @@ public struct ImportOptions: Sendable {
   /// Files larger than this (default 16 MiB) stream record by record; smaller ones are parsed
   /// in memory, which places diagnostics to the column.
   public var streamingThreshold: Int
+  /// How an import that ends with people but no role is reported: `.error` for a caller that
+  /// measures coverage (there is nothing to measure against), `.warning` for a check, `nil`
+  /// (the default) not at all.
+  public var missingRoles: Diagnostic.Severity?
   /// Called as records are read (at most about ten times a second), for a progress display;
   /// it never changes what is imported.
   public var progress: (@Sendable (ImportProgress) -> Void)?

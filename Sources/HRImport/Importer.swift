@@ -58,6 +58,11 @@ public enum Importer {
       // A file that could not be read would make every id it defines look unknown.
       throw .invalidData(NativeImporter.sortAndCap(diagnostics, order: paths))
     }
+    if let mapping, !loaded.contains(where: \.isReadByMapping) {
+      // A mapping the user gave is never ignored: if it reads nothing, say why.
+      diagnostics.append(unusedMapping(mapping, paths: paths, options: options))
+      throw .invalidData(NativeImporter.sortAndCap(diagnostics, order: [mapping.path] + paths))
+    }
     var conversion = VendorConversion(files: loaded, options: options)
     loaded = []
     var converted = conversion.run()
@@ -67,9 +72,90 @@ public enum Importer {
     converted.files = []  // the assembler holds its own copy; keep peak memory to one copy
     let organization = assembler.assemble()
     diagnostics += assembler.diagnostics
+    if organization.people.isEmpty {
+      diagnostics += noPeople(paths: paths, sources: converted.sources)
+    } else if organization.roles.isEmpty, let severity = options.missingRoles {
+      diagnostics.append(
+        noRoles(
+          severity, paths: paths, deriving: options.deriveRoles, sources: converted.sources))
+    }
     let sorted = NativeImporter.sortAndCap(diagnostics, order: paths)
     if sorted.contains(where: { $0.severity == .error }) { throw .invalidData(sorted) }
     return ImportResult(organization: organization, warnings: sorted, sources: converted.sources)
+  }
+
+  /// One error per file when no file yields a person: what each file held instead (its root
+  /// element, its repeated elements with counts) and what its profile skipped and why.
+  ///
+  /// - Complexity: one streaming pass over each file, made only on this failure.
+  private static func noPeople(paths: [String], sources: [SourceSummary]) -> [Diagnostic] {
+    let anyExport = sources.contains { $0.profile != "native" }
+    return zip(paths, sources).map { path, source in
+      let census = ElementCensus.take(path: path)
+      var facts = ["\(census.rootDescription), read as \(source.profile)"]
+      if let records = census.recordsDescription() { facts.append("it holds " + records) }
+      facts += source.remarks
+      return Diagnostic(
+        .error, "no people read from this file: " + facts.joined(separator: "; "),
+        at: SourceLocation(file: path, line: max(census.root?.line ?? 0, 0)),
+        remedy: anyExport ? .nameProfileOrMapping : nil)
+    }
+  }
+
+  /// The finding that the input defines no role, at the first file: nothing to measure
+  /// coverage against; with derivation asked for, why it made none.
+  private static func noRoles(
+    _ severity: Diagnostic.Severity, paths: [String], deriving: ImportOptions.RoleDerivation?,
+    sources: [SourceSummary]
+  ) -> Diagnostic {
+    var message = "no roles: no input file defines a role"
+    if let deriving {
+      // The deriver notes each position it could not turn into a role.
+      let unshared = sources.flatMap(\.notes).count { $0.hasPrefix("no role derived for ") }
+      let kind = deriving == .critical ? "critical " : ""
+      if unshared == 0 {
+        message +=
+          deriving == .critical
+          ? ", and no position or job profile is marked critical to derive one from"
+          : ", and no person has a position or job profile to derive one from"
+      } else {
+        message +=
+          ", and the incumbents of the \(unshared) \(kind)position\(unshared == 1 ? "" : "s") or "
+          + "job profile\(unshared == 1 ? "" : "s") found share no skill to derive one from"
+      }
+    }
+    return Diagnostic(
+      severity, message + "; coverage needs roles to measure against",
+      at: SourceLocation(file: paths.first ?? ""), remedy: .giveRoles)
+  }
+
+  /// Why a mapping file read none of the inputs: each input's root and how it was read.
+  private static func unusedMapping(
+    _ mapping: MappingFile, paths: [String], options: ImportOptions
+  ) -> Diagnostic {
+    var message = "the mapping file reads none of the inputs"
+    if let match = mapping.matchRoot {
+      message += ": it is for files whose root element is '\(match.localName)'"
+      if let namespace = match.namespace { message += " in namespace '\(namespace)'" }
+    }
+    let files = paths.map { path in
+      let names = RecordSource.peek(path: path, displayPath: path).names
+      let root = names.first
+      let how: String
+      switch ProfileDetector.detect(names) {
+      case .profile(.native): how = "read as native"
+      case _ where (options.profileByPath[path] ?? options.profile) != nil:
+        how =
+          "given the profile \((options.profileByPath[path] ?? options.profile)?.rawValue ?? "")"
+      case .profile(let detected): how = "detected as \(detected.rawValue)"
+      case .notAnExport, .unknown: how = "not recognised"
+      }
+      return "'\(path)' has the root '\(root?.localName ?? "")' and was \(how)"
+    }
+    message += "; " + files.joined(separator: ", ")
+    message += "; correct the mapping's <match root=\"…\"/>, or name the mapping profile for the "
+    message += "files it describes"
+    return Diagnostic(.error, message, at: SourceLocation(file: mapping.path))
   }
 
   /// The profiles a user can name for a file (all but mapping, which needs a mapping file),
@@ -83,6 +169,11 @@ public enum Importer {
   enum LoadedFile {
     case native(NativeFile)
     case vendor(VendorFile)
+
+    /// True when the file was read through a mapping file.
+    var isReadByMapping: Bool {
+      if case .vendor(let file) = self { file.profile == .mapping } else { false }
+    }
   }
 
   private static func read(
@@ -110,7 +201,9 @@ public enum Importer {
       profile = .native
     } else if let chosen = options.profile {
       profile = chosen
-    } else if let mapping, mapping.claims(peek.names) {
+    } else if let mapping, mapping.matchRoot == nil || mapping.claims(peek.names) {
+      // A mapping without <match root> is for every export given no profile, whatever the
+      // detector says: the user gave it for a reason.
       profile = .mapping
     } else {
       switch verdict {

@@ -73,8 +73,10 @@ enum AbsenceMarkdown {
     let before = baseline.coverage
     let after = content.coverage
     out += "\n"
-    out += "- Coverage: \(formatDecimal(before.coveragePercent, places: 1)) % → "
-    out += "\(formatDecimal(after.coveragePercent, places: 1)) %\n"
+    out += "- Coverage: \(formatCoverage(before.coveragePercent))"
+    // The what-if keeps the roles: with no ceiling before, there is none after either.
+    if before.coveragePercent != nil { out += " → \(formatCoverage(after.coveragePercent))" }
+    out += "\n"
     out += "- Uncovered role-days: \(formatDecimal(baseline.absences.uncoveredRoleDays, places: 1))"
     out += " → \(formatDecimal(content.absences.uncoveredRoleDays, places: 1))\n"
     out += "- Single points of failure: \(before.singlePointsOfFailure.count) → "

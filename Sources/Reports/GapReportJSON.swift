@@ -32,6 +32,11 @@ public enum GapReportJSON {
     return JSONValue.object(members).rendered()
   }
 
+  /// A coverage percentage rounded to 2 places, or `null` when there is nothing to cover.
+  static func percent(_ value: Double?) -> JSONValue {
+    value.map { .number(rounded($0, places: 2)) } ?? .null
+  }
+
   static func summary(
     _ coverage: CoverageAnalysis, _ absences: AbsenceAnalysis, organization: Organization,
     privacy: Privacy = Privacy()
@@ -42,7 +47,7 @@ public enum GapReportJSON {
       ("roles", .number(Double(organization.roles.count))),
       ("coverageScore", .number(coverage.coverageScore)),
       ("coverageCeiling", .number(coverage.coverageCeiling)),
-      ("coveragePercent", .number(rounded(coverage.coveragePercent, places: 2))),
+      ("coveragePercent", percent(coverage.coveragePercent)),
       ("rolesBelowTarget", .number(Double(coverage.rolesBelowTarget))),
       ("singlePointsOfFailure", .number(Double(coverage.singlePointsOfFailure.count))),
       ("uncoveredRoleDays", .number(absences.uncoveredRoleDays)),

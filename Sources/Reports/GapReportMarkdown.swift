@@ -44,7 +44,7 @@ public enum GapReportMarkdown {
     return """
       ## Summary
 
-      - **Coverage: \(formatDecimal(analysis.coveragePercent, places: 1)) %** \
+      - **Coverage: \(formatCoverage(analysis.coveragePercent))** \
       (score \(formatNumber(analysis.coverageScore)) of \(formatNumber(analysis.coverageCeiling)))
       - Roles below target: **\(analysis.rolesBelowTarget)** of \(analysis.roles.count)
       - Single points of failure: **\(analysis.singlePointsOfFailure.count)**

@@ -86,7 +86,7 @@ enum HTMLSummary {
     return [
       Card(
         label: "Coverage",
-        value: compared { formatDecimal($0.coverage.coveragePercent, places: 1) + " %" },
+        value: compared { formatCoverage($0.coverage.coveragePercent) },
         note: "score \(compared { formatNumber($0.coverage.coverageScore) }) "
           + "of \(formatNumber(shown.coverage.coverageCeiling))",
         meters: [before, after].compactMap { $0?.coverage.coveragePercent }),

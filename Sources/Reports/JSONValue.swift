@@ -104,6 +104,12 @@ package indirect enum JSONValue: Hashable, Sendable {
   }
 }
 
+/// A coverage percentage with one decimal and its unit, or "no roles to cover" when the
+/// ceiling is 0 (``CoverageAnalysis/coveragePercent`` is `nil`): never 100 % of nothing.
+package func formatCoverage(_ percent: Double?) -> String {
+  percent.map { formatDecimal($0, places: 1) + " %" } ?? "no roles to cover"
+}
+
 /// `value` rounded to `places` decimals, trailing zeros removed ("72.093", "0.5", "3").
 package func formatDecimal(_ value: Double, places: Int) -> String {
   var scale = 1.0

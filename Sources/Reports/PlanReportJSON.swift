@@ -16,8 +16,8 @@ public enum PlanReportJSON {
           ("ceiling", .number(plan.coverageCeiling)),
           ("upperBound", .number(GapReportJSON.rounded(plan.upperBound, places: 4))),
           ("gapPercent", .number(GapReportJSON.rounded(plan.gapPercent, places: 2))),
-          ("percentBefore", .number(GapReportJSON.rounded(plan.before.coveragePercent, places: 2))),
-          ("percentAfter", .number(GapReportJSON.rounded(plan.after.coveragePercent, places: 2))),
+          ("percentBefore", GapReportJSON.percent(plan.before.coveragePercent)),
+          ("percentAfter", GapReportJSON.percent(plan.after.coveragePercent)),
         ])
       ),
       (

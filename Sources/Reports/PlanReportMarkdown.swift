@@ -26,8 +26,13 @@ public enum PlanReportMarkdown {
     let before = content.before.absences.uncoveredRoleDays
     let after = content.absencesAfter.uncoveredRoleDays
     var out = "## Summary\n\n"
-    out += "- **Coverage: \(formatDecimal(plan.before.coveragePercent, places: 1)) % → "
-    out += "\(formatDecimal(plan.after.coveragePercent, places: 1)) %** (score "
+    // The ceiling is the same before and after: both percentages exist, or neither does.
+    let coverage =
+      plan.before.coveragePercent == nil
+      ? formatCoverage(nil)
+      : formatCoverage(plan.before.coveragePercent) + " → "
+        + formatCoverage(plan.after.coveragePercent)
+    out += "- **Coverage: \(coverage)** (score "
     out += "\(formatNumber(plan.coverageBefore)) → \(formatNumber(plan.coverageAfter)) of "
     out += "\(formatNumber(plan.coverageCeiling)))\n"
     out += "- No plan can score more than **\(formatDecimal(plan.upperBound, places: 2))**: "

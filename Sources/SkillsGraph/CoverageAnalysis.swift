@@ -68,9 +68,10 @@ public struct CoverageAnalysis: Hashable, Sendable {
   /// `C* = Σ w · T`.
   public var coverageCeiling: Double
 
-  /// `100 · C / C*`, or 100 when there is nothing to cover.
-  public var coveragePercent: Double {
-    coverageCeiling > 0 ? 100 * coverageScore / coverageCeiling : 100
+  /// `100 · C / C*`, or `nil` when there is nothing to cover (no roles, or no role with a
+  /// target): a percentage of a ceiling of 0 would read as full coverage.
+  public var coveragePercent: Double? {
+    coverageCeiling > 0 ? 100 * coverageScore / coverageCeiling : nil
   }
 
   /// Roles whose depth is below their target.

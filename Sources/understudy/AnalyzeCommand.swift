@@ -14,6 +14,12 @@ extension Understudy {
     @OptionGroup var workshop: WorkshopOptions
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+      try OutputPaths.check(
+        outputs: [("--output", output.output), ("--salt-file", workshop.saltFile)],
+        inputs: input.inputPaths)
+    }
+
     func run() throws {
       let prepared = try ReportPreparation.prepare(
         input: input, scenario: scenario, workshop: workshop)
@@ -25,13 +31,21 @@ extension Understudy {
   /// `understudy validate`: only the diagnostics.
   struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Check input files and print every problem found, without a report.")
+      abstract:
+        "Check input files: print what each one gave and every problem found, without a report.")
 
     @OptionGroup var input: InputOptions
 
     func run() throws {
-      let imported = try input.load()
+      let imported = try input.load(missingRoles: .warning)
       let organization = imported.organization
+      // Per file, the same facts as a report's data sources: what was read, what was skipped.
+      for source in imported.sources {
+        Console.out(
+          "\(source.path) (\(source.profile)): \(source.people) people, \(source.skills) skills, "
+            + "\(source.roles) roles, \(source.absences) absences\n")
+        for remark in source.remarks { Console.out("  \(remark)\n") }
+      }
       let warnings = imported.warnings.count
       Console.out(
         "ok: \(organization.people.count) people, \(organization.skills.count) skills, "

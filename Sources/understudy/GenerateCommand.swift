@@ -9,13 +9,15 @@ extension Understudy {
       abstract: "Write a realistic synthetic organization in the native format.",
       discussion: "The same --people, --skills, --roles and --seed always give the same file.")
 
-    @Option(help: "Number of people.")
+    @Option(parsing: .unconditional, help: "Number of people.")
     var people: Int
 
-    @Option(help: "Number of skills; default: scaled to the number of people.")
+    @Option(
+      parsing: .unconditional, help: "Number of skills; default: scaled to the number of people.")
     var skills: Int?
 
-    @Option(help: "Number of roles; default: scaled to the number of people.")
+    @Option(
+      parsing: .unconditional, help: "Number of roles; default: scaled to the number of people.")
     var roles: Int?
 
     @Option(help: "Seed of the generator.")
@@ -26,11 +28,9 @@ extension Understudy {
     var output: String?
 
     func validate() throws {
-      guard (1...1_000_000).contains(people) else {
-        throw ValidationError("--people must be between 1 and 1,000,000")
-      }
-      if let skills, skills < 1 { throw ValidationError("--skills must be at least 1") }
-      if let roles, roles < 1 { throw ValidationError("--roles must be at least 1") }
+      try UsageCheck.positive(people, "--people", atMost: 1_000_000)
+      if let skills { try UsageCheck.positive(skills, "--skills") }
+      if let roles { try UsageCheck.positive(roles, "--roles") }
     }
 
     func run() throws {

@@ -35,7 +35,7 @@ struct InputOptions: ParsableArguments {
   var deriveRoles: ImportOptions.RoleDerivation? = nil
 
   @Option(
-    name: .customLong("skill-level-default"),
+    name: .customLong("skill-level-default"), parsing: .unconditional,
     help: "The level at which a skill without a level (Workday Skill_Data) counts.")
   var skillLevelDefault: Int = 2
 
@@ -52,9 +52,12 @@ struct InputOptions: ParsableArguments {
   func validate() throws {
     guard !files.isEmpty else { throw ValidationError("give at least one XML file to read") }
     _ = try importOptions()
-    guard skillLevelDefault >= 0 else {
-      throw ValidationError("--skill-level-default must be 0 or more")
-    }
+    try UsageCheck.notNegative(skillLevelDefault, "--skill-level-default")
+  }
+
+  /// Every file the import reads, with the words that name it in a message.
+  var inputPaths: [(what: String, path: String)] {
+    files.map { ("the input file", $0) } + (mapping.map { [("the mapping file", $0)] } ?? [])
   }
 
   /// The options for `Importer`, from the flags.
@@ -85,11 +88,19 @@ struct InputOptions: ParsableArguments {
 
   /// Imports the files, printing warnings to stderr, or prints every error and exits 65 or 66.
   ///
-  /// - Parameter hideWarnings: leave warnings out (workshop mode: they name people).
+  /// - Parameters:
+  ///   - hideWarnings: leave warnings out (workshop mode: they name people).
+  ///   - missingRoles: how to report an input with no role: an error for the commands that
+  ///     measure coverage, a warning for `validate`.
   /// - Returns: the imported organization, its warnings and its sources.
   /// - Throws: `ExitCode` 65 or 66 once the errors are printed.
-  func load(hideWarnings: Bool = false) throws -> ImportResult {
+  func load(
+    hideWarnings: Bool = false, missingRoles: Diagnostic.Severity = .error
+  ) throws
+    -> ImportResult
+  {
     var options = try importOptions()
+    options.missingRoles = missingRoles
     let status = StatusLine(quiet: quiet)
     options.progress = { progress in
       status.show(
@@ -102,6 +113,7 @@ struct InputOptions: ParsableArguments {
       status.clear()
       if !hideWarnings {
         for warning in result.warnings { Console.error(warning.description) }
+        Self.printRemedies(for: result.warnings)
       }
       return result
     } catch {
@@ -111,15 +123,28 @@ struct InputOptions: ParsableArguments {
         throw ExitCode(ExitStatus.missingInput)
       case .invalidData(let diagnostics):
         for diagnostic in diagnostics { Console.error(diagnostic.description) }
-        if diagnostics.contains(where: { $0.remedy == .nameProfileOrMapping }) {
-          Console.error(
-            "understudy: note: name the format with --profile NAME (or FILE=NAME), or give "
-              + "--mapping FILE for an export no profile reads; 'understudy formats' lists them")
-        }
+        Self.printRemedies(for: diagnostics)
         let errors = diagnostics.count { $0.severity == .error }
         Console.error("understudy: \(errors) error\(errors == 1 ? "" : "s"); nothing was written")
         throw ExitCode(ExitStatus.badData)
       }
+    }
+  }
+
+  /// One note per remedy the diagnostics call for, naming this command line's flags.
+  static func printRemedies(for diagnostics: [Diagnostic]) {
+    let remedies = Set(diagnostics.compactMap(\.remedy))
+    if remedies.contains(.nameProfileOrMapping) {
+      Console.error(
+        "understudy: note: name the format with --profile NAME (or FILE=NAME), or give "
+          + "--mapping FILE for an export no profile reads; 'understudy formats' lists the "
+          + "profiles, and 'understudy inspect FILE' shows a file's structure and drafts a mapping")
+    }
+    if remedies.contains(.giveRoles) {
+      Console.error(
+        "understudy: note: give a roles file (native XML with a <roles> section; 'understudy "
+          + "schema' prints the format) after the export, or add --derive-roles to make a role "
+          + "per critical position (--derive-roles all: per position)")
     }
   }
 }

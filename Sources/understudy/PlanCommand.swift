@@ -15,33 +15,40 @@ extension Understudy {
     @OptionGroup var workshop: WorkshopOptions
 
     @Option(
-      name: .customLong("mentor-min-level"),
+      name: .customLong("mentor-min-level"), parsing: .unconditional,
       help: "Lowest level from which anyone may mentor; default: the policy's, else 3.")
     var mentorMinLevel: Int?
 
     @Option(
-      name: .customLong("time-limit"),
+      name: .customLong("time-limit"), parsing: .unconditional,
       help: "Seconds the optimizer may search before it reports what it has.")
     var timeLimit: Double = 10
 
     @Option(help: "Also write the check-ins as an iCalendar file (RFC 5545) to this path.")
     var calendar: String?
 
-    @Option(name: .customLong("checkin-minutes"), help: "Length of each check-in in the calendar.")
+    @Option(
+      name: .customLong("checkin-minutes"), parsing: .unconditional,
+      help: "Length of each check-in in the calendar.")
     var checkinMinutes: Int = 30
 
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
       guard timeLimit > 0, timeLimit <= 3600 else {
-        throw ValidationError("--time-limit must be between 0 and 3600 seconds")
+        throw ValidationError(
+          "--time-limit must be more than 0 and at most 3600 seconds, not "
+            + formatDecimal(timeLimit, places: 3))
       }
-      guard (5...480).contains(checkinMinutes) else {
-        throw ValidationError("--checkin-minutes must be between 5 and 480")
+      try UsageCheck.positive(checkinMinutes, "--checkin-minutes", atMost: 480)
+      guard checkinMinutes >= 5 else {
+        throw ValidationError("--checkin-minutes must be at least 5, not \(checkinMinutes)")
       }
-      if let mentorMinLevel, mentorMinLevel < 0 {
-        throw ValidationError("--mentor-min-level must not be negative")
-      }
+      if let mentorMinLevel { try UsageCheck.notNegative(mentorMinLevel, "--mentor-min-level") }
+      try OutputPaths.check(
+        outputs: [
+          ("--output", output.output), ("--calendar", calendar), ("--salt-file", workshop.saltFile),
+        ], inputs: input.inputPaths)
     }
 
     func run() throws {

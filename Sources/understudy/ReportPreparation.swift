@@ -23,7 +23,7 @@ struct ReportPreparation {
         "understudy: \(imported.warnings.count) warning(s) not shown in workshop mode, since "
           + "they name people; run 'understudy validate' to read them")
     }
-    try options.checkPeople(in: imported.organization)
+    try options.checkPeople(in: imported.organization, suggest: !workshop.pseudonymize)
     let horizonStart = options.horizon(for: imported.organization).start
     let gone = imported.organization.leavers(before: horizonStart)
     if !gone.isEmpty {

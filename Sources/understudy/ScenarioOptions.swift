@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HRImport
 import SkillsGraph
 
 /// The horizon and what-if options shared by `analyze` and `plan`.
@@ -9,11 +10,14 @@ struct ScenarioOptions: ParsableArguments {
       "First day of the horizon (YYYY-MM-DD); default: the policy's start, else asOf, else today.")
   var start: Day?
 
-  @Option(help: "Length of the horizon in weeks; default: the policy's, else 12.")
+  @Option(
+    parsing: .unconditional, help: "Length of the horizon in weeks; default: the policy's, else 12."
+  )
   var weeks: Int?
 
   @Option(
-    name: .customLong("absence-rate"), help: "Daily probability that a person is away unplanned.")
+    name: .customLong("absence-rate"), parsing: .unconditional,
+    help: "Daily probability that a person is away unplanned.")
   var absenceRate: Double = 0.03
 
   @Option(
@@ -30,11 +34,20 @@ struct ScenarioOptions: ParsableArguments {
   var excluded: [String] = []
 
   func validate() throws {
-    if let weeks, !(1...520).contains(weeks) {
-      throw ValidationError("--weeks must be between 1 and 520")
+    if let weeks { try UsageCheck.positive(weeks, "--weeks", atMost: 520) }
+    guard absenceRate >= 0 else {
+      throw ValidationError(
+        "--absence-rate must be positive or 0 (a daily probability from 0 to 1), not "
+          + "\(absenceRate)")
     }
-    guard (0...1).contains(absenceRate) else {
-      throw ValidationError("--absence-rate must be a probability between 0 and 1")
+    guard absenceRate <= 1 else {
+      throw ValidationError(
+        "--absence-rate must be a daily probability from 0 to 1, not \(absenceRate)")
+    }
+    for entry in absent {
+      guard let period = entry.period, period.to < period.from else { continue }
+      throw ValidationError(
+        "--absent \(entry.text): the range ends (\(period.to)) before it starts (\(period.from))")
     }
   }
 
@@ -48,28 +61,43 @@ struct ScenarioOptions: ParsableArguments {
     Horizon(for: organization, start: start, weeks: weeks, today: Day.today)
   }
 
-  /// Fails as a usage error when the what-if names people the input does not have.
-  func checkPeople(in organization: Organization) throws {
-    let unknown = scenario.unknownPeople(in: organization)
-    guard !unknown.isEmpty else { return }
-    let list = unknown.map { "'\($0)'" }.joined(separator: ", ")
-    Console.error("understudy: error: --absent or --exclude-person names unknown people: \(list)")
-    throw ExitCode(ExitStatus.usage)
+  /// Fails as a usage error when the what-if names people the input does not have, suggesting
+  /// the closest ids unless `suggest` is false (workshop mode: ids are not to be shown).
+  func checkPeople(in organization: Organization, suggest: Bool = true) throws {
+    let known = Set(organization.people.map(\.id))
+    let ids = suggest ? organization.people.map(\.id.rawValue) : []
+    var reported: Set<PersonID> = []
+    let named =
+      absent.map { ("--absent", $0.person) } + excluded.map { ("--exclude-person", PersonID($0)) }
+    for (flag, person) in named where !known.contains(person) {
+      guard reported.insert(person).inserted else { continue }
+      var line = "understudy: error: \(flag) names unknown person '\(person)'"
+      let close = Suggestions.closest(to: person.rawValue, among: ids)
+      if !close.isEmpty {
+        line += " (did you mean " + close.map { "'\($0)'" }.joined(separator: " or ") + "?)"
+      }
+      Console.error(line)
+    }
+    if !reported.isEmpty { throw ExitCode(ExitStatus.usage) }
   }
 }
 
-/// `--absent ID` or `--absent ID:FROM..TO`.
+/// `--absent ID` or `--absent ID:FROM..TO`; a reversed range is parsed, and refused by
+/// `ScenarioOptions.validate()` with a message that says so.
 struct AbsentPerson: ExpressibleByArgument {
   var person: PersonID
   var period: DayRange?
+  /// The argument as given, for messages.
+  var text: String
 
   init?(argument: String) {
+    text = argument
     if let colon = argument.lastIndex(of: ":"),
       let range = argument[argument.index(after: colon)...].range(of: "..")
     {
       let text = argument[argument.index(after: colon)...]
       guard let from = Day(iso: String(text[..<range.lowerBound])),
-        let to = Day(iso: String(text[range.upperBound...])), from <= to
+        let to = Day(iso: String(text[range.upperBound...]))
       else { return nil }
       person = PersonID(String(argument[..<colon]))
       period = DayRange(from: from, to: to)

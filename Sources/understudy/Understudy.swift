@@ -16,4 +16,7 @@ struct Understudy: ParsableCommand {
       Formats.self,
     ]
   )
+
+  /// Usage errors read like every other error the tool prints: `understudy: error: …`.
+  static var _errorPrefix: String { "understudy: error: " }
 }

@@ -18,7 +18,7 @@ struct WorkshopOptions: ParsableArguments {
   var saltFile: String?
 
   @Option(
-    name: .customLong("min-group"),
+    name: .customLong("min-group"), parsing: .unconditional,
     help:
       "Show any count of fewer than this many people as 'fewer than K' (default 3 with --pseudonymize)."
   )
@@ -32,9 +32,7 @@ struct WorkshopOptions: ParsableArguments {
     if !pseudonymize, salt != nil || saltFile != nil {
       throw ValidationError("--salt and --salt-file only apply with --pseudonymize")
     }
-    if let minGroup, !(1...100).contains(minGroup) {
-      throw ValidationError("--min-group must be between 1 and 100")
-    }
+    if let minGroup { try UsageCheck.positive(minGroup, "--min-group", atMost: 100) }
   }
 
   var privacy: Privacy {

@@ -71,6 +71,7 @@ struct VendorImportCommandTests {
     #expect(
       lines.dropFirst().first
         == "understudy: note: name the format with --profile NAME (or FILE=NAME), or give "
-        + "--mapping FILE for an export no profile reads; 'understudy formats' lists them")
+        + "--mapping FILE for an export no profile reads; 'understudy formats' lists the "
+        + "profiles, and 'understudy inspect FILE' shows a file's structure and drafts a mapping")
   }
 }

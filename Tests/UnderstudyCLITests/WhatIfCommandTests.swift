@@ -72,9 +72,14 @@ struct WhatIfCommandTests {
   func badArguments() throws {
     let unknown = try CLIRunner.run(["analyze"] + samples + ["--absent", "HL999"])
     #expect(unknown.status == 64)
-    #expect(unknown.stderr.contains("names unknown people: 'HL999'"))
+    #expect(
+      unknown.stderr.hasSuffix("understudy: error: --absent names unknown person 'HL999'\n"))
     let backwards = try CLIRunner.run(
       ["analyze"] + samples + ["--absent", "HL001:2027-02-05..2027-02-01"])
     #expect(backwards.status == 64)
+    #expect(
+      backwards.stderr.hasPrefix(
+        "understudy: error: --absent HL001:2027-02-05..2027-02-01: the range ends (2027-02-01) "
+          + "before it starts (2027-02-05)\n"))
   }
 }

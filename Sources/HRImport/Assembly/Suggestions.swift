@@ -1,8 +1,8 @@
 /// "Did you mean" candidates for a mistyped id, as the argument parser suggests flags.
-enum Suggestions {
+package enum Suggestions {
   /// Up to two defined ids closest to `text`, by edit distance, case-insensitively; only ids
   /// within a third of the length of `text` (at least 1, at most 3 edits) are offered.
-  static func closest(to text: String, among candidates: [String]) -> [String] {
+  package static func closest(to text: String, among candidates: [String]) -> [String] {
     let target = Array(text.lowercased().utf8)
     let limit = min(3, max(1, target.count / 3))
     var scored: [(distance: Int, id: String)] = []

@@ -234,7 +234,7 @@ final class StreamErrors {
   }
 }
 
-private let collectStreamError: xmlStructuredErrorFunc = { context, error in
+let collectStreamError: xmlStructuredErrorFunc = { context, error in
   guard let context, let error else { return }
   Unmanaged<StreamErrors>.fromOpaque(context).takeUnretainedValue().report(error)
 }
