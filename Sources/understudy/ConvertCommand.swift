@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import HRImport
 
 extension Understudy {
@@ -22,18 +21,12 @@ extension Understudy {
     var output: String?
 
     func validate() throws {
-      guard let output else { return }
-      let target = Self.canonical(output)
-      if input.files.contains(where: { Self.canonical($0) == target }) {
-        throw ValidationError("--output '\(output)' is one of the input files; choose another path")
-      }
-      if let mapping = input.mapping, Self.canonical(mapping) == target {
-        throw ValidationError("--output '\(output)' is the mapping file; choose another path")
-      }
+      try OutputPaths.check(outputs: [("--output", output)], inputs: input.inputPaths)
     }
 
     func run() throws {
-      let imported = try input.load()
+      // An export without roles is worth keeping as one file too; roles may come later.
+      let imported = try input.load(missingRoles: .warning)
       let organization = imported.organization
       let text = NativeWriter.render(organization)
       guard let output else {
@@ -48,9 +41,5 @@ extension Understudy {
           + "\(absences) absence\(absences == 1 ? "" : "s")")
     }
 
-    /// The path with symbolic links and `.`/`..` resolved, so two spellings of one file match.
-    static func canonical(_ path: String) -> String {
-      URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-    }
   }
 }

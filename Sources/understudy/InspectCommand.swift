@@ -22,9 +22,8 @@ extension Understudy {
     var output: String?
 
     func validate() throws {
-      if let output, Convert.canonical(output) == Convert.canonical(file) {
-        throw ValidationError("--output '\(output)' is the file to inspect; choose another path")
-      }
+      try OutputPaths.check(
+        outputs: [("--output", output)], inputs: [("the file to inspect", file)])
     }
 
     func run() throws {

@@ -108,6 +108,20 @@ struct InspectConvertCommandTests {
       "./samples/harborline-hr-export.xml",
     ])
     #expect(outcome.status == 64)
-    #expect(outcome.stderr.contains("is one of the input files"))
+    #expect(outcome.stderr.contains("writing there would destroy it"))
+  }
+
+  @Test("convert keeps an export without roles: a warning says so, the file is written")
+  func convertWithoutRoles() throws {
+    let folder = try TemporaryFolder()
+    let converted = folder.file("people.xml")
+    let outcome = try CLIRunner.run([
+      "convert", "samples/harborline-hr-export.xml", "--output", converted, "--quiet",
+    ])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stderr.contains("warning: no roles"))
+    #expect(outcome.stderr.contains("wrote \(converted): 60 people, 36 skills, 0 roles"))
+    let again = try CLIRunner.run(["validate", converted])
+    #expect(again.status == 0, "\(again.stderr)")
   }
 }
