@@ -7,6 +7,7 @@ public enum ImportProfile: String, CaseIterable, Sendable, Hashable {
   case hrxml3
   case hrxml2
   case europass
+  case spreadsheet
   case mapping
 
   /// One line on what the profile reads, for `understudy formats`.
@@ -28,6 +29,9 @@ public enum ImportProfile: String, CaseIterable, Sendable, Hashable {
       "HR-XML 2.x Resume and Candidate: Competency with NumericValue, licenses and certifications"
     case .europass:
       "Europass / EURES Candidate CVs: competencies, CEFR language levels, certifications"
+    case .spreadsheet:
+      "skills matrices: .xlsx, .ods, Excel 2003 XML and .csv; people × skills, roles × skills "
+        + "or one row per person and skill"
     case .mapping:
       "any other XML export, through a mapping file of XPaths"
     }
@@ -45,6 +49,9 @@ public enum ImportProfile: String, CaseIterable, Sendable, Hashable {
     case .hrxml3: "namespace http://www.hr-xml.org/3 (a BOD, or BODs inside a wrapper)"
     case .hrxml2: "namespace http://ns.hr-xml.org/2007-04-15 (Resume, Candidate, Competency)"
     case .europass: "Candidate in http://www.europass.eu/1.0 or http://www.hr-xml.org/3"
+    case .spreadsheet:
+      "a zip archive (.xlsx, or .ods by its mimetype), root {urn:schemas-microsoft-com:office:"
+        + "spreadsheet}Workbook, or a name ending in .csv"
     case .mapping:
       "never detected: used for files no other profile recognises when a mapping file is given"
     }

@@ -90,6 +90,9 @@ public enum Importer {
   )
     throws(ImportError) -> (file: LoadedFile?, diagnostics: [Diagnostic])
   {
+    if options.profileByPath[path] == nil, let format = SpreadsheetFormat.detect(path: path) {
+      return vendor(try SpreadsheetImport.read(path: path, format: format))
+    }
     let peek = RecordSource.peek(path: path, displayPath: path)
     // A DOCTYPE, or a file too broken to show its first element, stops here; a file broken
     // further on is read by its profile, which reports every error with its place.
@@ -106,8 +109,10 @@ public enum Importer {
     var profile: ImportProfile
     if let chosen = options.profileByPath[path] {
       profile = chosen
-    } else if verdict == .profile(.native) {
-      profile = .native
+    } else if case .profile(let detected) = verdict, detected == .native || detected == .spreadsheet
+    {
+      // Neither is an HR system's export, so a profile named for every export does not apply.
+      profile = detected
     } else if let chosen = options.profile {
       profile = chosen
     } else if let mapping, mapping.claims(peek.names) {
@@ -174,6 +179,9 @@ public enum Importer {
     case .europass:
       var reader = EuropassReader(path: path, options: options)
       return try vendor(reader.run(path: path, displayPath: path, streamAbove: threshold))
+    case .spreadsheet:
+      let format = SpreadsheetFormat.detect(path: path) ?? .excel2003
+      return try vendor(SpreadsheetImport.read(path: path, format: format))
     case .mapping:
       guard let mapping else {
         return (

@@ -24,6 +24,7 @@ enum ProfileDetector {
           + "in that format instead")
     }
     if names.contains(where: { $0.namespace == Namespaces.workday }) { return .profile(.workday) }
+    if root.namespace == SpreadsheetML2003Reader.namespace { return .profile(.spreadsheet) }
     if root.namespace == Namespaces.atom { return .profile(.successfactors) }
     for name in names.prefix(3) {
       if name.localName == "Candidate",
