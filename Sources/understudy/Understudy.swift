@@ -10,6 +10,9 @@ struct Understudy: ParsableCommand {
       74 output cannot be written.
       """,
     version: "0.1.0",
-    subcommands: [Analyze.self, Plan.self, Validate.self, Generate.self, Schema.self, Formats.self]
+    subcommands: [
+      Analyze.self, Plan.self, Validate.self, Template.self, Generate.self, Schema.self,
+      Formats.self,
+    ]
   )
 }
