@@ -97,12 +97,15 @@ public enum SkillsMatrixTemplate {
     return [matrix, legend(scaleMax: organization.scaleMax, names: names)]
   }
 
-  /// The built-in name of each level `0...L`, where one falls on it.
+  /// The model's own name of each level `0...L` (none, aware, working, proficient, expert,
+  /// spread over the scale as the built-in level names are), where one falls on it.
   static func levelNames(scaleMax: Int) -> [String?] {
     var names = [String?](repeating: nil, count: scaleMax + 1)
-    for entry in LevelScale.builtInNames.prefix(5) {
-      guard let name = entry.names.first else { continue }
-      let level = LevelScale.roundHalfDown(entry.fraction * Double(scaleMax))
+    let model: [(String, Double)] = [
+      ("none", 0), ("aware", 0.25), ("working", 0.5), ("proficient", 0.75), ("expert", 1),
+    ]
+    for (name, fraction) in model {
+      let level = LevelScale.roundHalfDown(fraction * Double(scaleMax))
       if names[level] == nil { names[level] = name }
     }
     return names

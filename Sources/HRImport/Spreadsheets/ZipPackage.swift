@@ -20,11 +20,14 @@ struct ZipPackage {
   private let archive: Archive
   private var entries: [String: Entry] = [:]
   private var inflated = 0
+  /// The most bytes all parts read may inflate to.
+  private let limit: Int
 
   /// Opens the archive and indexes its entries.
   ///
   /// - Throws: `Failure` when it is no zip archive or has too many entries.
-  init(path: String) throws(Failure) {
+  init(path: String, limit: Int = maximumTotalSize) throws(Failure) {
+    self.limit = limit
     do {
       archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
     } catch {
@@ -75,12 +78,13 @@ struct ZipPackage {
   mutating func data(_ name: String) throws(Failure) -> [UInt8]? {
     guard let entry = entries[name] else { return nil }
     var bytes: [UInt8] = []
-    let budget = Self.maximumTotalSize - inflated
-    guard entry.uncompressedSize <= UInt64(max(budget, 0)) else { throw Self.bomb }
+    let budget = limit - inflated
+    let bomb = self.bomb
+    guard entry.uncompressedSize <= UInt64(max(budget, 0)) else { throw bomb }
     bytes.reserveCapacity(Int(entry.uncompressedSize))
     do {
       _ = try archive.extract(entry, skipCRC32: false) { chunk in
-        guard bytes.count + chunk.count <= budget else { throw Self.bomb }
+        guard bytes.count + chunk.count <= budget else { throw bomb }
         bytes.append(contentsOf: chunk)
       }
     } catch let failure as Failure {
@@ -92,7 +96,10 @@ struct ZipPackage {
     return bytes
   }
 
-  private static let bomb = Failure(
-    message: "the archive inflates to more than \(maximumTotalSize >> 20) MiB; a skills matrix "
-      + "is far smaller, so the file is refused (a zip bomb?)")
+  private var bomb: Failure {
+    let size = limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit) bytes"
+    return Failure(
+      message: "the archive inflates to more than \(size); a skills matrix is far smaller, so "
+        + "the file is refused (a zip bomb?)")
+  }
 }
