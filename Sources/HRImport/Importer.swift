@@ -90,7 +90,10 @@ public enum Importer {
   )
     throws(ImportError) -> (file: LoadedFile?, diagnostics: [Diagnostic])
   {
-    if options.profileByPath[path] == nil, let format = SpreadsheetFormat.detect(path: path) {
+    let named = options.profileByPath[path]
+    if named == nil || named == .spreadsheet,
+      let format = SpreadsheetFormat.detect(path: path, named: named == .spreadsheet)
+    {
       return vendor(try SpreadsheetImport.read(path: path, format: format))
     }
     let peek = RecordSource.peek(path: path, displayPath: path)

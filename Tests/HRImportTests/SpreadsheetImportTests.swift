@@ -74,6 +74,17 @@ struct SpreadsheetImportTests {
     #expect(result.sources.first?.notes.first == "fields separated by ';'")
   }
 
+  @Test("a CSV under another name is read as a spreadsheet when the user names it one")
+  func namedSpreadsheet() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.file("matrix.txt")
+    try "ID;Name;Excel\nE1;Ada;3\n".write(toFile: path, atomically: true, encoding: .utf8)
+    var options = Vendor.options()
+    options.profileByPath[path] = .spreadsheet
+    let organization = try Importer.load(paths: [path], options: options).organization
+    #expect(organization.people.first?.levels == ["excel": 3])
+  }
+
   @Test("roles × skills: criticality, backups, incumbents and required levels by skill name")
   func rolesBySkills() throws {
     let organization = try Vendor.load(["sheets/people.xlsx", "sheets/roles.xlsx"]).organization

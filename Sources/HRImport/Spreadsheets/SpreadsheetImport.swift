@@ -12,8 +12,10 @@ enum SpreadsheetFormat: String, Sendable {
   /// spreadsheet; `nil` for anything else, which the XML profiles then look at.
   ///
   /// A zip archive whose first entry is an OpenDocument `mimetype` is `.ods`; any other zip
-  /// archive is taken for Office Open XML (`.xlsx`), whose reader says so when it is not.
-  static func detect(path: String) -> SpreadsheetFormat? {
+  /// archive is taken for Office Open XML (`.xlsx`), whose reader says so when it is not. When
+  /// the user `named` the file a spreadsheet, anything else is Excel 2003 XML if it starts
+  /// like XML, and CSV otherwise.
+  static func detect(path: String, named: Bool = false) -> SpreadsheetFormat? {
     let lowered = path.lowercased()
     guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
     defer { try? handle.close() }
@@ -24,7 +26,9 @@ enum SpreadsheetFormat: String, Sendable {
       return .xlsx
     }
     if lowered.hasSuffix(".csv") || lowered.hasSuffix(".tsv") { return .csv }
-    return nil
+    guard named else { return nil }
+    let start = head.drop { [0xEF, 0xBB, 0xBF, 0x20, 0x09, 0x0A, 0x0D].contains($0) }
+    return start.first == UInt8(ascii: "<") ? .excel2003 : .csv
   }
 }
 
