@@ -61,14 +61,13 @@ struct SkillsMatrixLayout {
   private struct Header {
     var row: Int
     var layout: Layout
-    /// Column index → what it holds; skill columns carry their header text.
-    var columns: [Int: SheetColumn] = [:]
+    /// What each known column holds → its index (the first such column; later ones are
+    /// listed as not read).
+    var columns: [SheetColumn: Int] = [:]
     var skills: [(column: Int, name: String)] = []
     var ignored: [String] = []
 
-    func first(_ kind: SheetColumn) -> Int? {
-      columns.filter { $0.value == kind }.keys.min()
-    }
+    func first(_ kind: SheetColumn) -> Int? { columns[kind] }
   }
 
   private func findHeader(_ grid: SheetGrid) -> Header? {
@@ -138,10 +137,10 @@ struct SkillsMatrixLayout {
       case .ignored?:
         header.ignored.append(text)
       case let known?:
-        if header.columns.values.contains(known) {
+        if header.columns[known] != nil {
           header.ignored.append(text)  // a second "Name" column: the first one counts
         } else {
-          header.columns[column] = known
+          header.columns[known] = column
         }
       }
     }
@@ -204,9 +203,10 @@ struct SkillsMatrixLayout {
         var person = VendorPerson(id: id, at: idLocation)
         readDetails(grid, header: header, row: row, into: &person)
         for skill in header.skills {
+          let cell = grid[row, skill.column]
+          if cell.isEmpty { continue }
           let location = grid.location(file: path, row: row, column: skill.column)
-          guard let level = level(grid[row, skill.column], skill: skill.name, at: location)
-          else { continue }
+          guard let level = level(cell, skill: skill.name, at: location) else { continue }
           person.skills.append(VendorSkill(name: skill.name, level: level, location: location))
         }
         file.people.append(person)
@@ -308,6 +308,7 @@ struct SkillsMatrixLayout {
     }
     for skill in header.skills {
       let cell = grid[row, skill.column]
+      if cell.isEmpty { continue }
       let levelLocation = grid.location(file: path, row: row, column: skill.column)
       guard let level = level(cell, skill: skill.name, at: levelLocation) else { continue }
       let headerLocation = grid.location(file: path, row: header.row, column: skill.column)
