@@ -7,6 +7,7 @@ public enum ImportProfile: String, CaseIterable, Sendable, Hashable {
   case hrxml3
   case hrxml2
   case europass
+  case spreadsheet
   case mapping
 
   /// One line on what the profile reads, for `understudy formats`.
@@ -31,6 +32,9 @@ public enum ImportProfile: String, CaseIterable, Sendable, Hashable {
     case .europass:
       "Europass CVs, Candidate (2020 on) and SkillsPassport (v3.x): competencies, CEFR "
         + "language levels, certifications"
+    case .spreadsheet:
+      "skills matrices: .xlsx, .ods, Excel 2003 XML and .csv; people × skills, roles × skills "
+        + "or one row per person and skill"
     case .mapping:
       "any other XML export, through a mapping file of XPaths"
     }
@@ -54,6 +58,9 @@ public enum ImportProfile: String, CaseIterable, Sendable, Hashable {
     case .europass:
       "Candidate in http://www.europass.eu/1.0 or http://www.hr-xml.org/3, or SkillsPassport in "
         + "http://europass.cedefop.europa.eu/Europass"
+    case .spreadsheet:
+      "a zip archive (.xlsx, or .ods by its mimetype), root {urn:schemas-microsoft-com:office:"
+        + "spreadsheet}Workbook, or a name ending in .csv"
     case .mapping:
       "never detected: used for files no other profile recognises when a mapping file is given"
     }

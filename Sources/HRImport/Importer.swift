@@ -181,6 +181,12 @@ public enum Importer {
   )
     throws(ImportError) -> (file: LoadedFile?, diagnostics: [Diagnostic])
   {
+    let named = options.profileByPath[path]
+    if named == nil || named == .spreadsheet,
+      let format = SpreadsheetFormat.detect(path: path, named: named == .spreadsheet)
+    {
+      return vendor(try SpreadsheetImport.read(path: path, format: format))
+    }
     let peek = RecordSource.peek(path: path, displayPath: path)
     // A DOCTYPE, or a file too broken to show its first element, stops here; a file broken
     // further on is read by its profile, which reports every error with its place.
@@ -197,8 +203,10 @@ public enum Importer {
     var profile: ImportProfile
     if let chosen = options.profileByPath[path] {
       profile = chosen
-    } else if verdict == .profile(.native) {
-      profile = .native
+    } else if case .profile(let detected) = verdict, detected == .native || detected == .spreadsheet
+    {
+      // Neither is an HR system's export, so a profile named for every export does not apply.
+      profile = detected
     } else if let chosen = options.profile {
       profile = chosen
     } else if let mapping, mapping.matchRoot == nil || mapping.claims(peek.names) {
@@ -267,6 +275,9 @@ public enum Importer {
     case .europass:
       var reader = EuropassReader(path: path, options: options)
       return try vendor(reader.run(path: path, displayPath: path, streamAbove: threshold))
+    case .spreadsheet:
+      let format = SpreadsheetFormat.detect(path: path) ?? .excel2003
+      return try vendor(SpreadsheetImport.read(path: path, format: format))
     case .mapping:
       guard let mapping else {
         return (

@@ -27,11 +27,22 @@ public enum AtomicFile {
   )
     throws(WriteError)
   {
+    try write(bytes: Array(text.utf8), to: path, permissions: permissions)
+  }
+
+  /// Writes `bytes` (a workbook, say) to `path` the same way as text: whole or not at all.
+  ///
+  /// - Throws: `WriteError` when the folder does not exist or is not writable.
+  public static func write(
+    bytes: [UInt8], to path: String, permissions: Int = 0o644
+  )
+    throws(WriteError)
+  {
     let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath()
     var status = stat()
     let exists = stat(resolved.path, &status) == 0
     if exists, (status.st_mode & S_IFMT) != S_IFREG {
-      try writeDirectly(text, to: resolved.path, shownAs: path)
+      try writeDirectly(bytes, to: resolved.path, shownAs: path)
       return
     }
     let folder = resolved.deletingLastPathComponent()
@@ -47,7 +58,6 @@ public enum AtomicFile {
     guard descriptor >= 0 else {
       throw WriteError(path: path, reason: "folder '\(folder.path)' is not writable")
     }
-    let bytes = Array(text.utf8)
     let written = bytes.withUnsafeBytes { buffer in writeAll(descriptor, buffer) }
     let synced = fsync(descriptor) == 0
     _ = fchmod(descriptor, mode)
@@ -65,7 +75,7 @@ public enum AtomicFile {
   }
 
   private static func writeDirectly(
-    _ text: String, to path: String, shownAs shown: String
+    _ bytes: [UInt8], to path: String, shownAs shown: String
   )
     throws(WriteError)
   {
@@ -74,7 +84,6 @@ public enum AtomicFile {
       throw WriteError(path: shown, reason: String(cString: strerror(errno)))
     }
     defer { close(descriptor) }
-    let bytes = Array(text.utf8)
     guard bytes.withUnsafeBytes({ writeAll(descriptor, $0) }) else {
       throw WriteError(path: shown, reason: String(cString: strerror(errno)))
     }

@@ -11,8 +11,8 @@ struct Understudy: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      Analyze.self, Plan.self, Validate.self, Convert.self, Inspect.self, Generate.self,
-      Schema.self,
+      Analyze.self, Plan.self, Validate.self, Convert.self, Inspect.self, Template.self,
+      Generate.self, Schema.self,
       Formats.self,
     ]
   )

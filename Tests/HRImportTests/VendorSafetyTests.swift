@@ -70,7 +70,8 @@ struct VendorSafetyTests {
       error.description
         == "\(path):2: error: cannot tell which HR system wrote this file (root element 'Staff' "
         + "in namespace 'urn:example:staff'); name its profile (native, workday, successfactors, "
-        + "bamboohr, hrxml3, hrxml2 or europass), or give a mapping file for an export no "
+        + "bamboohr, hrxml3, hrxml2, europass or spreadsheet), or give a mapping file for an "
+        + "export no "
         + "profile reads")
   }
 

@@ -38,6 +38,7 @@ enum ProfileDetector {
     }) {
       return .profile(.europass)
     }
+    if root.namespace == SpreadsheetML2003Reader.namespace { return .profile(.spreadsheet) }
     if root.namespace == Namespaces.atom { return .profile(.successfactors) }
     for name in names.prefix(3) {
       if name.localName == "Candidate",

@@ -196,6 +196,8 @@ struct VendorConversion {
     /// Parallel to `levelLess`: a file names one or two sources, so a list beats hashing.
     var levelLessCounts: [Int] = []
     var certificationsCounted = 0
+    /// Levels a skills matrix gave on the model's own scale.
+    var exact = 0
     var certificationsLeftOut = 0
 
     func lines(scale: LevelScale, start: Day) -> [String] {
@@ -204,6 +206,11 @@ struct VendorConversion {
         lines.append(
           "\(key), mapped linearly onto the 0–\(scale.scaleMax) scale, halves down "
             + "(\(numericCounts[key] ?? 0) rating\(numericCounts[key] == 1 ? "" : "s"))")
+      }
+      if exact > 0 {
+        lines.append(
+          "\(exact) level\(exact == 1 ? "" : "s") given on the 0–\(scale.scaleMax) scale itself, "
+            + "read as they are")
       }
       if !named.isEmpty {
         let items = named.compactMap { name -> String? in
@@ -255,6 +262,9 @@ struct VendorConversion {
       record.department = person.department
       record.leaves = person.leaves
       record.absences = person.absences
+      record.mentorHoursPerWeek = person.mentorHoursPerWeek
+      record.learningHoursPerWeek = person.learningHoursPerWeek
+      record.maxMentees = person.maxMentees
       absences += person.absences.count
       if !person.isReference || context.promoteReferences { people += 1 }
       var manager = person.manager
@@ -318,6 +328,9 @@ struct VendorConversion {
           fileIndex: fileIndex)
       }
     }
+    for role in vendor.roles {
+      native.roles.append(convert(role, scale: context.scale, notes: &levelNotes))
+    }
     native.skills = fileSkills.map { id in
       SkillRecord(
         id: Located(value: id, location: SourceLocation(file: vendor.path)), name: skillNames[id],
@@ -335,7 +348,7 @@ struct VendorConversion {
     }
     var summary = SourceSummary(
       path: vendor.path, profile: vendor.profileLabel ?? vendor.profile.rawValue, people: people,
-      skills: fileSkills.count, roles: 0, absences: absences)
+      skills: fileSkills.count, roles: vendor.roles.count, absences: absences)
     summary.skipped = skipped.entries
     summary.levelMapping = levelNotes.lines(scale: context.scale, start: context.start)
     summary.notes = notes
@@ -344,6 +357,27 @@ struct VendorConversion {
         "\(vendor.holidays.count) holiday\(vendor.holidays.count == 1 ? "" : "s") read")
     }
     return (native, summary)
+  }
+
+  /// A role from a roles × skills sheet; its skills stay as the sheet names them, and the
+  /// assembler resolves them by id or name (with suggestions for a misspelt one).
+  private mutating func convert(
+    _ role: VendorRole, scale: LevelScale, notes: inout LevelNotes
+  ) -> RoleRecord {
+    var record = RoleRecord(id: role.id)
+    record.name = role.name
+    record.criticality = role.criticality
+    record.backups = role.backups
+    record.minPresent = role.minPresent
+    record.incumbents = role.incumbents
+    for requirement in role.requirements {
+      let skill = VendorSkill(
+        name: requirement.skill.value, level: requirement.level, location: requirement.location)
+      guard let level = mapLevel(skill, scale: scale, notes: &notes) else { continue }
+      record.requirements.append(
+        (requirement.skill, Located(value: level, location: requirement.location)))
+    }
+    return record
   }
 
   private static func describe(_ person: VendorPerson) -> String {
@@ -388,6 +422,17 @@ struct VendorConversion {
       notes.named.append(name)
       notes.namedInfo[name] = (found.level, found.origin, 1)
       return found.level
+    case .exact(let level):
+      guard level >= 0, level <= scale.scaleMax else {
+        diagnostics.append(
+          Diagnostic(
+            .error,
+            "level \(level) of '\(skill.name)' is outside the scale 0–\(scale.scaleMax)",
+            at: skill.location))
+        return nil
+      }
+      notes.exact += 1
+      return level
     case .none(let source):
       if let index = notes.levelLess.firstIndex(of: source) {
         notes.levelLessCounts[index] += 1

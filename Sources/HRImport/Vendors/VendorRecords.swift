@@ -12,6 +12,9 @@ enum RawLevel: Hashable, Sendable {
   /// No level at all (Workday `Skill_Data`, Europass digital skills): counted at the configured
   /// default; `source` names where such skills come from, for the report.
   case none(source: String)
+  /// A whole number already on the model's `0...L` scale (a skills-matrix cell); checked
+  /// against `L` once every file is read.
+  case exact(Int)
 }
 
 /// One skill, competency or language held by a person in an export.
@@ -62,10 +65,26 @@ struct VendorPerson {
   var certifications: [VendorCertification] = []
   var absences: [Absence] = []
   var leaves: Day?
+  /// Mentoring settings, which only a skills matrix gives.
+  var mentorHoursPerWeek: Double?
+  var learningHoursPerWeek: Double?
+  var maxMentees: Int?
 
   init(id: String, at location: SourceLocation) {
     self.id = Located(value: id, location: location)
   }
+}
+
+/// A role as a roles × skills sheet gives it; requirements name skills by id or name.
+struct VendorRole {
+  var id: Located<String>
+  var name: String?
+  var criticality: Criticality?
+  var backups: Int?
+  var minPresent: Int?
+  /// The skill as the header names it (at the header cell), its level (at the level's cell).
+  var requirements: [(skill: Located<String>, level: RawLevel, location: SourceLocation)] = []
+  var incumbents: [Located<String>] = []
 }
 
 /// Everything read from one vendor file, before levels are mapped and records merged.
@@ -76,6 +95,8 @@ struct VendorFile {
   /// export at all).
   var profileLabel: String?
   var people: [VendorPerson] = []
+  /// Roles, which only a spreadsheet's roles × skills sheet gives.
+  var roles: [VendorRole] = []
   var holidays: [Day] = []
   var asOf: Day?
   /// Why records were left out, with counts, in the order first seen.

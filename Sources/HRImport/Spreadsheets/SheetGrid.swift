@@ -1,0 +1,192 @@
+/// One value in a spreadsheet cell, as the file stored it (a formula's cached result, a shared
+/// string already looked up).
+enum SheetCell: Hashable, Sendable {
+  case empty
+  case text(String)
+  case number(Double)
+  case boolean(Bool)
+  /// An error value such as `#N/A` or `#REF!`.
+  case error(String)
+
+  var isEmpty: Bool {
+    switch self {
+    case .empty: true
+    case .text(let text): text.allSatisfy(\.isWhitespace)
+    default: false
+    }
+  }
+
+  /// The cell as text: numbers without a trailing `.0` when whole, so an id stored as a number
+  /// (`1003`) reads as the same id as one stored as text.
+  var text: String {
+    switch self {
+    case .empty: ""
+    case .text(let text): text.trimmingSpaces
+    case .number(let value): SheetCell.format(value)
+    case .boolean(let value): value ? "TRUE" : "FALSE"
+    case .error(let code): code
+    }
+  }
+
+  static func format(_ value: Double) -> String {
+    if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+      return String(Int(value))
+    }
+    return String(value)
+  }
+}
+
+/// A rectangle of cells, 0-based and inclusive, such as a merged range.
+struct CellRange: Hashable, Sendable {
+  var top: Int
+  var left: Int
+  var bottom: Int
+  var right: Int
+
+  /// Parses `A1:C3` (or a single `B2`).
+  init?(reference: String) {
+    let parts = reference.split(separator: ":", maxSplits: 1).map(String.init)
+    guard let first = parts.first, let start = CellReference(first) else { return nil }
+    let end = parts.count == 2 ? CellReference(parts[1]) : start
+    guard let end, end.row >= start.row, end.column >= start.column else { return nil }
+    self.init(top: start.row, left: start.column, bottom: end.row, right: end.column)
+  }
+
+  init(top: Int, left: Int, bottom: Int, right: Int) {
+    self.top = top
+    self.left = left
+    self.bottom = bottom
+    self.right = right
+  }
+
+  func contains(row: Int, column: Int) -> Bool {
+    row >= top && row <= bottom && column >= left && column <= right
+  }
+}
+
+/// A cell's place, 0-based, with its A1 spelling.
+struct CellReference: Hashable, Sendable {
+  var row: Int
+  var column: Int
+
+  init(row: Int, column: Int) {
+    self.row = row
+    self.column = column
+  }
+
+  /// Parses `C7` or `$C$7`; `nil` for anything else or beyond a spreadsheet's limits.
+  init?(_ text: String) {
+    var column = 0
+    var row = 0
+    var letters = 0
+    var digits = 0
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "$"):
+        continue
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+        guard digits == 0, letters < 3 else { return nil }
+        column = column * 26 + Int((byte & 0xDF) - UInt8(ascii: "A")) + 1
+        letters += 1
+      case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        guard letters > 0, digits < 7 else { return nil }
+        row = row * 10 + Int(byte - UInt8(ascii: "0"))
+        digits += 1
+      default:
+        return nil
+      }
+    }
+    guard letters > 0, digits > 0, row >= 1, row <= SheetGrid.maximumRows,
+      column <= SheetGrid.maximumColumns
+    else { return nil }
+    self.init(row: row - 1, column: column - 1)
+  }
+
+  /// `A`, `B`, … `Z`, `AA`, … for a 0-based column.
+  static func columnName(_ column: Int) -> String {
+    var name: [Character] = []
+    var rest = column + 1
+    while rest > 0 {
+      let digit = (rest - 1) % 26
+      name.insert(Character(Unicode.Scalar(UInt8(65 + digit))), at: 0)
+      rest = (rest - 1) / 26
+    }
+    return String(name)
+  }
+
+  /// `C7`.
+  var a1: String { Self.columnName(column) + String(row + 1) }
+}
+
+/// The cells of one sheet, row by row, with its merged ranges; what every format's reader
+/// produces and the layout detector reads.
+struct SheetGrid: Sendable {
+  /// Excel's limits, which every format here shares.
+  static let maximumRows = 1_048_576
+  static let maximumColumns = 16_384
+
+  /// The sheet's name; `nil` for a CSV file, which has one unnamed sheet.
+  var name: String?
+  /// Rows in order; a row holds cells up to its last non-empty one.
+  var rows: [[SheetCell]] = []
+  var merges: [CellRange] = []
+
+  init(name: String?) { self.name = name }
+
+  subscript(row: Int, column: Int) -> SheetCell {
+    guard row >= 0, row < rows.count, column >= 0, column < rows[row].count else { return .empty }
+    return rows[row][column]
+  }
+
+  /// Stores a value, growing the grid; empty values only move nothing.
+  mutating func set(_ cell: SheetCell, row: Int, column: Int) {
+    guard !cell.isEmpty, row >= 0, row < Self.maximumRows, column >= 0,
+      column < Self.maximumColumns
+    else { return }
+    if rows.count <= row { rows.append(contentsOf: repeatElement([], count: row + 1 - rows.count)) }
+    if rows[row].count <= column {
+      rows[row].append(contentsOf: repeatElement(.empty, count: column + 1 - rows[row].count))
+    }
+    rows[row][column] = cell
+  }
+
+  /// `Sheet1!C7`, quoting a sheet name that needs it as spreadsheets do (`'Q4 skills'!C7`).
+  func cellName(row: Int, column: Int) -> String {
+    let a1 = CellReference(row: row, column: column).a1
+    guard let name else { return a1 }
+    let plain = name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
+    let sheet = plain ? name : "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
+    return sheet + "!" + a1
+  }
+
+  func location(file: String, row: Int, column: Int) -> SourceLocation {
+    SourceLocation(
+      file: file, line: row + 1, column: column + 1, cell: cellName(row: row, column: column))
+  }
+
+  /// Copies each merged range's top-left value into its other cells, so a header merged over
+  /// two rows, or a department merged over several people, reads as if written out.
+  ///
+  /// Ranges are clipped to the cells the sheet holds, so a merge over a whole column costs
+  /// nothing.
+  mutating func fillMerges() {
+    let lastRow = rows.count - 1
+    guard lastRow >= 0 else { return }
+    let widest = rows.map(\.count).max() ?? 0
+    for range in merges {
+      let value = self[range.top, range.left]
+      guard !value.isEmpty, range.top <= lastRow else { continue }
+      for row in range.top...min(range.bottom, lastRow) {
+        for column in range.left...min(range.right, max(widest - 1, range.left))
+        where row != range.top || column != range.left {
+          if self[row, column].isEmpty { set(value, row: row, column: column) }
+        }
+      }
+    }
+  }
+
+  /// True when a merged range joins `row`'s cell in `column` with the one below it.
+  func isMergedDown(row: Int, column: Int) -> Bool {
+    merges.contains { $0.contains(row: row, column: column) && $0.bottom > row }
+  }
+}

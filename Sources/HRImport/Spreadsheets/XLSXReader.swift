@@ -1,0 +1,268 @@
+/// Reads the sheets of an Office Open XML workbook (`.xlsx`, `.xlsm`) into grids.
+///
+/// The workbook names its sheets and their parts through relationships; strings live in one
+/// shared table; a formula's cell keeps its cached value in `<v>` beside `<f>`, which is what
+/// is read (nothing is recalculated); merged ranges follow the cells. Sheets stream through
+/// libxml2's reader, so memory grows with the cells, not with the markup.
+struct XLSXReader {
+  static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+  static let strictMain = "http://purl.oclc.org/ooxml/spreadsheetml/main"
+  static let relationships =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+  static let strictRelationships = "http://purl.oclc.org/ooxml/officeDocument/relationships"
+  static let packageRelationships =
+    "http://schemas.openxmlformats.org/package/2006/relationships"
+
+  let path: String
+  private(set) var diagnostics: [Diagnostic] = []
+
+  init(path: String) { self.path = path }
+
+  /// Every sheet of the workbook, in the workbook's order.
+  mutating func read() -> [SheetGrid] {
+    var package: ZipPackage
+    do {
+      package = try ZipPackage(path: path)
+    } catch {
+      fail(error.message)
+      return []
+    }
+    do {
+      return try read(&package)
+    } catch {
+      fail(error.message)
+      return []
+    }
+  }
+
+  private mutating func fail(_ message: String, part: String? = nil) {
+    diagnostics.append(
+      Diagnostic(
+        .error, part.map { "\(message) (part '\($0)')" } ?? message,
+        at: SourceLocation(file: path)))
+  }
+
+  private mutating func read(
+    _ package: inout ZipPackage
+  ) throws(ZipPackage.Failure)
+    -> [SheetGrid]
+  {
+    let workbookPath =
+      try relationshipTargets(of: "", in: &package).first {
+        $0.type.hasSuffix("/officeDocument")
+      }?.target ?? "xl/workbook.xml"
+    guard let workbook = try package.data(workbookPath) else {
+      fail("the archive has no workbook part, so it is no Excel workbook")
+      return []
+    }
+    let targets = Dictionary(
+      try relationshipTargets(of: workbookPath, in: &package).map { ($0.id, $0) },
+      uniquingKeysWith: { first, _ in first })
+    var sharedStrings: [String] = []
+    if let strings = targets.values.first(where: { $0.type.hasSuffix("/sharedStrings") }),
+      let bytes = try package.data(strings.target)
+    {
+      sharedStrings = readSharedStrings(bytes, part: strings.target)
+    }
+    var grids: [SheetGrid] = []
+    for sheet in readSheetList(workbook, part: workbookPath) {
+      guard let target = targets[sheet.relationship], target.type.hasSuffix("/worksheet") else {
+        continue  // a chart sheet or a dialog sheet holds no cells
+      }
+      guard let bytes = try package.data(target.target) else {
+        fail("sheet '\(sheet.name)' names a part the archive does not hold", part: target.target)
+        continue
+      }
+      grids.append(readSheet(bytes, name: sheet.name, part: target.target, strings: sharedStrings))
+    }
+    return grids
+  }
+
+  // MARK: Relationships and the workbook
+
+  private struct Relationship {
+    var id: String
+    var type: String
+    var target: String
+  }
+
+  /// The relationships of `part` (`""` for the package), with targets resolved to part names.
+  private mutating func relationshipTargets(
+    of part: String, in package: inout ZipPackage
+  ) throws(ZipPackage.Failure) -> [Relationship] {
+    let folder = part.split(separator: "/").dropLast().joined(separator: "/")
+    let file = part.split(separator: "/").last.map(String.init) ?? ""
+    let relsPath = (folder.isEmpty ? "" : folder + "/") + "_rels/" + file + ".rels"
+    guard let bytes = try package.data(relsPath) else { return [] }
+    let stream = SheetXMLStream(bytes: bytes, partName: describe(relsPath))
+    var found: [Relationship] = []
+    while let event = stream.next() {
+      guard case .start("Relationship", _, _) = event else { continue }
+      // External targets (hyperlinks) point outside the package and are never followed.
+      guard stream.attribute("TargetMode") != "External", let id = stream.attribute("Id"),
+        let target = stream.attribute("Target"),
+        let resolved = ZipPackage.resolve(target, relativeTo: part.isEmpty ? "x" : part)
+      else { continue }
+      found.append(Relationship(id: id, type: stream.attribute("Type") ?? "", target: resolved))
+    }
+    diagnostics += stream.diagnostics
+    return found
+  }
+
+  private func describe(_ part: String) -> String { "\(path) (\(part))" }
+
+  private mutating func readSheetList(
+    _ bytes: [UInt8], part: String
+  ) -> [(name: String, relationship: String)] {
+    let stream = SheetXMLStream(bytes: bytes, partName: describe(part))
+    var sheets: [(name: String, relationship: String)] = []
+    while let event = stream.next() {
+      guard case .start("sheet", _, _) = event else { continue }
+      let relationship =
+        stream.attribute("id", namespace: Self.relationships)
+        ?? stream.attribute("id", namespace: Self.strictRelationships)
+      guard let relationship else { continue }
+      sheets.append((stream.attribute("name") ?? "Sheet\(sheets.count + 1)", relationship))
+    }
+    diagnostics += stream.diagnostics
+    return sheets
+  }
+
+  /// The shared string table: each `<si>`'s text, run by run, leaving out phonetic guides.
+  private mutating func readSharedStrings(_ bytes: [UInt8], part: String) -> [String] {
+    let stream = SheetXMLStream(bytes: bytes, partName: describe(part))
+    var strings: [String] = []
+    var current = ""
+    var inText = false
+    var phoneticDepth = 0
+    while let event = stream.next() {
+      switch event {
+      case .start(let name, _, let isEmpty):
+        if name == "si" {
+          current = ""
+          if isEmpty { strings.append("") }
+        } else if name == "rPh" {
+          if !isEmpty { phoneticDepth += 1 }
+        } else if name == "t" {
+          inText = !isEmpty
+        }
+      case .end(let name, _):
+        if name == "si" {
+          strings.append(current)
+        } else if name == "rPh" {
+          phoneticDepth -= 1
+        } else if name == "t" {
+          inText = false
+        }
+      case .text(let text):
+        if inText, phoneticDepth == 0 { current += text }
+      }
+    }
+    diagnostics += stream.diagnostics
+    return strings
+  }
+
+  // MARK: Worksheets
+
+  private mutating func readSheet(
+    _ bytes: [UInt8], name: String, part: String, strings: [String]
+  ) -> SheetGrid {
+    let stream = SheetXMLStream(bytes: bytes, partName: describe(part))
+    var grid = SheetGrid(name: name)
+    var row = -1
+    var column = -1
+    var type = "n"
+    var value = ""
+    var inValue = false
+    var inInline = false
+    var inCell = false
+    while let event = stream.next() {
+      switch event {
+      case .start(let element, _, let isEmpty):
+        switch element {
+        case "row":
+          if let number = stream.attribute("r").flatMap(Int.init), number >= 1,
+            number <= SheetGrid.maximumRows
+          {
+            row = number - 1
+          } else {
+            row += 1
+          }
+          column = -1
+        case "c":
+          if let reference = stream.attribute("r").flatMap(CellReference.init) {
+            column = reference.column
+            if row < 0 { row = reference.row }
+          } else {
+            column += 1
+          }
+          type = stream.attribute("t") ?? "n"
+          value = ""
+          inCell = !isEmpty
+        case "v":
+          inValue = inCell && !isEmpty
+        case "is":
+          inInline = inCell && !isEmpty
+        case "mergeCell":
+          if let range = stream.attribute("ref").flatMap(CellRange.init(reference:)) {
+            grid.merges.append(range)
+          }
+        default:
+          break
+        }
+      case .end(let element, _):
+        switch element {
+        case "v": inValue = false
+        case "is": inInline = false
+        case "c":
+          if inCell {
+            let cell = self.cell(
+              type: type, value: value, strings: strings, grid: grid, row: row, column: column)
+            grid.set(cell, row: row, column: column)
+          }
+          inCell = false
+        default: break
+        }
+      case .text(let text):
+        if inValue || inInline { value += text }
+      }
+    }
+    diagnostics += stream.diagnostics
+    return grid
+  }
+
+  private mutating func cell(
+    type: String, value: String, strings: [String], grid: SheetGrid, row: Int, column: Int
+  ) -> SheetCell {
+    switch type {
+    case "s":
+      guard let index = Int(value.trimmingSpaces), strings.indices.contains(index) else {
+        if !value.isEmpty {
+          diagnostics.append(
+            Diagnostic(
+              .error, "cell refers to shared string \(value), which the workbook does not hold",
+              at: grid.location(file: path, row: row, column: column)))
+        }
+        return .empty
+      }
+      return .text(strings[index])
+    case "str", "inlineStr", "d":
+      return .text(value)
+    case "b":
+      return .boolean(value.trimmingSpaces == "1")
+    case "e":
+      return .error(value.trimmingSpaces)
+    default:
+      let trimmed = value.trimmingSpaces
+      guard !trimmed.isEmpty else { return .empty }
+      guard let number = Double(trimmed), number.isFinite else {
+        diagnostics.append(
+          Diagnostic(
+            .error, "cell holds '\(trimmed)' where the file promises a number",
+            at: grid.location(file: path, row: row, column: column)))
+        return .empty
+      }
+      return .number(number)
+    }
+  }
+}
