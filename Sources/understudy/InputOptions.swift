@@ -91,11 +91,12 @@ struct InputOptions: ParsableArguments {
   /// - Parameters:
   ///   - hideWarnings: leave warnings out (workshop mode: they name people).
   ///   - missingRoles: how to report an input with no role: an error for the commands that
-  ///     measure coverage, a warning for `validate`.
+  ///     measure coverage, a warning for `validate` and `convert`, nothing for `template`
+  ///     (`nil`), whose people and skills need no role.
   /// - Returns: the imported organization, its warnings and its sources.
   /// - Throws: `ExitCode` 65 or 66 once the errors are printed.
   func load(
-    hideWarnings: Bool = false, missingRoles: Diagnostic.Severity = .error
+    hideWarnings: Bool = false, missingRoles: Diagnostic.Severity? = .error
   ) throws
     -> ImportResult
   {

@@ -26,13 +26,12 @@ extension Understudy {
       guard output.lowercased().hasSuffix(".xlsx") else {
         throw ValidationError("--output must name an .xlsx file, such as matrix.xlsx")
       }
-      guard !input.files.contains(output) else {
-        throw ValidationError("--output '\(output)' is one of the input files")
-      }
+      try OutputPaths.check(outputs: [("--output", output)], inputs: input.inputPaths)
     }
 
     func run() throws {
-      let imported = try input.load()
+      // Without a roles file the workbook lists every skill: no finding about roles.
+      let imported = try input.load(missingRoles: nil)
       let bytes: [UInt8]
       do {
         bytes = try SkillsMatrixTemplate.xlsx(for: imported.organization)

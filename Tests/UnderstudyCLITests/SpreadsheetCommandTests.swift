@@ -59,4 +59,24 @@ struct SpreadsheetCommandTests {
     #expect(wrongKind.status == 64)
     #expect(wrongKind.stderr.contains("--output must name an .xlsx file, such as matrix.xlsx"))
   }
+
+  @Test("a template from the export alone lists every skill: no roles needed")
+  func templateWithoutRoles() throws {
+    let folder = try TemporaryFolder()
+    let matrix = folder.file("all-skills.xlsx")
+    let outcome = try CLIRunner.run(["template", Self.export, "--output", matrix, "--quiet"])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stderr.contains("wrote \(matrix): 60 people × 36 skills"))
+    #expect(!outcome.stderr.contains("no roles"))
+  }
+
+  @Test("the template refuses to overwrite an input, whatever its name")
+  func templateOntoInput() throws {
+    let folder = try TemporaryFolder()
+    let copy = folder.file("export.xlsx")
+    try FileManager.default.copyItem(atPath: CLIRunner.path(Self.export), toPath: copy)
+    let outcome = try CLIRunner.run(["template", copy, "--output", copy])
+    #expect(outcome.status == 64)
+    #expect(outcome.stderr.contains("writing there would destroy it"))
+  }
 }
