@@ -124,6 +124,10 @@ struct NativeFileReader {
       let trimmed = text.trimmingSpaces
       if let criticality = Criticality(parsing: trimmed) {
         record.criticality = criticality
+      } else if let weight = Double(trimmed), weight > Criticality.maximumWeight {
+        error(
+          "criticality weight '\(text)' is above the largest weight, "
+            + "\(formatNumber(Criticality.maximumWeight))", at: element, attribute: "criticality")
       } else {
         error(
           "unknown criticality '\(text)' (expected 'critical', 'high', 'normal' or a positive "
