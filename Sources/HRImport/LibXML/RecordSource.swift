@@ -62,6 +62,10 @@ enum RecordSource {
     if doctypeInProlog(path: path, displayPath: displayPath) != nil {
       return ([doctypeDiagnostic(path: path, displayPath: displayPath)], false)
     }
+    // One linear pass over the bytes before libxml2 reads them (see `InputLimits`).
+    if let refusal = limitDiagnostic(path: path, displayPath: displayPath) {
+      return ([refusal], false)
+    }
     let collector = StreamErrors(path: displayPath)
     guard let reader = xmlReaderForFile(path, nil, LibXML.streamOptions) else {
       return (
@@ -158,6 +162,18 @@ enum RecordSource {
     return nil
   }
 
+  /// The first of `InputLimits` the file breaks, as an error at the place that breaks it.
+  static func limitDiagnostic(
+    path: String, displayPath: String, startTags: Int? = nil
+  ) -> Diagnostic? {
+    guard let violation = InputLimits.standard.check(path: path, startTags: startTags) else {
+      return nil
+    }
+    return Diagnostic(
+      .error, violation.message,
+      at: SourceLocation(file: displayPath, line: violation.line, column: violation.column))
+  }
+
   /// The refusal of a DOCTYPE, placed exactly by scanning the file's prolog for it.
   static func doctypeDiagnostic(path: String, displayPath: String) -> Diagnostic {
     let location =
@@ -180,6 +196,10 @@ enum RecordSource {
     LibXML.initialize()
     if doctypeInProlog(path: path, displayPath: displayPath) != nil {
       return ([], [doctypeDiagnostic(path: path, displayPath: displayPath)])
+    }
+    // Only the first start tags: the reader stops after `count` elements.
+    if let refusal = limitDiagnostic(path: path, displayPath: displayPath, startTags: count + 8) {
+      return ([], [refusal])
     }
     let collector = StreamErrors(path: displayPath)
     guard let reader = xmlReaderForFile(path, nil, LibXML.streamOptions) else {

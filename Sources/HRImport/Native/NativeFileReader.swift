@@ -8,7 +8,13 @@ struct NativeFileReader {
   private let source: SourceText
   private(set) var diagnostics: [Diagnostic] = []
 
-  init(source: SourceText) { self.source = source }
+  /// Attribute offsets of the element being read, indexed once per element.
+  private let attributes: AttributeIndex
+
+  init(source: SourceText) {
+    self.source = source
+    attributes = AttributeIndex(source)
+  }
 
   mutating func read(_ root: ParsedElement) -> NativeFile {
     var file = NativeFile(path: source.path)
@@ -152,7 +158,7 @@ struct NativeFileReader {
   // MARK: Attribute access (the schema has already checked the lexical forms)
 
   private func location(of attribute: String, in element: ParsedElement) -> SourceLocation {
-    let offset = source.attributeOffset(named: attribute, inTagAt: element.offset) ?? element.offset
+    let offset = attributes.offset(named: attribute, inTagAt: element.offset) ?? element.offset
     return source.location(ofOffset: offset)
   }
 
