@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Limits on the shape of an XML file, checked on its raw bytes before libxml2 parses it.
 ///
 /// libxml2 2.9 checks duplicate attributes by comparing each one with every earlier one, so a
@@ -22,7 +28,8 @@ struct InputLimits: Sendable {
 
   static let standard = InputLimits()
 
-  /// A limit the file breaks, and where: the byte offset, line and column of what breaks it.
+  /// A limit the file breaks, and where: the byte offset, line and column of what breaks it
+  /// (the scan itself tracks only the offset; the line and column are counted afterwards).
   struct Violation: Equatable, Sendable {
     var message: String
     var offset: Int
@@ -60,8 +67,6 @@ struct InputLimits: Sendable {
 
     private var state = State.text
     private var offset = 0
-    private var line = 1
-    private var lineStart = 0
     private var depth = 0
     private var attributes = 0
     private var runLength = 0
@@ -70,11 +75,7 @@ struct InputLimits: Sendable {
     private var closers = 0
     private var question = false
     private var tagOffset = 0
-    private var tagLine = 1
-    private var tagColumn = 1
     private var markOffset = 0
-    private var markLine = 1
-    private var markColumn = 1
     private var tagName: [UInt8] = []
 
     init(limits: InputLimits = .standard, startTagBudget: Int? = nil) {
@@ -83,34 +84,49 @@ struct InputLimits: Sendable {
     }
 
     /// Scans the next chunk; returns false once the scan is finished (see `finished`).
+    ///
+    /// Text and attribute values, most of a file, are skipped with `memchr` to the next `<` or
+    /// closing quote; only markup goes through the state machine byte by byte.
     mutating func feed(_ bytes: UnsafeRawBufferPointer) -> Bool {
       guard !finished else { return false }
-      for byte in bytes {
-        step(byte)
-        if finished { return false }
-        if byte == 0x0A {
-          line += 1
-          lineStart = offset + 1
+      guard let base = bytes.baseAddress else { return true }
+      let count = bytes.count
+      var index = 0
+      while index < count {
+        if state == .text || state == .value {
+          let target = state == .text ? Int32(UInt8(ascii: "<")) : Int32(quote)
+          let found = memchr(base + index, target, count - index)
+          let next = found.map { base.distance(to: UnsafeRawPointer($0)) } ?? count
+          if state == .value {
+            runLength += next - index
+            if runLength > limits.attributeValueLength {
+              refuseLongValue()
+              return false
+            }
+          }
+          offset += next - index
+          index = next
+          guard index < count else { break }
         }
+        step(bytes[index])
+        if finished { return false }
         offset += 1
+        index += 1
       }
       return true
     }
 
-    private var column: Int { offset - lineStart + 1 }
-
-    private mutating func mark() {
-      markOffset = offset
-      markLine = line
-      markColumn = column
+    private mutating func refuse(_ message: String, atTag: Bool) {
+      violation = Violation(
+        message: message, offset: atTag ? tagOffset : markOffset, line: 0, column: 0)
+      finished = true
     }
 
-    private mutating func refuse(_ message: String, atTag: Bool) {
-      violation =
-        atTag
-        ? Violation(message: message, offset: tagOffset, line: tagLine, column: tagColumn)
-        : Violation(message: message, offset: markOffset, line: markLine, column: markColumn)
-      finished = true
+    private mutating func refuseLongValue() {
+      refuse(
+        "an attribute value in \(elementLabel) is longer than "
+          + "\(limits.attributeValueLength >> 20) MiB (limit \(limits.attributeValueLength) "
+          + "bytes)", atTag: false)
     }
 
     private var elementLabel: String {
@@ -128,8 +144,6 @@ struct InputLimits: Sendable {
       case .text:
         if byte == UInt8(ascii: "<") {
           tagOffset = offset
-          tagLine = line
-          tagColumn = column
           state = .open
         }
       case .open:
@@ -214,7 +228,7 @@ struct InputLimits: Sendable {
                 + "\(limits.attributesPerElement))", atTag: true)
             return
           }
-          mark()
+          markOffset = offset
           runLength = 1
           state = .attributeName
         }
@@ -253,17 +267,8 @@ struct InputLimits: Sendable {
           state = .inTag
         }
       case .value:
-        if byte == quote {
-          state = .inTag
-        } else {
-          runLength += 1
-          if runLength > limits.attributeValueLength {
-            refuse(
-              "an attribute value in \(elementLabel) is longer than "
-                + "\(limits.attributeValueLength >> 20) MiB (limit "
-                + "\(limits.attributeValueLength) bytes)", atTag: false)
-          }
-        }
+        // `feed` skips to the closing quote, so this byte is it.
+        state = .inTag
       }
     }
 
@@ -281,7 +286,30 @@ struct InputLimits: Sendable {
   func check(_ bytes: UnsafeRawBufferPointer) -> Violation? {
     var scanner = Scanner(limits: self)
     _ = scanner.feed(bytes)
-    return scanner.violation
+    guard var violation = scanner.violation else { return nil }
+    var lines = Self.LineCounter()
+    lines.feed(UnsafeRawBufferPointer(rebasing: bytes[..<violation.offset]))
+    (violation.line, violation.column) = lines.position
+    return violation
+  }
+
+  /// Counts lines up to a point, for a violation's line and column.
+  private struct LineCounter {
+    private var offset = 0
+    private var line = 1
+    private var lineStart = 0
+
+    mutating func feed(_ bytes: UnsafeRawBufferPointer) {
+      for byte in bytes {
+        if byte == 0x0A {
+          line += 1
+          lineStart = offset + 1
+        }
+        offset += 1
+      }
+    }
+
+    var position: (line: Int, column: Int) { (line, offset - lineStart + 1) }
   }
 
   /// The first limit the file at `path` breaks, if any, reading it in chunks of `chunkSize`.
@@ -296,6 +324,18 @@ struct InputLimits: Sendable {
       let going = chunk.withUnsafeBytes { scanner.feed($0) }
       if !going { break }
     }
-    return scanner.violation
+    guard var violation = scanner.violation else { return nil }
+    // Rare: read the file again up to the violation to count its lines.
+    try? handle.seek(toOffset: 0)
+    var lines = Self.LineCounter()
+    var remaining = violation.offset
+    while remaining > 0, let chunk = try? handle.read(upToCount: min(chunkSize, remaining)),
+      !chunk.isEmpty
+    {
+      chunk.withUnsafeBytes { lines.feed($0) }
+      remaining -= chunk.count
+    }
+    (violation.line, violation.column) = lines.position
+    return violation
   }
 }
