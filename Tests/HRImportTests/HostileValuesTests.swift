@@ -143,6 +143,37 @@ struct HostileValuesTests {
     #expect(LevelScale.roundHalfDown(-1e19) == nil)
   }
 
+  @Test("the byte scan lists elements larger than the record limit, wrappers included")
+  func largeElements() {
+    var limits = InputLimits()
+    limits.recordSize = 40
+    let text = "<a><b x='1'/><wd:c>0123456789012345678901234567890123456789</wd:c><d/></a>"
+    var scanner = InputLimits.Scanner(limits: limits)
+    _ = Array(text.utf8).withUnsafeBytes { scanner.feed($0) }
+    #expect(scanner.violation == nil)
+    #expect(
+      scanner.largeElements == [
+        InputLimits.LargeElement(offset: 13, end: 66, name: "wd:c"),
+        InputLimits.LargeElement(offset: 0, end: 74, name: "a"),
+      ])
+  }
+
+  @Test("the byte scan follows comments, CDATA, instructions and quotes holding markup")
+  func scanShapes() {
+    var limits = InputLimits()
+    limits.attributesPerElement = 2
+    let fine =
+      "<?xml version='1.0'?><!-- <x a='1' b='2' c='3'> --><r a='>' b=\"<\"><![CDATA[<y a b c>]]>"
+      + "<?pi <z a b c> ?></r>"
+    #expect(Array(fine.utf8).withUnsafeBytes { limits.check($0) } == nil)
+    let text = "<r>\n  <e a='1' b='2'\n c='3'/></r>"
+    #expect(
+      Array(text.utf8).withUnsafeBytes { limits.check($0) }
+        == InputLimits.Violation(
+          message: "element <e> has more than 2 attributes (limit 2)", offset: 6, line: 2,
+          column: 3))
+  }
+
   @Test("criticality weights are bounded, so their sums stay finite")
   func weights() {
     #expect(Criticality(parsing: "1000000") == .weight(1_000_000))

@@ -25,6 +25,12 @@ struct InputLimits: Sendable {
   /// Open elements, the root included; the same limit libxml2 applies (`xmlParserMaxDepth`), so
   /// the message stays the one users already know.
   var depth = 256
+  /// Bytes in one record a streamed file expands into memory.
+  ///
+  /// A record is a Workday `Worker`, an Atom `entry`, … The scan does not know which elements
+  /// are records, so it lists every element larger than this (wrappers included), and the
+  /// streaming reader refuses a record among them before expanding it.
+  var recordSize = 64 << 20
 
   static let standard = InputLimits()
 
@@ -37,12 +43,24 @@ struct InputLimits: Sendable {
     var column: Int
   }
 
+  /// An element larger than `recordSize`.
+  ///
+  /// Where its start tag begins, where it ends, and its name (at most 64 bytes of it, prefix
+  /// included).
+  struct LargeElement: Equatable, Sendable {
+    var offset: Int
+    var end: Int
+    var name: String
+  }
+
   /// A resumable scan: feed it the file in chunks of any size, in order.
   struct Scanner {
     let limits: InputLimits
     /// Stop (without a violation) after this many start tags; `nil` to scan everything.
     var startTagBudget: Int?
     private(set) var violation: Violation?
+    /// Elements larger than `limits.recordSize`, in the order they end (at most 1,000).
+    private(set) var largeElements: [LargeElement] = []
     /// True once the scan ended early: a violation, a DOCTYPE or other declaration (left to
     /// the DOCTYPE rule), or the start-tag budget spent.
     private(set) var finished = false
@@ -77,6 +95,8 @@ struct InputLimits: Sendable {
     private var tagOffset = 0
     private var markOffset = 0
     private var tagName: [UInt8] = []
+    /// Start offsets of the open elements.
+    private var openOffsets: [Int] = []
 
     init(limits: InputLimits = .standard, startTagBudget: Int? = nil) {
       self.limits = limits
@@ -148,7 +168,9 @@ struct InputLimits: Sendable {
         }
       case .open:
         switch byte {
-        case UInt8(ascii: "/"): state = .endTag
+        case UInt8(ascii: "/"):
+          tagName.removeAll(keepingCapacity: true)
+          state = .endTag
         case UInt8(ascii: "?"):
           question = false
           state = .instruction
@@ -161,7 +183,8 @@ struct InputLimits: Sendable {
                 + "file is refused", atTag: true)
             return
           }
-          tagName = [byte]
+          tagName.removeAll(keepingCapacity: true)
+          tagName.append(byte)
           runLength = 1
           attributes = 0
           state = .elementName
@@ -195,7 +218,16 @@ struct InputLimits: Sendable {
       case .endTag:
         if byte == UInt8(ascii: ">") {
           depth = max(depth - 1, 0)
+          if let start = openOffsets.popLast(), offset + 1 - start > limits.recordSize,
+            largeElements.count < 1000
+          {
+            largeElements.append(
+              LargeElement(
+                offset: start, end: offset + 1, name: String(decoding: tagName, as: UTF8.self)))
+          }
           state = .text
+        } else if !Self.isSpace(byte), tagName.count < 64 {
+          tagName.append(byte)
         }
       case .elementName:
         if Self.isSpace(byte) {
@@ -273,7 +305,10 @@ struct InputLimits: Sendable {
     }
 
     private mutating func startTagEnded(selfClosing: Bool) {
-      if !selfClosing { depth += 1 }
+      if !selfClosing {
+        depth += 1
+        openOffsets.append(tagOffset)
+      }
       state = .text
       if let budget = startTagBudget {
         startTagBudget = budget - 1
@@ -317,25 +352,46 @@ struct InputLimits: Sendable {
   /// With `startTags`, only the file's first start tags are looked at (enough for a peek at the
   /// first elements). A file that cannot be read gives `nil`: its reader reports that.
   func check(path: String, startTags: Int? = nil, chunkSize: Int = 1 << 20) -> Violation? {
-    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    scan(path: path, startTags: startTags, chunkSize: chunkSize).violation
+  }
+
+  /// Scans the file at `path`: the first limit it breaks, if any, and its elements larger than
+  /// `recordSize` (for the streaming reader to refuse a record among them).
+  func scan(
+    path: String, startTags: Int? = nil, chunkSize: Int = 1 << 20
+  ) -> (violation: Violation?, largeElements: [LargeElement]) {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return (nil, []) }
     defer { try? handle.close() }
     var scanner = Scanner(limits: self, startTagBudget: startTags)
     while let chunk = try? handle.read(upToCount: chunkSize), !chunk.isEmpty {
       let going = chunk.withUnsafeBytes { scanner.feed($0) }
       if !going { break }
     }
-    guard var violation = scanner.violation else { return nil }
-    // Rare: read the file again up to the violation to count its lines.
+    guard var violation = scanner.violation else { return (nil, scanner.largeElements) }
+    (violation.line, violation.column) = Self.position(ofOffset: violation.offset, in: handle)
+    return (violation, scanner.largeElements)
+  }
+
+  /// The line and column of byte `offset` of the file at `path` (1:1 when it cannot be read).
+  static func position(ofOffset offset: Int, path: String) -> (line: Int, column: Int) {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return (1, 1) }
+    defer { try? handle.close() }
+    return position(ofOffset: offset, in: handle)
+  }
+
+  /// Rare (a file being refused): reads the file again up to `offset`, counting lines.
+  private static func position(
+    ofOffset offset: Int, in handle: FileHandle
+  ) -> (line: Int, column: Int) {
     try? handle.seek(toOffset: 0)
-    var lines = Self.LineCounter()
-    var remaining = violation.offset
-    while remaining > 0, let chunk = try? handle.read(upToCount: min(chunkSize, remaining)),
+    var lines = LineCounter()
+    var remaining = offset
+    while remaining > 0, let chunk = try? handle.read(upToCount: min(1 << 20, remaining)),
       !chunk.isEmpty
     {
       chunk.withUnsafeBytes { lines.feed($0) }
       remaining -= chunk.count
     }
-    (violation.line, violation.column) = lines.position
-    return violation
+    return lines.position
   }
 }
