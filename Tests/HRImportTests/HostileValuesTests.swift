@@ -25,6 +25,8 @@ struct HostileValuesTests {
     #expect(VendorValues.day("/Date(253402300799999)/") == Day.latest)
     #expect(VendorValues.day("/Date(-62135596800000)/") == Day.earliest)
     #expect(VendorValues.day("/Date(-1)/") == Day(iso: "1969-12-31"))
+    #expect(VendorValues.day("/Date(0)/") == Day(iso: "1970-01-01"))
+    #expect(VendorValues.day("/Date(00000000000000000001444003200000)/") == Day(iso: "2015-10-05"))
     #expect(VendorValues.day("/Date(-86400000)/") == Day(iso: "1969-12-31"))
     #expect(VendorValues.day("/Date(1444003200000+0100)/") == Day(iso: "2015-10-05"))
     #expect(VendorValues.day("/Date(1444003200000-0530)/") == Day(iso: "2015-10-05"))

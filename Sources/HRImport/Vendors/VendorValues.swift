@@ -127,8 +127,12 @@ enum VendorValues {
     let outOfRange = DayReading.invalid(
       "date '\(text)' lies outside the years \(Day.validYears.lowerBound)..."
         + "\(Day.validYears.upperBound) a date can have")
-    // Past 18 digits the count may not fit in `Int`; it is out of range long before that.
-    guard digits.count <= 18, let magnitude = Int(String(decoding: digits, as: UTF8.self)) else {
+    // Past 18 significant digits the count may not fit in `Int`; it is out of range long
+    // before that.
+    let significant = digits.drop { $0 == UInt8(ascii: "0") }
+    guard significant.count <= 18,
+      let magnitude = significant.isEmpty ? 0 : Int(String(decoding: significant, as: UTF8.self))
+    else {
       return outOfRange
     }
     let millis = negative ? -magnitude : magnitude
