@@ -20,9 +20,24 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// "today" is; tests and reproducible runs pass a day explicitly instead.
   public static var today: Day { Day(ordinal: Int(time(nil)) / 86_400) }
 
-  /// Creates the day from its calendar fields, or `nil` when they name no real day.
+  /// The years a day can have: 1 to 9999, as in ISO 8601's four-digit form.
+  ///
+  /// Days come from untrusted files, so the calendar is bounded: every ordinal of a valid day
+  /// fits comfortably in `Int`, and arithmetic on it (ranges, weeks, horizons) cannot overflow.
+  public static let validYears: ClosedRange<Int> = 1...9999
+
+  /// The first day of year 1 (0001-01-01).
+  public static let earliest = Day(ordinal: -719_162)
+
+  /// The last day of year 9999 (9999-12-31).
+  public static let latest = Day(ordinal: 2_932_896)
+
+  /// Creates the day from its calendar fields, or `nil` when they name no real day or the year
+  /// lies outside `validYears`.
   public init?(year: Int, month: Int, day: Int) {
-    guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else {
+    guard Day.validYears.contains(year), (1...12).contains(month), day >= 1,
+      day <= Day.daysIn(month: month, year: year)
+    else {
       return nil
     }
     // Howard Hinnant's days_from_civil.
@@ -35,7 +50,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     ordinal = era * 146_097 + dayOfEra - 719_468
   }
 
-  /// Parses an ISO 8601 calendar day, `YYYY-MM-DD`; anything else is `nil`.
+  /// Parses an ISO 8601 calendar day, `YYYY-MM-DD` with the year in `validYears`; anything else
+  /// is `nil`.
   public init?(iso text: String) {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
@@ -67,6 +83,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
   public var isWeekday: Bool { weekday <= 5 }
 
   /// The day `count` days later (earlier when negative).
+  ///
+  /// Callers keep `count` bounded (a few weeks or years); a count taken from input must be
+  /// range-checked first, since the sum is not.
   public func adding(days count: Int) -> Day { Day(ordinal: ordinal + count) }
 
   /// `YYYY-MM-DD`.

@@ -57,14 +57,21 @@ public enum Criticality: Hashable, Sendable, CustomStringConvertible {
   /// An explicit positive weight.
   case weight(Double)
 
-  /// Parses `critical`, `high`, `normal` or a positive number; anything else is `nil`.
+  /// The largest explicit weight: far above any real ratio between roles, and small enough that
+  /// summing the weights of millions of roles stays finite.
+  public static let maximumWeight = 1_000_000.0
+
+  /// Parses `critical`, `high`, `normal` or a positive number up to `maximumWeight`; anything
+  /// else is `nil`.
   public init?(parsing text: String) {
     switch text {
     case "critical": self = .critical
     case "high": self = .high
     case "normal": self = .normal
     default:
-      guard let value = Double(text), value > 0, value.isFinite else { return nil }
+      guard let value = Double(text), value > 0, value <= Criticality.maximumWeight else {
+        return nil
+      }
       self = .weight(value)
     }
   }

@@ -45,3 +45,24 @@ struct IdentifierTests {
     #expect(Criticality(parsing: "-1") == nil)
   }
 }
+
+@Suite("Days from untrusted input")
+struct DayRangeTests {
+  @Test(
+    "years outside 1...9999 name no day, however large",
+    arguments: [0, -1, 10_000, 292_277_026_596, Int.max, Int.min])
+  func outOfRange(year: Int) {
+    #expect(Day(year: year, month: 1, day: 1) == nil)
+    #expect(Day(year: year, month: 12, day: 31) == nil)
+  }
+
+  @Test("the first and last valid days are the range's ends")
+  func ends() {
+    #expect(Day(year: 1, month: 1, day: 1) == Day.earliest)
+    #expect(Day(year: 9999, month: 12, day: 31) == Day.latest)
+    #expect(Day.earliest.description == "0001-01-01")
+    #expect(Day.latest.description == "9999-12-31")
+    #expect(Day(iso: "0000-01-01") == nil)
+    #expect(Day(iso: "+999-01-01")?.description == "0999-01-01")
+  }
+}

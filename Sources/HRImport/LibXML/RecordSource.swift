@@ -62,6 +62,19 @@ enum RecordSource {
     if doctypeInProlog(path: path, displayPath: displayPath) != nil {
       return ([doctypeDiagnostic(path: path, displayPath: displayPath)], false)
     }
+    // One linear pass over the bytes before libxml2 reads them (see `InputLimits`).
+    let limits = InputLimits.standard
+    let scan = limits.scan(path: path)
+    if let violation = scan.violation {
+      return (
+        [
+          Diagnostic(
+            .error, violation.message,
+            at: SourceLocation(file: displayPath, line: violation.line, column: violation.column))
+        ], false
+      )
+    }
+    let largeElements = scan.largeElements.sorted { $0.offset < $1.offset }
     let collector = StreamErrors(path: displayPath)
     guard let reader = xmlReaderForFile(path, nil, LibXML.streamOptions) else {
       return (
@@ -91,6 +104,19 @@ enum RecordSource {
         let current = xmlTextReaderCurrentNode(reader),
         isRecord(Node(current))
       {
+        if let large = oversized(
+          largeElements, at: Int(xmlTextReaderByteConsumed(reader)),
+          named: string(xmlTextReaderConstLocalName(reader)))
+        {
+          let (line, column) = InputLimits.position(ofOffset: large.offset, path: path)
+          collector.diagnostics.append(
+            Diagnostic(
+              .error,
+              "record <\(large.name)> is larger than \(limits.recordSize >> 20) MiB (limit "
+                + "\(limits.recordSize >> 20) MiB per record)",
+              at: SourceLocation(file: displayPath, line: line, column: column)))
+          return (collector.diagnostics, false)
+        }
         guard let expanded = xmlTextReaderExpand(reader) else {
           status = -1
           break
@@ -113,6 +139,20 @@ enum RecordSource {
         Diagnostic(.error, "file is not well-formed XML", at: collector.wholeFile))
     }
     return (collector.diagnostics, status != -1)
+  }
+
+  /// The large element the reader is in when it has read up to byte `consumed`, if it is the
+  /// record named `localName`: the innermost element larger than the record limit that holds
+  /// that byte (the reader runs a little ahead of the start tag it returns, never past the
+  /// record's end).
+  private static func oversized(
+    _ elements: [InputLimits.LargeElement], at consumed: Int, named localName: String
+  ) -> InputLimits.LargeElement? {
+    guard !elements.isEmpty else { return nil }
+    let holding = elements.last { $0.offset <= consumed && consumed < $0.end }
+    guard let holding else { return nil }
+    let local = holding.name.split(separator: ":").last.map(String.init) ?? holding.name
+    return local == localName ? holding : nil
   }
 
   /// The place of a DOCTYPE in the file's prolog (after the XML declaration, comments and
@@ -158,6 +198,18 @@ enum RecordSource {
     return nil
   }
 
+  /// The first of `InputLimits` the file breaks, as an error at the place that breaks it.
+  static func limitDiagnostic(
+    path: String, displayPath: String, startTags: Int? = nil
+  ) -> Diagnostic? {
+    guard let violation = InputLimits.standard.check(path: path, startTags: startTags) else {
+      return nil
+    }
+    return Diagnostic(
+      .error, violation.message,
+      at: SourceLocation(file: displayPath, line: violation.line, column: violation.column))
+  }
+
   /// The refusal of a DOCTYPE, placed exactly by scanning the file's prolog for it.
   static func doctypeDiagnostic(path: String, displayPath: String) -> Diagnostic {
     let location =
@@ -180,6 +232,10 @@ enum RecordSource {
     LibXML.initialize()
     if doctypeInProlog(path: path, displayPath: displayPath) != nil {
       return ([], [doctypeDiagnostic(path: path, displayPath: displayPath)])
+    }
+    // Only the first start tags: the reader stops after `count` elements.
+    if let refusal = limitDiagnostic(path: path, displayPath: displayPath, startTags: count + 8) {
+      return ([], [refusal])
     }
     let collector = StreamErrors(path: displayPath)
     guard let reader = xmlReaderForFile(path, nil, LibXML.streamOptions) else {

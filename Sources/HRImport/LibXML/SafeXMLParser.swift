@@ -61,6 +61,13 @@ struct SafeXMLParser {
         at: source.wholeFile)
       return (nil, source, state.diagnostics)
     }
+    // Before libxml2 sees a byte: its attribute handling is quadratic in a tag's attributes.
+    if let violation = bytes.withUnsafeBytes({ InputLimits.standard.check($0) }) {
+      state.report(
+        .error, violation.message,
+        at: SourceLocation(file: displayPath, line: violation.line, column: violation.column))
+      return (nil, source, state.diagnostics)
+    }
     let value: T? = bytes.withUnsafeBufferPointer { buffer in
       buffer.baseAddress.flatMap { base in
         base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
@@ -167,8 +174,13 @@ final class ParseState {
   private(set) var diagnostics: [Diagnostic] = []
   var sawDoctype = false
   private var errorCount = 0
+  /// Attribute offsets of the last tag an error was placed in, indexed once per tag.
+  private let attributes: AttributeIndex
 
-  init(source: SourceText) { self.source = source }
+  init(source: SourceText) {
+    self.source = source
+    attributes = AttributeIndex(source)
+  }
 
   func report(_ severity: Diagnostic.Severity, _ message: String, at location: SourceLocation) {
     if severity == .error {
@@ -185,10 +197,17 @@ final class ParseState {
   }
 
   /// Reports a libxml2 error, placing it at its node when libxml2 names one.
+  ///
+  /// Past the error cap nothing is located: the error is only counted, so a file with a
+  /// million errors costs no more than reading it.
   func report(_ error: UnsafeMutablePointer<xmlError>) {
     let raw = error.pointee
     if raw.code == Int32(XML_ERR_USER_STOP.rawValue) { return }
     let severity: Diagnostic.Severity = raw.level == XML_ERR_WARNING ? .warning : .error
+    if severity == .error, errorCount >= SafeXMLParser.maximumErrors {
+      report(.error, "", at: source.wholeFile)
+      return
+    }
     var location = SourceLocation(
       file: source.path, line: Int(raw.line), column: Int(max(raw.int2, 0)))
     let message = string(raw.message)
@@ -215,14 +234,13 @@ final class ParseState {
     if let attribute, node.pointee.type == XML_ELEMENT_NODE,
       let tag = offsets[UnsafeMutableRawPointer(node)]
     {
-      return source.location(
-        ofOffset: source.attributeOffset(named: attribute, inTagAt: tag) ?? tag)
+      return source.location(ofOffset: attributes.offset(named: attribute, inTagAt: tag) ?? tag)
     }
     if node.pointee.type == XML_ATTRIBUTE_NODE, let parent = node.pointee.parent,
       let tag = offsets[UnsafeMutableRawPointer(parent)]
     {
       let name = string(node.pointee.name)
-      return source.location(ofOffset: source.attributeOffset(named: name, inTagAt: tag) ?? tag)
+      return source.location(ofOffset: attributes.offset(named: name, inTagAt: tag) ?? tag)
     }
     return offsets[UnsafeMutableRawPointer(node)].map { source.location(ofOffset: $0) }
   }

@@ -41,10 +41,29 @@ struct SourceText: Sendable {
   }
 
   /// The offset of attribute `name` in the start tag beginning at `tagOffset`, if it is there.
+  ///
+  /// Scans the whole tag: to place several problems in one tag, use `AttributeIndex`, which
+  /// scans each tag once.
   func attributeOffset(named name: String, inTagAt tagOffset: Int) -> Int? {
-    let target = Array(name.utf8)
+    attributeOffsets(inTagAt: tagOffset)[name]
+  }
+
+  /// Every attribute of the start tag beginning at `tagOffset`, by its name as written (with its
+  /// prefix, if any), to the offset of its name; the first one wins.
+  func attributeOffsets(inTagAt tagOffset: Int) -> [String: Int] {
+    var found: [String: Int] = [:]
     var index = tagOffset + 1
     var quote: UInt8? = nil
+    var nameStart: Int? = nil
+    func endName(at end: Int) {
+      guard let start = nameStart else { return }
+      nameStart = nil
+      var after = end
+      while after < bytes.count, isSpace(bytes[after]) { after += 1 }
+      guard after < bytes.count, bytes[after] == UInt8(ascii: "=") else { return }
+      let name = String(decoding: bytes[start..<end], as: UTF8.self)
+      if found[name] == nil { found[name] = start }
+    }
     while index < bytes.count {
       let byte = bytes[index]
       if let open = quote {
@@ -52,21 +71,34 @@ struct SourceText: Sendable {
       } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
         quote = byte
       } else if byte == UInt8(ascii: ">") {
-        return nil
-      } else if isSpace(bytes[index - 1]), matches(target, at: index) {
-        var after = index + target.count
-        while after < bytes.count, isSpace(bytes[after]) { after += 1 }
-        if after < bytes.count, bytes[after] == UInt8(ascii: "=") { return index }
+        break
+      } else if isSpace(byte) || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "/") {
+        endName(at: index)
+      } else if nameStart == nil, isSpace(bytes[index - 1]) {
+        nameStart = index
       }
       index += 1
     }
-    return nil
+    return found
   }
+}
 
-  private func matches(_ target: [UInt8], at index: Int) -> Bool {
-    guard index + target.count <= bytes.count else { return false }
-    for k in target.indices where bytes[index + k] != target[k] { return false }
-    return true
+/// Attribute offsets of one tag at a time, computed once per tag: placing every problem of a tag
+/// costs one scan of it, not one per problem.
+final class AttributeIndex {
+  private let source: SourceText
+  private var tag = -1
+  private var offsets: [String: Int] = [:]
+
+  init(_ source: SourceText) { self.source = source }
+
+  /// The offset of attribute `name` in the start tag beginning at `tagOffset`, if it is there.
+  func offset(named name: String, inTagAt tagOffset: Int) -> Int? {
+    if tagOffset != tag {
+      tag = tagOffset
+      offsets = source.attributeOffsets(inTagAt: tagOffset)
+    }
+    return offsets[name]
   }
 }
 

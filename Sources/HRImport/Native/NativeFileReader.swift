@@ -8,7 +8,13 @@ struct NativeFileReader {
   private let source: SourceText
   private(set) var diagnostics: [Diagnostic] = []
 
-  init(source: SourceText) { self.source = source }
+  /// Attribute offsets of the element being read, indexed once per element.
+  private let attributes: AttributeIndex
+
+  init(source: SourceText) {
+    self.source = source
+    attributes = AttributeIndex(source)
+  }
 
   mutating func read(_ root: ParsedElement) -> NativeFile {
     var file = NativeFile(path: source.path)
@@ -124,6 +130,10 @@ struct NativeFileReader {
       let trimmed = text.trimmingSpaces
       if let criticality = Criticality(parsing: trimmed) {
         record.criticality = criticality
+      } else if let weight = Double(trimmed), weight > Criticality.maximumWeight {
+        error(
+          "criticality weight '\(text)' is above the largest weight, "
+            + "\(formatNumber(Criticality.maximumWeight))", at: element, attribute: "criticality")
       } else {
         error(
           "unknown criticality '\(text)' (expected 'critical', 'high', 'normal' or a positive "
@@ -149,7 +159,7 @@ struct NativeFileReader {
   // MARK: Attribute access (the schema has already checked the lexical forms)
 
   private func location(of attribute: String, in element: ParsedElement) -> SourceLocation {
-    let offset = source.attributeOffset(named: attribute, inTagAt: element.offset) ?? element.offset
+    let offset = attributes.offset(named: attribute, inTagAt: element.offset) ?? element.offset
     return source.location(ofOffset: offset)
   }
 

@@ -105,7 +105,9 @@ public enum SkillsMatrixTemplate {
       ("none", 0), ("aware", 0.25), ("working", 0.5), ("proficient", 0.75), ("expert", 1),
     ]
     for (name, fraction) in model {
-      let level = LevelScale.roundHalfDown(fraction * Double(scaleMax))
+      guard let level = LevelScale.roundHalfDown(fraction * Double(scaleMax)),
+        names.indices.contains(level)
+      else { continue }
       if names[level] == nil { names[level] = name }
     }
     return names

@@ -63,7 +63,7 @@ struct BambooHRReader: VendorReader {
       file.skip("inactive employees")
       return
     }
-    if let end = VendorValues.day(fields["terminationDate"]?.text), end < today {
+    if let end = file.day(fields["terminationDate"]?.node, locator: locator), end < today {
       file.skip("employees whose termination date has passed")
       return
     }
@@ -97,11 +97,11 @@ struct BambooHRReader: VendorReader {
       file.skip("time-off requests not approved (\(status))")
       return
     }
-    guard let start = VendorValues.day(request.text("start", in: "")) else {
+    guard let start = file.day(request.first("start", in: ""), locator: locator) else {
       file.skip("time-off requests without a start date")
       return
     }
-    let end = VendorValues.day(request.text("end", in: ""), end: .end) ?? start
+    let end = file.day(request.first("end", in: ""), end: .end, locator: locator) ?? start
     var person = VendorPerson(id: id, at: locator.location(employee, attribute: "id"))
     person.isReference = true
     person.name = VendorValues.clean(employee.text)
@@ -115,11 +115,11 @@ struct BambooHRReader: VendorReader {
 
   private mutating func readCalendarItem(_ item: Node, locator: Locator) {
     let type = item.attribute("type") ?? ""
-    guard let start = VendorValues.day(item.text("start", in: "")) else {
+    guard let start = file.day(item.first("start", in: ""), locator: locator) else {
       file.skip("who's-out entries without a start date")
       return
     }
-    let end = max(VendorValues.day(item.text("end", in: ""), end: .end) ?? start, start)
+    let end = max(file.day(item.first("end", in: ""), end: .end, locator: locator) ?? start, start)
     switch type {
     case "timeOff":
       guard let employee = item.first("employee", in: ""), let id = employee.attribute("id") else {
@@ -149,7 +149,7 @@ struct BambooHRReader: VendorReader {
       return
     }
     let fields = Self.fields(row)
-    let date = VendorValues.day(fields["date"]?.text) ?? Day(ordinal: Int.min / 2)
+    let date = file.day(fields["date"]?.node, locator: locator) ?? Day.earliest
     if let latest = latestRow[id], latest > date {
       file.skip("table rows superseded by a later row")
       return

@@ -90,7 +90,9 @@ struct EuropassReader: VendorReader {
       }
     }
     for certification in profile.descendants("Certification", inAnyOf: ns) {
-      if let read = PersonCompetencyReader.certification(certification, locator: locator) {
+      if let read = PersonCompetencyReader.certification(
+        certification, file: &file, locator: locator)
+      {
         person.certifications.append(read)
       } else {
         file.skip("certifications without a name")

@@ -62,8 +62,8 @@ struct HRXML2Reader: VendorReader {
         person.certifications.append(
           VendorCertification(
             name: name,
-            issued: Self.flexibleDate(effective?.first("ValidFrom", in: ns), end: .start),
-            expires: Self.flexibleDate(effective?.first("ValidTo", in: ns), end: .end),
+            issued: flexibleDate(effective?.first("ValidFrom", in: ns), end: .start, locator),
+            expires: flexibleDate(effective?.first("ValidTo", in: ns), end: .end, locator),
             location: locator.location(credential)))
       }
     }
@@ -183,38 +183,36 @@ struct HRXML2Reader: VendorReader {
     for evidence in competency.all("CompetencyEvidence", in: ns)
     where Self.experienceLabel(evidence, ns: ns) == nil {
       if let numeric = evidence.first("NumericValue", in: ns),
-        let value = VendorValues.number(numeric.text)
+        let level = VendorValues.rating(
+          numeric.text, min: numeric.attribute("minValue"), max: numeric.attribute("maxValue"),
+          scale: ratingScale,
+          label: { _ in
+            VendorValues.clean(numeric.attribute("description")).map { "'\($0)'" }
+              ?? "NumericValue"
+          })
       {
-        let low = VendorValues.number(numeric.attribute("minValue"))
-        let high = VendorValues.number(numeric.attribute("maxValue"))
-        let label =
-          VendorValues.clean(numeric.attribute("description")).map { "'\($0)'" }
-          ?? "NumericValue"
-        return (
-          .numeric(
-            value, min: low ?? ratingScale.lowerBound, max: high ?? ratingScale.upperBound,
-            scale: label), numeric
-        )
+        return (level, numeric)
       }
       if let text = evidence.first("StringValue", in: ns), let value = VendorValues.clean(text.text)
       {
-        if let number = VendorValues.number(value),
-          let low = VendorValues.number(text.attribute("minValue")),
-          let high = VendorValues.number(text.attribute("maxValue"))
+        let low = text.attribute("minValue")
+        let high = text.attribute("maxValue")
+        if VendorValues.readNumber(low) != .none, VendorValues.readNumber(high) != .none,
+          let level = VendorValues.rating(
+            value, min: low, max: high, scale: ratingScale, label: { _ in "StringValue" })
         {
-          return (.numeric(number, min: low, max: high, scale: "StringValue"), text)
+          return (level, text)
         }
         return (.named(value), text)
       }
     }
     for spelling in ["ProficiencyLevel", "ProficencyLevel"] {
       if let node = competency.first(spelling, in: ns), let value = VendorValues.clean(node.text) {
-        if let number = VendorValues.number(value) {
-          return (
-            .numeric(
-              number, min: ratingScale.lowerBound, max: ratingScale.upperBound,
-              scale: "\(spelling) (assumed scale)"), node
-          )
+        if let level = VendorValues.rating(
+          value, min: nil, max: nil, scale: ratingScale,
+          label: { _ in "\(spelling) (assumed scale)" })
+        {
+          return (level, node)
         }
         return (.named(value), node)
       }
@@ -222,13 +220,25 @@ struct HRXML2Reader: VendorReader {
     return nil
   }
 
-  /// `FlexibleDatesType`: `AnyDate`, `YearMonth`, `Year`, `StringDate` (US order included).
-  private static func flexibleDate(_ node: Node?, end: VendorValues.DateEnd) -> Day? {
+  /// The date of a `FlexibleDatesType` element.
+  ///
+  /// The first child that reads as a date wins (`AnyDate`, `YearMonth`, `Year`, `StringDate`, US
+  /// order included), else the node's own text; a date that cannot be real is an error where it
+  /// is written.
+  private mutating func flexibleDate(
+    _ node: Node?, end: VendorValues.DateEnd, _ locator: Locator
+  ) -> Day? {
     guard let node else { return nil }
-    for child in node.elements {
-      if let day = VendorValues.day(child.text, end: end) { return day }
+    for child in [Node](node.elements) + [node] {
+      switch VendorValues.readDay(child.text, end: end) {
+      case .day(let day): return day
+      case .none: continue
+      case .invalid(let why):
+        file.error(why, at: locator.location(child))
+        return nil
+      }
     }
-    return VendorValues.day(node.text, end: end)
+    return nil
   }
 
   mutating func finish() -> VendorFile {

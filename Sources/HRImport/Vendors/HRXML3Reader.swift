@@ -78,8 +78,8 @@ struct HRXML3Reader: VendorReader {
     let lifecycles = employment?.all("EmploymentLifecycle", in: ns) ?? []
     for termination in lifecycles.flatMap({ $0.all("Termination", in: ns) }) {
       let last =
-        VendorValues.day(termination.text("LastWorkedDate", in: ns))
-        ?? VendorValues.day(termination.text("TerminationDate", in: ns))
+        file.day(termination.first("LastWorkedDate", in: ns), locator: locator)
+        ?? file.day(termination.first("TerminationDate", in: ns), locator: locator)
       guard let last else { continue }
       if last < today {
         file.skip("terminated people")
@@ -94,10 +94,12 @@ struct HRXML3Reader: VendorReader {
       break
     }
     for leave in lifecycles.flatMap({ $0.all("Leave", in: ns) }) {
-      guard let start = VendorValues.day(leave.text("LeaveStartDate", in: ns)) else { continue }
+      guard let start = file.day(leave.first("LeaveStartDate", in: ns), locator: locator) else {
+        continue
+      }
       let back =
-        VendorValues.day(leave.text("WorkReturnDate", in: ns))
-        ?? VendorValues.day(leave.text("ScheduledWorkReturnDate", in: ns))
+        file.day(leave.first("WorkReturnDate", in: ns), locator: locator)
+        ?? file.day(leave.first("ScheduledWorkReturnDate", in: ns), locator: locator)
       let end = back?.adding(days: -1) ?? .openEnded
       guard end >= start else { continue }
       person.absences.append(
@@ -130,7 +132,9 @@ struct HRXML3Reader: VendorReader {
       dossier.descendants("PersonCompetency", in: ns), into: &person, file: &file,
       locator: locator, ratingScale: ratingScale)
     for certification in dossier.descendants("Certification", in: ns) {
-      if let read = PersonCompetencyReader.certification(certification, locator: locator) {
+      if let read = PersonCompetencyReader.certification(
+        certification, file: &file, locator: locator)
+      {
         person.certifications.append(read)
       }
     }
@@ -154,9 +158,9 @@ struct HRXML3Reader: VendorReader {
     person.isReference = true
     for interval in card.descendants("TimeInterval", in: ns) {
       let period = interval.first("FreeFormEffectivePeriod", in: ns)
-      let start = VendorValues.day(period?.path("StartDate", "FormattedDateTime", in: ns)?.text)
-      let end = VendorValues.day(
-        period?.path("EndDate", "FormattedDateTime", in: ns)?.text, end: .end)
+      let start = file.day(period?.path("StartDate", "FormattedDateTime", in: ns), locator: locator)
+      let end = file.day(
+        period?.path("EndDate", "FormattedDateTime", in: ns), end: .end, locator: locator)
       guard let start else {
         file.skip("time intervals without a start date")
         continue

@@ -63,8 +63,10 @@ struct LevelScale {
   func level(named name: String) -> (level: Int, origin: Origin)? {
     let key = VendorValues.nameKey(name)
     if let level = userNames[key] { return (min(level, scaleMax), .policy) }
-    if let fraction = Self.builtInTable[key] {
-      return (Self.roundHalfDown(fraction * Double(scaleMax)), .builtIn)
+    if let fraction = Self.builtInTable[key],
+      let level = Self.roundHalfDown(fraction * Double(scaleMax))
+    {
+      return (Swift.min(level, scaleMax), .builtIn)
     }
     // Scales written as "3 - Proficient" or "Proficient (3)": try the words alone.
     let words = key.split(whereSeparator: { !$0.isLetter && $0 != "/" }).joined(separator: " ")
@@ -72,20 +74,30 @@ struct LevelScale {
     return nil
   }
 
-  /// The level of `value` on its own scale `min...max`; `nil` when it lies outside.
+  /// The level of `value` on its own scale `min...max`; `nil` when it lies outside, or when the
+  /// value or a bound is not finite or the scale is empty.
   ///
   /// The bottom of a scale that starts at 0 is level 0; the bottom of one that starts above 0
   /// (1–5, 3–5) is level 1, since being rated at all means some knowledge.
   func level(_ value: Double, min low: Double, max high: Double) -> Int? {
-    guard high > low, value >= low - 1e-9, value <= high + 1e-9 else { return nil }
+    guard value.isFinite, low.isFinite, high.isFinite, high > low,
+      value >= low - 1e-9, value <= high + 1e-9
+    else { return nil }
+    // Halved first, so that a scale as wide as -1e308...1e308 cannot overflow to infinity; the
+    // fraction is clamped, since the tolerance above lets a value sit a hair outside its scale.
+    let span = high / 2 - low / 2
+    guard span > 0 else { return nil }
+    let fraction = Swift.min(Swift.max((value / 2 - low / 2) / span, 0), 1)
     let bottom = low > 0 ? Double(Swift.min(1, scaleMax)) : 0
-    let position = bottom + (value - low) / (high - low) * (Double(scaleMax) - bottom)
-    return Self.roundHalfDown(position)
+    let position = bottom + fraction * (Double(scaleMax) - bottom)
+    return Self.roundHalfDown(position).map { Swift.min(Swift.max($0, 0), scaleMax) }
   }
 
-  /// Rounds to the nearest integer, halves down.
-  static func roundHalfDown(_ value: Double) -> Int {
-    Int((value - 0.5 - 1e-9).rounded(.up))
+  /// Rounds to the nearest integer, halves down; `nil` when `value` is not finite or the result
+  /// does not fit in `Int`.
+  static func roundHalfDown(_ value: Double) -> Int? {
+    guard value.isFinite else { return nil }
+    return Int(exactly: (value - 0.5 - 1e-9).rounded(.up))
   }
 
   /// A level a certification counts for: 3, or the top of a smaller scale.

@@ -163,7 +163,7 @@ enum MappingReader {
               ?? false)
         }
         readSkills(node, into: &record, file: &file)
-        readCertifications(node, into: &record)
+        readCertifications(node, into: &record, file: &file)
         readAbsences(node, into: &record, file: &file)
         file.people.append(record)
       }
@@ -183,13 +183,12 @@ enum MappingReader {
           var location = name.location
           if let raw = value(section.fields["level"], from: node) {
             location = raw.location
-            if let number = VendorValues.number(raw.text) {
-              let low = VendorValues.number(section.values["min"]) ?? options.ratingScale.lowerBound
-              let high =
-                VendorValues.number(section.values["max"]) ?? options.ratingScale.upperBound
-              level = .numeric(
-                number, min: low, max: high, scale: "'\(section.fields["level"]?.expression ?? "")'"
-              )
+            if let numeric = VendorValues.rating(
+              raw.text, min: section.values["min"], max: section.values["max"],
+              scale: options.ratingScale,
+              label: { _ in "'\(section.fields["level"]?.expression ?? "")'" })
+            {
+              level = numeric
             } else {
               level = .named(raw.text)
             }
@@ -203,17 +202,19 @@ enum MappingReader {
     }
 
     private func readCertifications(
-      _ person: UnsafeMutablePointer<xmlNode>, into record: inout VendorPerson
+      _ person: UnsafeMutablePointer<xmlNode>, into record: inout VendorPerson,
+      file: inout VendorFile
     ) {
       for section in mapping.certifications {
         for node in nodes(section.select.expression, from: person) {
           guard let name = value(section.fields["name"], from: node) else { continue }
+          let issued = value(section.fields["issued"], from: node)
+          let expires = value(section.fields["expires"], from: node)
           record.certifications.append(
             VendorCertification(
               name: VendorValues.clean(name.text) ?? name.text,
-              issued: VendorValues.day(value(section.fields["issued"], from: node)?.text),
-              expires: VendorValues.day(
-                value(section.fields["expires"], from: node)?.text, end: .end),
+              issued: issued.flatMap { file.day($0.text, at: $0.location) },
+              expires: expires.flatMap { file.day($0.text, end: .end, at: $0.location) },
               location: name.location))
         }
       }
@@ -235,12 +236,15 @@ enum MappingReader {
             file.skip("absences not approved ('\(status.text)')")
             continue
           }
-          guard let from = VendorValues.day(value(section.fields["from"], from: node)?.text) else {
+          let fromValue = value(section.fields["from"], from: node)
+          guard let from = fromValue.flatMap({ file.day($0.text, at: $0.location) }) else {
             file.skip("absences without a start date")
             continue
           }
           let to =
-            VendorValues.day(value(section.fields["to"], from: node)?.text, end: .end) ?? from
+            value(section.fields["to"], from: node).flatMap {
+              file.day($0.text, end: .end, at: $0.location)
+            } ?? from
           record.absences.append(
             Absence(
               from: from, to: max(to, from),

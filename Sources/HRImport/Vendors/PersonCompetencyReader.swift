@@ -84,20 +84,21 @@ enum PersonCompetencyReader {
   static func score(_ node: Node, ratingScale: ClosedRange<Double>) -> RawLevel? {
     let ns = namespaces
     if let numeric = node.first("ScoreNumeric", inAnyOf: ns),
-      let value = VendorValues.number(numeric.text)
+      let level = VendorValues.rating(
+        numeric.text, min: numeric.attribute("minimumScoreNumeric"),
+        max: numeric.attribute("maximumScoreNumeric"), scale: ratingScale,
+        label: { $0 ? "ScoreNumeric (assumed scale)" : "ScoreNumeric" })
     {
-      let low = VendorValues.number(numeric.attribute("minimumScoreNumeric"))
-      let high = VendorValues.number(numeric.attribute("maximumScoreNumeric"))
-      return .numeric(
-        value, min: low ?? ratingScale.lowerBound, max: high ?? ratingScale.upperBound,
-        scale: low == nil || high == nil ? "ScoreNumeric (assumed scale)" : "ScoreNumeric")
+      return level
     }
     if let text = VendorValues.clean(node.text("ScoreText", inAnyOf: ns)) { return .named(text) }
     return nil
   }
 
   /// A certification with its expiry (`FreeFormEffectivePeriod/EndDate`); `nil` without a name.
-  static func certification(_ node: Node, locator: Locator) -> VendorCertification? {
+  static func certification(
+    _ node: Node, file: inout VendorFile, locator: Locator
+  ) -> VendorCertification? {
     let ns = namespaces
     guard
       let name = VendorValues.clean(
@@ -107,8 +108,10 @@ enum PersonCompetencyReader {
     let period = node.first("FreeFormEffectivePeriod", inAnyOf: ns)
     func date(_ element: Node?, end: VendorValues.DateEnd) -> Day? {
       guard let element else { return nil }
-      return VendorValues.day(
-        element.text("FormattedDateTime", inAnyOf: ns) ?? element.text, end: end)
+      let holder = element.first("FormattedDateTime", inAnyOf: ns).flatMap { formatted in
+        formatted.text == nil ? nil : formatted
+      }
+      return file.day(holder ?? element, end: end, locator: locator)
     }
     let issued =
       date(node.first("FirstIssuedDate", inAnyOf: ns), end: .start)

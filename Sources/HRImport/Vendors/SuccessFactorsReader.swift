@@ -92,7 +92,8 @@ struct SuccessFactorsReader: VendorReader {
       file.skip("EmpJob entries without a userId")
       return
     }
-    let start = VendorValues.day(properties["startDate"]) ?? Day(ordinal: Int.min / 2)
+    let start =
+      file.day(properties.values["startDate"]?.node, locator: locator) ?? Day.earliest
     if start > today {
       file.skip("EmpJob rows that start after \(today) (future-dated)")
       return
@@ -158,12 +159,14 @@ struct SuccessFactorsReader: VendorReader {
     guard let id = properties["userId"], let node = properties.values["userId"]?.node,
       let name = VendorValues.clean(properties["name"] ?? properties["competencyName"]),
       let ratingNode = properties.values["rating"],
-      let rating = VendorValues.number(ratingNode.text)
+      let level = VendorValues.rating(
+        ratingNode.text, min: nil, max: nil, scale: ratingScale,
+        label: { _ in "CompetencyRating.rating (configured rating scale)" })
     else {
       file.skip("CompetencyRating entries without userId, name or rating")
       return
     }
-    if rating < 0 {
+    if case .numeric(let rating, _, _, _) = level, rating < 0 {
       file.skip("CompetencyRating entries not rated (negative rating)")
       return
     }
@@ -171,10 +174,7 @@ struct SuccessFactorsReader: VendorReader {
     person.skills.append(
       VendorSkill(
         id: properties["competencyId"], name: name,
-        level: .numeric(
-          rating, min: ratingScale.lowerBound, max: ratingScale.upperBound,
-          scale: "CompetencyRating.rating (configured rating scale)"),
-        location: locator.location(ratingNode.node)))
+        level: level, location: locator.location(ratingNode.node)))
     ratings += 1
     people[id] = person
   }
@@ -189,11 +189,11 @@ struct SuccessFactorsReader: VendorReader {
       file.skip("time off not approved (\(status))")
       return
     }
-    guard let start = VendorValues.day(properties["startDate"]) else {
+    guard let start = file.day(properties.values["startDate"]?.node, locator: locator) else {
       file.skip("EmployeeTime entries without a start date")
       return
     }
-    let end = VendorValues.day(properties["endDate"], end: .end) ?? start
+    let end = file.day(properties.values["endDate"]?.node, end: .end, locator: locator) ?? start
     var person = person(id, node: node, locator: locator, defines: false)
     person.absences.append(
       Absence(from: start, to: max(end, start), kind: VendorValues.clean(properties["timeType"])))

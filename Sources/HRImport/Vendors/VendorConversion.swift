@@ -392,7 +392,19 @@ struct VendorConversion {
     -> Int?
   {
     switch skill.level {
+    case .invalid(let why):
+      diagnostics.append(Diagnostic(.error, "level of '\(skill.name)': \(why)", at: skill.location))
+      return nil
     case .numeric(let value, let low, let high, let label):
+      guard value.isFinite, low.isFinite, high.isFinite, high > low else {
+        diagnostics.append(
+          Diagnostic(
+            .error,
+            "level \(formatNumber(value)) of '\(skill.name)' is on a scale "
+              + "\(formatNumber(low))–\(formatNumber(high)) that holds no levels (the scale must "
+              + "be finite numbers, its minimum below its maximum)", at: skill.location))
+        return nil
+      }
       guard let level = scale.level(value, min: low, max: high) else {
         diagnostics.append(
           Diagnostic(

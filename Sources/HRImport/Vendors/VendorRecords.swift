@@ -15,6 +15,9 @@ enum RawLevel: Hashable, Sendable {
   /// A whole number already on the model's `0...L` scale (a skills-matrix cell); checked
   /// against `L` once every file is read.
   case exact(Int)
+  /// A level written as a number that cannot be used (`nan`, `inf`, `1e309`, or such a scale
+  /// bound): an error at the skill, saying why.
+  case invalid(String)
 }
 
 /// One skill, competency or language held by a person in an export.
@@ -138,6 +141,29 @@ struct VendorFile {
     }
     notes.append("\(missing): the person's id is the file name, '\(id)'")
     return id
+  }
+
+  /// The day in `text`, reporting a date that cannot be real as an error at `location`; `nil`
+  /// for no date, as for an impossible one.
+  mutating func day(
+    _ text: String?, end: VendorValues.DateEnd = .start,
+    at location: @autoclosure () -> SourceLocation
+  ) -> Day? {
+    switch VendorValues.readDay(text, end: end) {
+    case .day(let day): return day
+    case .none: return nil
+    case .invalid(let why):
+      error(why, at: location())
+      return nil
+    }
+  }
+
+  /// The day in element `node`'s text, an impossible date an error at the element.
+  mutating func day(
+    _ node: Node?, end: VendorValues.DateEnd = .start, locator: Locator
+  ) -> Day? {
+    guard let node else { return nil }
+    return day(node.text, end: end, at: locator.location(node))
   }
 
   /// Says that the file was read but holds nobody, and why, both as a warning and in the report.

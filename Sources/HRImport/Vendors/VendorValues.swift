@@ -14,31 +14,40 @@ enum VendorValues {
     case end
   }
 
-  /// The calendar day in `text`, or `nil` when it holds none.
+  /// What a date value holds: a day, nothing usable (empty, or text that is no date at all,
+  /// read as absent as before), or a date that cannot be real (a year beyond 9999, a 30th of
+  /// February, milliseconds past `Int`), which the readers report as an error at the value.
+  enum DayReading: Equatable {
+    case day(Day)
+    case none
+    case invalid(String)
+  }
+
+  /// The calendar day in `text`, or `nil` when it holds none or an impossible one.
   static func day(_ text: String?, end: DateEnd = .start) -> Day? {
+    if case .day(let day) = readDay(text, end: end) { return day }
+    return nil
+  }
+
+  /// Reads a date in any of the forms real exports write (see the type's comment), checking
+  /// every number against the calendar's limits (`Day.validYears`) before any arithmetic.
+  static func readDay(_ text: String?, end: DateEnd = .start) -> DayReading {
     // The common case, YYYY-MM-DD with or without a zone or time after it, read from the bytes.
     if let text, text.utf8.count >= 10 {
       var copy = text
-      let fast: Day?? = copy.withUTF8 { b in
+      let fast: DayReading? = copy.withUTF8 { b in
         func digit(_ i: Int) -> Int? { b[i] >= 48 && b[i] <= 57 ? Int(b[i] - 48) : nil }
         guard b[4] == 45, b[7] == 45, b.count == 10 || [45, 43, 84, 90, 32].contains(b[10]),
           let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
           let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9)
-        else { return .none }
-        return .some(
-          Day(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1))
+        else { return nil }
+        return calendarDay(
+          [y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1, d0 * 10 + d1], text: text)
       }
       if let fast { return fast }
     }
-    guard var text = text?.trimmingSpaces, !text.isEmpty else { return nil }
-    if text.hasPrefix("/Date("), let close = text.firstIndex(of: ")") {
-      let inner = text[text.index(text.startIndex, offsetBy: 6)..<close]
-      let sign = inner.hasPrefix("-") ? "-" : ""
-      let digits = inner.dropFirst(sign.count).prefix { $0.isASCII && $0.isNumber }
-      guard let millis = Int(sign + digits) else { return nil }
-      let days = millis >= 0 ? millis / 86_400_000 : (millis - 86_399_999) / 86_400_000
-      return Day(ordinal: days)
-    }
+    guard var text = text?.trimmingSpaces, !text.isEmpty else { return .none }
+    if text.hasPrefix("/Date(") { return odataDay(text) }
     if let t = text.firstIndex(where: { $0 == "T" || $0 == " " }) { text = String(text[..<t]) }
     if text.contains("/") { return usDay(text) }
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
@@ -46,40 +55,115 @@ enum VendorValues {
     var fields: [Int] = []
     for (index, part) in parts.enumerated() {
       var piece = Substring(part)
-      if index == 0, piece.count != 4 { return nil }
+      if index == 0, piece.count != 4 { return .none }
       if index > 0 {
         if piece.hasSuffix("Z") { piece = piece.dropLast() }
         if let plus = piece.firstIndex(of: "+") { piece = piece[..<plus] }
         if piece.contains(":") || fields.count == 3 { break }
-        if piece.count != 2 { return nil }
+        if piece.count != 2 { return .none }
       }
-      guard let value = Int(piece) else { return nil }
+      // At most four digits: no overflow is possible below.
+      guard let value = Int(piece) else { return .none }
       fields.append(value)
       if fields.count == 3 { break }
     }
     switch fields.count {
     case 1:
-      return end == .start
-        ? Day(year: fields[0], month: 1, day: 1) : Day(year: fields[0], month: 12, day: 31)
+      return calendarDay(end == .start ? [fields[0], 1, 1] : [fields[0], 12, 31], text: text)
     case 2:
-      guard let first = Day(year: fields[0], month: fields[1], day: 1) else { return nil }
-      guard end == .end else { return first }
-      let next =
+      let first = calendarDay([fields[0], fields[1], 1], text: text)
+      guard end == .end, case .day = first else { return first }
+      // The last day of the month: the next month's first day, less one (December ends on 31).
+      let last =
         fields[1] == 12
-        ? Day(year: fields[0] + 1, month: 1, day: 1)
-        : Day(year: fields[0], month: fields[1] + 1, day: 1)
-      return next?.adding(days: -1)
+        ? Day(year: fields[0], month: 12, day: 31)
+        : Day(year: fields[0], month: fields[1] + 1, day: 1)?.adding(days: -1)
+      return last.map { .day($0) } ?? first
     case 3:
-      return Day(year: fields[0], month: fields[1], day: fields[2])
+      return calendarDay(fields, text: text)
     default:
-      return nil
+      return .none
     }
   }
 
-  private static func usDay(_ text: String) -> Day? {
-    let parts = text.split(separator: "/").compactMap { Int($0) }
-    guard parts.count == 3, parts[2] >= 1000 else { return nil }
-    return Day(year: parts[2], month: parts[0], day: parts[1])
+  /// The day of `[year, month, day]`; all zeros (`0000-00-00`, how some systems write "no
+  /// date") read as no date, any other impossible combination as an invalid date.
+  private static func calendarDay(_ fields: [Int], text: String) -> DayReading {
+    if let day = Day(year: fields[0], month: fields[1], day: fields[2]) { return .day(day) }
+    if fields.allSatisfy({ $0 == 0 }) { return .none }
+    if !Day.validYears.contains(fields[0]) {
+      return .invalid(
+        "date '\(text)' has the year \(fields[0]), outside the years "
+          + "\(Day.validYears.lowerBound)...\(Day.validYears.upperBound) a date can have")
+    }
+    return .invalid("date '\(text)' names no calendar day (month \(fields[1]), day \(fields[2]))")
+  }
+
+  /// OData JSON ticks: `/Date(ms)/` or `/Date(ms+hhmm)/`, milliseconds since 1970-01-01 UTC
+  /// (the zone, when given, says where the value was entered; the day is the UTC one).
+  private static func odataDay(_ text: String) -> DayReading {
+    let expected =
+      "date '\(text)' is not an OData date /Date(milliseconds)/ or /Date(milliseconds+hhmm)/"
+    var rest = text.utf8.dropFirst(6)
+    var negative = false
+    if rest.first == UInt8(ascii: "-") || rest.first == UInt8(ascii: "+") {
+      negative = rest.first == UInt8(ascii: "-")
+      rest = rest.dropFirst()
+    }
+    let digits = rest.prefix { $0 >= 48 && $0 <= 57 }
+    rest = rest.dropFirst(digits.count)
+    guard !digits.isEmpty else { return .invalid(expected) }
+    if let sign = rest.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+      let zone = rest.dropFirst().prefix { $0 >= 48 && $0 <= 57 }
+      let values = Array(zone).map { Int($0 - 48) }
+      guard values.count == 4, values[0] * 10 + values[1] <= 23, values[2] * 10 + values[3] <= 59
+      else {
+        return .invalid(
+          "date '\(text)' has an unreadable zone offset (expected /Date(milliseconds+hhmm)/)")
+      }
+      rest = rest.dropFirst(1 + zone.count)
+    }
+    guard rest.starts(with: ")".utf8) else { return .invalid(expected) }
+    let outOfRange = DayReading.invalid(
+      "date '\(text)' lies outside the years \(Day.validYears.lowerBound)..."
+        + "\(Day.validYears.upperBound) a date can have")
+    // Past 18 significant digits the count may not fit in `Int`; it is out of range long
+    // before that.
+    let significant = digits.drop { $0 == UInt8(ascii: "0") }
+    guard significant.count <= 18,
+      let magnitude = significant.isEmpty ? 0 : Int(String(decoding: significant, as: UTF8.self))
+    else {
+      return outOfRange
+    }
+    let millis = negative ? -magnitude : magnitude
+    let perDay = 86_400_000
+    let first = Day.earliest.ordinal * perDay
+    let last = (Day.latest.ordinal + 1) * perDay - 1
+    guard millis >= first, millis <= last else { return outOfRange }
+    let quotient = millis / perDay
+    return .day(Day(ordinal: millis % perDay < 0 ? quotient - 1 : quotient))
+  }
+
+  /// A date in US order, month first (`4/1/1997`).
+  ///
+  /// A two-digit year is no date, since it is ambiguous.
+  private static func usDay(_ text: String) -> DayReading {
+    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }) else {
+      return .none
+    }
+    let fields = parts.compactMap { Int($0) }
+    guard fields.count == 3 else {
+      // All digits but too many for `Int`: a number, just not a possible one.
+      if parts.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
+        return .invalid(
+          "date '\(text)' holds a number too large for a date (US order, month/day/year)")
+      }
+      return .none
+    }
+    let (month, day, year) = (fields[0], fields[1], fields[2])
+    guard year >= 1000 || (month == 0 && day == 0 && year == 0) else { return .none }
+    return calendarDay([year, month, day], text: text)
   }
 
   /// `1`, `true`, `yes` (any case) are true; `0`, `false`, `no` false; anything else `nil`.
@@ -126,10 +210,59 @@ enum VendorValues {
     return value < 0 ? "-" + out : out
   }
 
-  /// A number, accepting a decimal comma.
+  /// What a numeric value holds: a finite number, no number at all (empty, or text such as a
+  /// level name), or something written as a number that is not finite (`nan`, `inf`, `1e309`).
+  enum NumberReading: Equatable {
+    case finite(Double)
+    case none
+    case notFinite
+  }
+
+  /// A finite number, accepting a decimal comma; `nil` for anything else, `nan`, `inf` and
+  /// numbers too large for a `Double` included.
   static func number(_ text: String?) -> Double? {
-    guard let text = text?.trimmingSpaces, !text.isEmpty else { return nil }
-    return Double(text) ?? Double(text.replacingOccurrences(of: ",", with: "."))
+    if case .finite(let value) = readNumber(text) { return value }
+    return nil
+  }
+
+  /// Reads a number, telling text that is no number from a number that is not finite.
+  static func readNumber(_ text: String?) -> NumberReading {
+    guard let text = text?.trimmingSpaces, !text.isEmpty else { return .none }
+    guard let value = Double(text) ?? Double(text.replacingOccurrences(of: ",", with: ".")) else {
+      return .none
+    }
+    return value.isFinite ? .finite(value) : .notFinite
+  }
+
+  /// A rating `value` on its own `min...max`, each bound falling back to `scale` when absent or
+  /// not a number; `label(assumed)` names the scale for the report (`assumed` when a bound
+  /// fell back).
+  ///
+  /// - Returns: `.numeric`; `.invalid` when the value or a bound is written as a number that is
+  ///   not finite; `nil` when `value` is no number (a caller may read it as a named level).
+  static func rating(
+    _ value: String?, min: String?, max: String?, scale: ClosedRange<Double>,
+    label: (_ assumed: Bool) -> String
+  ) -> RawLevel? {
+    let rated: Double
+    switch readNumber(value) {
+    case .none: return nil
+    case .notFinite: return .invalid("rating '\(value ?? "")' is not a finite number")
+    case .finite(let read): rated = read
+    }
+    var bounds: [Double] = []
+    for (text, fallback, name) in [
+      (min, scale.lowerBound, "minimum"), (max, scale.upperBound, "maximum"),
+    ] {
+      switch readNumber(text) {
+      case .none: bounds.append(fallback)
+      case .notFinite:
+        return .invalid("scale \(name) '\(text ?? "")' is not a finite number")
+      case .finite(let read): bounds.append(read)
+      }
+    }
+    let assumed = number(min) == nil || number(max) == nil
+    return .numeric(rated, min: bounds[0], max: bounds[1], scale: label(assumed))
   }
 
   /// Text as a person would read it: escapes left by a second round of escaping decoded

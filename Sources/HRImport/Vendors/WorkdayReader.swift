@@ -41,14 +41,21 @@ struct WorkdayReader: VendorReader {
       if let page = Int(record.text("Page", in: ns) ?? ""),
         let total = Int(record.text("Total_Pages", in: ns) ?? "")
       {
-        pages.append(
-          Paging(
-            page: page, totalPages: total,
-            pageResults: Int(record.text("Page_Results", in: ns) ?? ""),
-            totalResults: Int(record.text("Total_Results", in: ns) ?? "")))
+        // Only read for a note in the report; a page outside 1...total gets none.
+        if page >= 1, page <= total {
+          pages.append(
+            Paging(
+              page: page, totalPages: total,
+              pageResults: Int(record.text("Page_Results", in: ns) ?? ""),
+              totalResults: Int(record.text("Total_Results", in: ns) ?? "")))
+        } else {
+          file.warn(
+            "Page \(page) of Total_Pages \(total) is no page of the response; the paging note is "
+              + "left out", at: locator.location(record))
+        }
       }
     case "Response_Filter":
-      if let asOf = VendorValues.day(record.text("As_Of_Effective_Date", in: ns)) {
+      if let asOf = file.day(record.first("As_Of_Effective_Date", in: ns), locator: locator) {
         file.asOf = asOf
       }
     default:
@@ -151,7 +158,7 @@ struct WorkdayReader: VendorReader {
       return
     }
     // A termination entered ahead of time leaves the worker active until that last day.
-    person.leaves = VendorValues.day(status?.text(n.terminationDate, in: ns))
+    person.leaves = file.day(status?.first(n.terminationDate, in: ns), locator: locator)
     person.name =
       name(data, n, ns) ?? VendorValues.clean(reference?.attribute(n.descriptor))
       ?? VendorValues.clean(worker.text(n.workerDescriptor, in: ns))
@@ -161,7 +168,7 @@ struct WorkdayReader: VendorReader {
       data, into: &person, worker: reference, id: id, names: n, ns: ns, locator: locator)
     person.position = position(employment, n, ns)
     readQualifications(data, into: &person, names: n, ns: ns, locator: locator)
-    readLeaves(status, into: &person, names: n, ns: ns)
+    readLeaves(status, into: &person, names: n, ns: ns, locator: locator)
     file.people.append(person)
   }
 
@@ -463,8 +470,8 @@ struct WorkdayReader: VendorReader {
         }
         person.certifications.append(
           VendorCertification(
-            name: name, issued: VendorValues.day(entry.text(n.issuedDate, in: ns)),
-            expires: VendorValues.day(entry.text(n.expirationDate, in: ns), end: .end),
+            name: name, issued: file.day(entry.first(n.issuedDate, in: ns), locator: locator),
+            expires: file.day(entry.first(n.expirationDate, in: ns), end: .end, locator: locator),
             location: locator.location(entry)))
       }
     }
@@ -495,17 +502,17 @@ struct WorkdayReader: VendorReader {
   /// Leaves of absence; one without an end lasts until further notice.
   private mutating func readLeaves(
     _ status: Node?, into person: inout VendorPerson, names n: WorkdayElementNames,
-    ns: NamespaceMatch
+    ns: NamespaceMatch, locator: Locator
   ) {
     for leave in NamedChildren.of(status, n.leaveStatusData, in: ns) {
-      guard let start = VendorValues.day(leave.text(n.leaveStartDate, in: ns)) else {
+      guard let start = file.day(leave.first(n.leaveStartDate, in: ns), locator: locator) else {
         file.skip("leaves of absence without a start date")
         continue
       }
       let end =
-        VendorValues.day(leave.text(n.leaveEndDate, in: ns), end: .end)
-        ?? VendorValues.day(leave.text(n.estimatedLeaveEndDate, in: ns), end: .end)
-        ?? VendorValues.day(leave.text(n.firstDayOfWork, in: ns))?.adding(days: -1)
+        file.day(leave.first(n.leaveEndDate, in: ns), end: .end, locator: locator)
+        ?? file.day(leave.first(n.estimatedLeaveEndDate, in: ns), end: .end, locator: locator)
+        ?? file.day(leave.first(n.firstDayOfWork, in: ns), locator: locator)?.adding(days: -1)
       let kind =
         VendorValues.clean(
           leave.first(n.leaveOfAbsenceTypeReference, in: ns)?.attribute(n.descriptor))
@@ -558,5 +565,5 @@ private struct FlatLayout {
 
 extension Day {
   /// The end of an absence that has none in the export ("until further notice").
-  static let openEnded = Day(ordinal: Day(year: 9999, month: 12, day: 31)?.ordinal ?? 2_932_896)
+  static let openEnded = Day.latest
 }
