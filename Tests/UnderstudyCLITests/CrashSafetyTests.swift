@@ -12,8 +12,9 @@ import Testing
 @Suite("Nothing lost when a write is cut short", .serialized)
 struct CrashSafetyTests {
   /// What the target held before each run: any change to it is a failure.
-  static let old = Data(
-    String(repeating: "the report from last week, which must survive\n", count: 64).utf8)
+  static var old: Data {
+    Data(String(repeating: "the report from last week, which must survive\n", count: 64).utf8)
+  }
 
   @Test("SIGKILL while --output is written leaves the old file exactly as it was")
   func killedWhileWriting() throws {
