@@ -62,7 +62,8 @@ let package = Package(
     ),
     .testTarget(name: "SkillsGraphTests", dependencies: ["SkillsGraph", "TestSupport"]),
     .testTarget(
-      name: "HRImportTests", dependencies: ["HRImport", "SkillsGraph", "TestSupport"],
+      name: "HRImportTests",
+      dependencies: ["HRImport", "SkillsGraph", "TestSupport", "OrgGenerator", "Reports"],
       exclude: ["Fixtures"]
     ),
     .testTarget(

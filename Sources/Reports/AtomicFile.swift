@@ -1,7 +1,7 @@
 import Foundation
 
 /// Writes a report so that a reader never sees half of it: into a temporary file beside the
-/// target, flushed to disk, then renamed over it in one step.
+/// target, flushed to disk, then renamed over it in one step, and the folder flushed too.
 ///
 /// A symbolic link is followed (the file it points to is replaced, the link stays), an existing
 /// file keeps its permissions, and a target that is not a regular file (`/dev/null`, a pipe, a
@@ -20,8 +20,10 @@ public enum AtomicFile {
   ///   - text: the whole content.
   ///   - path: the file to create or replace.
   ///   - permissions: the mode of a new file (an existing file keeps its own).
-  /// - Throws: `WriteError` when the folder does not exist or is not writable; the target is
-  ///   then left as it was and no temporary file stays behind.
+  /// - Throws: `WriteError` when the folder does not exist or is not writable, or the disk is
+  ///   full; the target is then left as it was and no temporary file stays behind. A process
+  ///   killed while writing leaves the target as it was too, and its temporary file
+  ///   (`.<name>.<pid>.tmp`) behind.
   public static func write(
     _ text: String, to path: String, permissions: Int = 0o644
   )
@@ -50,28 +52,58 @@ public enum AtomicFile {
     guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory),
       isDirectory.boolValue
     else { throw WriteError(path: path, reason: "folder '\(folder.path)' does not exist") }
-    let temporary = folder.appendingPathComponent(
-      ".\(resolved.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp"
-    ).path
     let mode = exists ? mode_t(status.st_mode & 0o7777) : mode_t(permissions)
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_TRUNC, mode)
+    let (temporary, descriptor) = createTemporary(
+      beside: resolved.lastPathComponent, in: folder, mode: mode)
     guard descriptor >= 0 else {
       throw WriteError(path: path, reason: "folder '\(folder.path)' is not writable")
     }
-    let written = bytes.withUnsafeBytes { buffer in writeAll(descriptor, buffer) }
-    let synced = fsync(descriptor) == 0
+    // errno is read right after the call that failed: later calls may change it.
+    var failure: Int32 = 0
+    if !bytes.withUnsafeBytes({ buffer in writeAll(descriptor, buffer) }) {
+      failure = errno
+    } else if fsync(descriptor) != 0 {
+      failure = errno
+    }
     _ = fchmod(descriptor, mode)
-    close(descriptor)
-    guard written, synced else {
-      let reason = String(cString: strerror(errno))
+    if close(descriptor) != 0, failure == 0 { failure = errno }
+    guard failure == 0 else {
       unlink(temporary)
-      throw WriteError(path: path, reason: reason)
+      throw WriteError(path: path, reason: String(cString: strerror(failure)))
     }
     guard rename(temporary, resolved.path) == 0 else {
       let reason = String(cString: strerror(errno))
       unlink(temporary)
       throw WriteError(path: path, reason: reason)
     }
+    // The rename is only durable once the folder's entry is on disk; without this, a power
+    // cut right after a successful run can bring back the old file. A folder that cannot be
+    // opened or synced (some network file systems) leaves the rename done, as before.
+    let folderDescriptor = open(folder.path, O_RDONLY | O_DIRECTORY)
+    if folderDescriptor >= 0 {
+      _ = fsync(folderDescriptor)
+      close(folderDescriptor)
+    }
+  }
+
+  /// Creates the temporary file `.<name>.<pid>.tmp` beside the target, or `.<name>.<pid>.<n>.tmp`
+  /// when that name is taken: a process killed mid-write (SIGKILL, a power cut) leaves its
+  /// temporary file behind, and a later process can get the same pid, often after a reboot.
+  ///
+  /// Leftovers are never deleted here, since another writer in this process may own them.
+  /// - Returns: the path and an open descriptor, or a negative descriptor when no name in 100
+  ///   could be created.
+  private static func createTemporary(
+    beside name: String, in folder: URL, mode: mode_t
+  ) -> (path: String, descriptor: Int32) {
+    let stem = ".\(name).\(ProcessInfo.processInfo.processIdentifier)"
+    var path = folder.appendingPathComponent(stem + ".tmp").path
+    for attempt in 1...100 {
+      let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_TRUNC, mode)
+      if descriptor >= 0 || errno != EEXIST { return (path, descriptor) }
+      path = folder.appendingPathComponent(stem + ".\(attempt).tmp").path
+    }
+    return (path, -1)
   }
 
   private static func writeDirectly(
