@@ -82,7 +82,7 @@ func assemble(_ state: PlanState, problem: Problem, search: Search) -> Mentoring
   var firstUncovered = [Int](repeating: .max, count: problem.roleCount)
   if let horizon = problem.options.horizon.calendar, problem.roleCount > 0 {
     let absences = AbsenceAnalysis(
-      organization, coverage: before, horizon: horizon, searchBudget: .zero)
+      organization, coverage: before, horizon: horizon, searchWorkLimit: 0)
     var dense = [Int](repeating: 0, count: organization.roles.count)
     for (index, source) in problem.roleSource.enumerated() { dense[source] = index }
     for (source, role) in absences.roles.enumerated() {

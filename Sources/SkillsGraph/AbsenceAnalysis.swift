@@ -45,13 +45,14 @@ public struct AbsenceAnalysis: Hashable, Sendable {
   ///   - availableFrom: people who become qualified for a role only on a given day (a backup
   ///     whose training ends then); they count from that day on, whether or not `coverage`
   ///     already lists them as qualified. Everyone else counts from the first day.
-  ///   - searchBudget: how long the exact search for the organization's absence factor may run
-  ///     before a greedy answer with a lower bound is reported instead.
+  ///   - searchWorkLimit: how much work the exact search for the organization's absence factor
+  ///     may do before a greedy answer with a lower bound is reported instead (a count of steps,
+  ///     not a time, so the report is the same on any machine).
   /// - Complexity: O(roles × working days × depth) for the calendar.
   public init(
     _ organization: Organization, coverage: CoverageAnalysis, horizon: Horizon,
     absenceRate: Double = 0.03, availableFrom: [RoleID: [PersonID: Day]] = [:],
-    searchBudget: Duration = .seconds(1)
+    searchWorkLimit: Int = OrganizationAbsenceFactor.defaultWorkLimit
   ) {
     self.horizon = horizon
     self.absenceRate = absenceRate
@@ -90,7 +91,7 @@ public struct AbsenceAnalysis: Hashable, Sendable {
       roles: zip(organization.roles, coverage.roles).map {
         .init(
           weight: $0.weight, qualified: $1.qualified, needed: max(0, $1.depth - $0.minPresent + 1))
-      }, budget: searchBudget)
+      }, workLimit: searchWorkLimit)
   }
 
   /// The role's calendar, by id.

@@ -3,9 +3,12 @@
 ///
 /// A role stops when `needed` of its qualified people are away at once; choosing the fewest
 /// people to stop enough weight is a partial multi-hitting set, NP-hard in general. An exact
-/// branch and bound (iterative deepening on the group size) runs within a time budget; when it
+/// branch and bound (iterative deepening on the group size) runs within a budget of work; when it
 /// does not finish, the answer is a greedy group together with the proven lower bound (every
 /// smaller size was searched exhaustively and failed).
+///
+/// The budget counts steps of the search, not seconds, so the same organization always gives
+/// the same answer, however busy the machine is: a report's bytes never depend on its speed.
 public struct OrganizationAbsenceFactor: Hashable, Sendable {
   /// What the search needs to know of one role.
   public struct RoleInput: Hashable, Sendable {
@@ -35,15 +38,29 @@ public struct OrganizationAbsenceFactor: Hashable, Sendable {
   /// The group's size: the organization's absence factor.
   public var size: Int { people.count }
 
-  public init(roles: [RoleInput], budget: Duration = .seconds(1)) {
+  /// The work the exact search may do by default: each unit is one person looked at while
+  /// bounding a branch. Ten million units take about a tenth of a second in a release build
+  /// (several seconds in a debug one), which settles organizations of a few hundred people
+  /// exactly and leaves larger ones to the greedy group with its proven lower bound.
+  public static let defaultWorkLimit = 10_000_000
+
+  /// Finds the group, exactly when the search finishes within `workLimit`.
+  ///
+  /// - Parameters:
+  ///   - roles: every role with its weight, qualified people and how many must be away.
+  ///   - workLimit: the most units of work (people looked at while bounding) the exact search
+  ///     may spend; 0 gives the greedy answer with the lower bound 1 (or 0).
+  /// - Complexity: the greedy is O(e log n) for e (person, role) entries; the exact search is
+  ///   bounded by `workLimit`.
+  public init(roles: [RoleInput], workLimit: Int = defaultWorkLimit) {
     var search = AbsenceFactorSearch(roles: roles)
     totalWeight = search.totalWeight
     let greedy = search.greedy()
-    let deadline = ContinuousClock.now + budget
+    var work = 0
     var proven = search.alreadyStopped >= search.threshold ? 0 : 1
     var exact: [Int]? = proven == 0 ? [] : nil
     deepening: while exact == nil, proven < greedy.count {
-      switch search.findGroup(ofSize: proven, deadline: deadline) {
+      switch search.findGroup(ofSize: proven, work: &work, limit: workLimit) {
       case .found(let group): exact = group
       case .none: proven += 1
       case .timedOut: break deepening
@@ -148,12 +165,14 @@ struct AbsenceFactorSearch {
     return chosen
   }
 
-  /// Searches every group of exactly `size` people for one that stops half the weight.
-  func findGroup(ofSize size: Int, deadline: ContinuousClock.Instant) -> Outcome {
+  /// Searches every group of exactly `size` people for one that stops half the weight, adding
+  /// the work it does to `work` and giving up once that passes `limit`.
+  func findGroup(ofSize size: Int, work: inout Int, limit: Int) -> Outcome {
     var away = [Int](repeating: 0, count: roles.count)
     var group: [Int] = []
-    var steps = 0
+    var spent = work
     var timedOut = false
+    defer { work = spent }
     let order = people.indices.sorted { rolesOf[$0].count > rolesOf[$1].count }
 
     /// An upper bound on the weight reachable with `remaining` more people from `order[start...]`:
@@ -177,8 +196,9 @@ struct AbsenceFactorSearch {
       if weight >= threshold { return true }
       let remaining = size - group.count
       if remaining == 0 || timedOut { return false }
-      steps += 1
-      if steps % 1024 == 0, ContinuousClock.now >= deadline {
+      // A node costs one unit, and its bound one per person it looks at.
+      spent += 1 + order.count - start
+      if spent > limit {
         timedOut = true
         return false
       }

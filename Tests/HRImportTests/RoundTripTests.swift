@@ -36,18 +36,9 @@ struct RoundTripTests {
     let original = Self.organization(people: people, seed: seed, tight: tight)
     let reread = try Self.roundTrip(original)
     let before = Self.analysis(original)
-    var after = Self.analysis(reread)
-    // The organization's absence factor is searched for one second of wall time; when the search
-    // stops there (600 people, or a loaded machine), its `lowerBound` is how far it got, which
-    // depends on the machine, not on the input (RELIABILITY.md, "Crash safety and round
-    // trips"). The greedy group must still match; the bound is then taken from the original.
-    let factor = before.absences.organizationAbsenceFactor
-    if !factor.isExact || !after.absences.organizationAbsenceFactor.isExact {
-      if !factor.isExact, !after.absences.organizationAbsenceFactor.isExact {
-        #expect(after.absences.organizationAbsenceFactor.people == factor.people)
-      }
-      after.absences.organizationAbsenceFactor = factor
-    }
+    // The organization's absence factor is searched within a count of steps, not a time, so
+    // even a search cut short gives the same figures on the read-back organization.
+    let after = Self.analysis(reread)
     for format in [ReportFormat.json, .markdown] {
       #expect(
         render(before, as: format) == render(after, as: format),

@@ -178,7 +178,7 @@ struct AbsenceFactorSearchTests {
         weight: Double(generator.next() % 3 + 1), qualified: qualified,
         needed: qualified.isEmpty ? 0 : max(1, qualified.count - 1))
     }
-    let factor = OrganizationAbsenceFactor(roles: roles, budget: .zero)
+    let factor = OrganizationAbsenceFactor(roles: roles, workLimit: 0)
     #expect(factor.stoppedWeight >= factor.totalWeight / 2)
     #expect(factor.lowerBound <= factor.size)
     #expect(factor.lowerBound >= 1)
