@@ -38,8 +38,9 @@ public struct OrganizationAbsenceFactor: Hashable, Sendable {
   /// The group's size: the organization's absence factor.
   public var size: Int { people.count }
 
-  /// The work the exact search may do by default: each unit is one person looked at while
-  /// bounding a branch. Ten million units take about a tenth of a second in a release build
+  /// The work the exact search may do by default.
+  ///
+  /// Each unit is one person looked at while bounding a branch. Ten million units take about a tenth of a second in a release build
   /// (several seconds in a debug one), which settles organizations of a few hundred people
   /// exactly and leaves larger ones to the greedy group with its proven lower bound.
   public static let defaultWorkLimit = 10_000_000
