@@ -144,6 +144,43 @@ struct HostileInputTests {
       ])
   }
 
+  @Test("a spreadsheet's XML gets the same byte scan: 100,000 attributes on a cell are refused")
+  func manyAttributesInASheet() throws {
+    var rows = ""
+    for index in 1...30 {
+      rows += "<Row><Cell><Data ss:Type=\"String\">P\(index)</Data></Cell></Row>\n"
+    }
+    var cell = "<Row><Cell"
+    for index in 0..<100_000 { cell += " a\(index)=\"v\"" }
+    cell += "/></Row>\n"
+    let workbook = """
+      <?xml version="1.0"?>
+      <Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" \
+      xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+      <Worksheet ss:Name="Sheet1"><Table>
+      <Row><Cell><Data ss:Type="String">Employee ID</Data></Cell></Row>
+
+      """ + rows + cell + "</Table></Worksheet></Workbook>\n"
+    let errors = try Self.errors(workbook, name: "matrix.xml")
+    #expect(errors.count == 1)
+    #expect(
+      errors.first?.hasSuffix("error: element <Cell> has more than 256 attributes (limit 256)")
+        == true, "\(errors)")
+  }
+
+  @Test("inspect refuses the same shapes before libxml2 reads them")
+  func inspectManyAttributes() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.file("attributes.xml")
+    try Self.manyAttributes.write(toFile: path, atomically: true, encoding: .utf8)
+    let structure = try XMLStructure.read(path: path)
+    #expect(structure.elements == 0)
+    #expect(
+      structure.diagnostics.map(\.description) == [
+        "\(path):3:3: error: element <employee> has more than 256 attributes (limit 256)"
+      ])
+  }
+
   @Test("an attribute value over 1 MiB is refused at its attribute")
   func longAttributeValue() throws {
     let text =

@@ -188,6 +188,11 @@ public struct XMLStructure: Sendable {
       diagnostics = [RecordSource.doctypeDiagnostic(path: path, displayPath: path)]
       return
     }
+    // The same byte scan as every import, before libxml2 reads a tag.
+    if let violation = RecordSource.limitDiagnostic(path: path, displayPath: path) {
+      diagnostics = [violation]
+      return
+    }
     let collector = StreamErrors(path: path)
     guard let reader = xmlReaderForFile(path, nil, LibXML.streamOptions) else {
       diagnostics = [

@@ -26,6 +26,7 @@ struct ElementCensus {
     LibXML.initialize()
     var census = ElementCensus()
     guard RecordSource.doctypeInProlog(path: path, displayPath: path) == nil,
+      RecordSource.limitDiagnostic(path: path, displayPath: path) == nil,
       let reader = xmlReaderForFile(path, nil, LibXML.streamOptions)
     else { return census }
     defer { xmlFreeTextReader(reader) }

@@ -30,6 +30,17 @@ final class SheetXMLStream {
     bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
     self.buffer = buffer
     errors = StreamErrors(path: partName)
+    // Before libxml2 sees a byte: its attribute handling is quadratic in a tag's attributes,
+    // and a part of a few hundred kilobytes could keep it busy for seconds.
+    if let violation = bytes.withUnsafeBytes({ InputLimits.standard.check($0) }) {
+      errors.diagnostics.append(
+        Diagnostic(
+          .error, violation.message,
+          at: SourceLocation(file: partName, line: violation.line, column: violation.column)))
+      reader = nil
+      failed = true
+      return
+    }
     reader = buffer.baseAddress.flatMap {
       xmlReaderForMemory(
         $0.assumingMemoryBound(to: CChar.self), Int32(clamping: bytes.count), nil, nil,
