@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `understudy` binary as a user would, capturing its exit status and output.
 struct CLIRunner {
@@ -68,11 +69,22 @@ struct CLIRunner {
       seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
   }
 
-  /// Peak resident memory of every child this process has waited for, in bytes.
-  static func childrenPeakMemory() -> Int {
-    var usage = rusage()
-    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-    return usage.ru_maxrss * 1024
+  /// Runs the binary as ``run(_:)`` does and measures its own peak resident memory, in bytes.
+  ///
+  /// GNU time (Debian's `time`, on every machine of this kind) starts the binary and reports
+  /// that one process' peak. Measuring from here would not do: Linux counts a child's peak from
+  /// the memory of the process that started it, and this test process is large, and
+  /// `getrusage(RUSAGE_CHILDREN)` gives the largest of every child any test has run.
+  static func runMeasuringMemory(_ arguments: [String]) throws -> (Outcome, peakBytes: Int) {
+    let folder = try TemporaryFolder(prefix: "understudy-measure")
+    defer { try? FileManager.default.removeItem(at: folder.url) }
+    let report = folder.file("peak")
+    let outcome = try run(
+      executable: "/usr/bin/time", arguments: ["-f", "%M", "-o", report, binary.path] + arguments)
+    let text = try String(contentsOfFile: report, encoding: .utf8)
+    // A non-zero exit adds "Command exited with non-zero status N" above the figure.
+    let kilobytes = text.split(separator: "\n").last.flatMap { Int($0) } ?? 0
+    return (outcome, kilobytes * 1024)
   }
 }
 

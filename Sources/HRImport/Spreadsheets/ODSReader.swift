@@ -109,9 +109,10 @@ struct ODSReader {
         } else if namespace == Self.table, name == "table-row" {
           if rowHasContent, var current = grid {
             // A row with content repeated: write it out, within the sheet's limits.
-            for copy in 0..<min(rowRepeat, SheetGrid.maximumRows - row) {
+            copies: for copy in 0..<min(rowRepeat, SheetGrid.maximumRows - row) {
               for entry in rowCells {
                 for offset in 0..<entry.count {
+                  if current.isFull { break copies }
                   current.set(entry.cell, row: row + copy, column: entry.column + offset)
                 }
               }
@@ -120,6 +121,15 @@ struct ODSReader {
           }
           row = min(row + rowRepeat, SheetGrid.maximumRows)
         } else if namespace == Self.table, name == "table", let finished = grid {
+          if finished.isFull {
+            diagnostics.append(
+              Diagnostic(
+                .error,
+                "sheet '\(finished.name ?? "")' repeats rows and cells to more than "
+                  + "\(SheetGrid.maximumCells) cells with content (limit \(SheetGrid.maximumCells)); "
+                  + "its repeat counts cannot be real",
+                at: SourceLocation(file: stream.partName)))
+          }
           grids.append(finished)
           grid = nil
         }

@@ -124,12 +124,22 @@ struct SheetGrid: Sendable {
   /// Excel's limits, which every format here shares.
   static let maximumRows = 1_048_576
   static let maximumColumns = 16_384
+  /// The most cells with content one sheet may hold: a 10,000 × 500 matrix with its person
+  /// columns, and a fifth to spare.
+  ///
+  /// OpenDocument repeats a row or cell by a count, so a few bytes can ask for a million rows of
+  /// sixteen thousand cells; past this budget a sheet is refused rather than expanded.
+  static let maximumCells = 6_000_000
 
   /// The sheet's name; `nil` for a CSV file, which has one unnamed sheet.
   var name: String?
   /// Rows in order; a row holds cells up to its last non-empty one.
   var rows: [[SheetCell]] = []
   var merges: [CellRange] = []
+  /// Cells with content stored so far, against ``maximumCells``.
+  private(set) var filledCells = 0
+  /// True once a value was refused because the sheet already held ``maximumCells``.
+  var isFull: Bool { filledCells >= Self.maximumCells }
 
   init(name: String?) { self.name = name }
 
@@ -141,8 +151,9 @@ struct SheetGrid: Sendable {
   /// Stores a value, growing the grid; empty values only move nothing.
   mutating func set(_ cell: SheetCell, row: Int, column: Int) {
     guard !cell.isEmpty, row >= 0, row < Self.maximumRows, column >= 0,
-      column < Self.maximumColumns
+      column < Self.maximumColumns, !isFull
     else { return }
+    filledCells += 1
     if rows.count <= row { rows.append(contentsOf: repeatElement([], count: row + 1 - rows.count)) }
     if rows[row].count <= column {
       rows[row].append(contentsOf: repeatElement(.empty, count: column + 1 - rows[row].count))

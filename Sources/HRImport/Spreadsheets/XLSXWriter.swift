@@ -62,13 +62,22 @@ struct XLSXWriter {
     for (index, sheet) in sheets.enumerated() {
       parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet)))
     }
+    return try archive(parts)
+  }
+
+  /// A zip archive of text parts, deflated (the `stored` ones not: OpenDocument's `mimetype`
+  /// must be readable in the raw bytes), with fixed timestamps so the bytes never change.
+  static func archive(
+    _ parts: [(String, String)], stored: Set<String> = []
+  ) throws(Failure) -> [UInt8] {
     do {
       let archive = try Archive(data: Data(), accessMode: .create)
       for (path, text) in parts {
         let bytes = Data(text.utf8)
         try archive.addEntry(
           with: path, type: .file, uncompressedSize: Int64(bytes.count),
-          modificationDate: timestamp, permissions: 0o644, compressionMethod: .deflate
+          modificationDate: timestamp, permissions: 0o644,
+          compressionMethod: stored.contains(path) ? .none : .deflate
         ) { position, size in
           bytes.subdata(in: Int(position)..<Int(position) + size)
         }
