@@ -161,6 +161,24 @@ struct SheetGrid: Sendable {
     rows[row][column] = cell
   }
 
+  /// The cell of a value the file declares a number (`t="n"` or no type in xlsx,
+  /// `ss:Type="Number"` in 2003 XML): the number, nothing for blank text, and an error at the
+  /// cell for text that is no finite number.
+  func numberCell(
+    _ text: String, row: Int, column: Int, file: String, diagnostics: inout [Diagnostic]
+  ) -> SheetCell {
+    let trimmed = text.trimmingSpaces
+    guard !trimmed.isEmpty else { return .empty }
+    guard let number = Double(trimmed), number.isFinite else {
+      diagnostics.append(
+        Diagnostic(
+          .error, "cell holds '\(trimmed)' where the file promises a number",
+          at: location(file: file, row: row, column: column)))
+      return .empty
+    }
+    return .number(number)
+  }
+
   /// `Sheet1!C7`, quoting a sheet name that needs it as spreadsheets do (`'Q4 skills'!C7`).
   func cellName(row: Int, column: Int) -> String {
     let a1 = CellReference(row: row, column: column).a1

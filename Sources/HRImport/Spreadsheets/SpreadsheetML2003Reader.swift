@@ -112,16 +112,7 @@ struct SpreadsheetML2003Reader {
   {
     switch type {
     case "Number":
-      let trimmed = text.trimmingSpaces
-      guard !trimmed.isEmpty else { return .empty }
-      guard let number = Double(trimmed), number.isFinite else {
-        diagnostics.append(
-          Diagnostic(
-            .error, "cell holds '\(trimmed)' where the file promises a number",
-            at: grid.location(file: path, row: row, column: column)))
-        return .empty
-      }
-      return .number(number)
+      return grid.numberCell(text, row: row, column: column, file: path, diagnostics: &diagnostics)
     case "Boolean": return .boolean(text.trimmingSpaces == "1")
     case "Error": return .error(text.trimmingSpaces)
     default: return text.isEmpty ? .empty : .text(text)

@@ -253,16 +253,8 @@ struct XLSXReader {
     case "e":
       return .error(value.trimmingSpaces)
     default:
-      let trimmed = value.trimmingSpaces
-      guard !trimmed.isEmpty else { return .empty }
-      guard let number = Double(trimmed), number.isFinite else {
-        diagnostics.append(
-          Diagnostic(
-            .error, "cell holds '\(trimmed)' where the file promises a number",
-            at: grid.location(file: path, row: row, column: column)))
-        return .empty
-      }
-      return .number(number)
+      return grid.numberCell(
+        value, row: row, column: column, file: path, diagnostics: &diagnostics)
     }
   }
 }
