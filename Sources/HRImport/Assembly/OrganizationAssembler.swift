@@ -255,9 +255,7 @@ extension PersonRecord: MergeableRecord {
     email = later.email ?? email
     skills.setLevels(later.skills)
     interests.appendNew(later.interests)
-    for absence in later.absences where !absences.contains(absence) {
-      absences.append(absence)
-    }
+    absences.append(contentsOf: later.absences)
   }
 }
 
@@ -275,8 +273,11 @@ extension RoleRecord: MergeableRecord {
 
 extension Array where Element == Located<String> {
   /// Appends the references whose values are not here yet, keeping the first location.
+  /// - Complexity: O(n + m), so merging many records of one person stays linear.
   fileprivate mutating func appendNew(_ references: [Located<String>]) {
-    for reference in references where !contains(where: { $0.value == reference.value }) {
+    guard !references.isEmpty else { return }
+    var seen = Set(map(\.value))
+    for reference in references where seen.insert(reference.value).inserted {
       append(reference)
     }
   }
@@ -285,11 +286,19 @@ extension Array where Element == Located<String> {
 extension Array where Element == (skill: Located<String>, level: Located<Int>) {
   /// Sets each skill's level: a skill already here takes the later level in place, a new one is
   /// appended.
+  ///
+  /// - Complexity: O(n + m), so merging many records of one person stays linear.
   fileprivate mutating func setLevels(_ entries: [(skill: Located<String>, level: Located<Int>)]) {
+    guard !entries.isEmpty else { return }
+    var position: [String: Int] = [:]
+    for (index, existing) in enumerated() where position[existing.skill.value] == nil {
+      position[existing.skill.value] = index
+    }
     for entry in entries {
-      if let index = firstIndex(where: { $0.skill.value == entry.skill.value }) {
+      if let index = position[entry.skill.value] {
         self[index] = entry
       } else {
+        position[entry.skill.value] = count
         append(entry)
       }
     }

@@ -1,3 +1,4 @@
+internal import OrderedCollections
 import SkillsGraph
 
 /// A value read from a file, with the place it was read from.
@@ -31,7 +32,9 @@ struct PersonRecord {
   var email: String?
   var skills: [(skill: Located<String>, level: Located<Int>)] = []
   var interests: [Located<String>] = []
-  var absences: [Absence] = []
+  /// In the order read, each once: merging records from many files (or many rows of one
+  /// who's-out list) stays linear in the absences.
+  var absences: OrderedSet<Absence> = []
 }
 
 /// What one native file says about a role.

@@ -1,3 +1,4 @@
+internal import OrderedCollections
 import SkillsGraph
 
 /// Turns what the vendor readers found into native records, so that merging, reference checks
@@ -261,7 +262,7 @@ struct VendorConversion {
       record.email = person.email
       record.department = person.department
       record.leaves = person.leaves
-      record.absences = person.absences
+      record.absences = OrderedSet(person.absences)
       record.mentorHoursPerWeek = person.mentorHoursPerWeek
       record.learningHoursPerWeek = person.learningHoursPerWeek
       record.maxMentees = person.maxMentees
