@@ -160,4 +160,21 @@ struct AttackFileTests {
     #expect(!(outcome.stdout + outcome.stderr).contains(secret))
     #expect(!FileManager.default.fileExists(atPath: report.path))
   }
+
+  @Test("an undecodable byte is reported as a diagnostic, and libxml2 prints nothing itself")
+  func undecodableByteStderr() throws {
+    let fixture = "Tests/HRImportTests/Fixtures/fuzz/encoding-error-on-stderr.xml"
+    let outcome = try CLIRunner.run(["validate", fixture])
+    #expect(outcome.status == 65)
+    #expect(outcome.stderr.contains("\(fixture):"))
+    // Found by fuzz-native: libxml2 reports encoding errors through its generic handler, which
+    // the import leaves at its default (stderr), as "encoding error : input conversion failed"
+    // and "I/O error : encoder error" lines beside the diagnostics.
+    withKnownIssue("libxml2's generic error handler still prints to stderr") {
+      let foreign = outcome.stderr.split(separator: "\n").filter {
+        !$0.hasPrefix(fixture) && !$0.hasPrefix("understudy: ")
+      }
+      #expect(foreign.isEmpty, "\(foreign)")
+    }
+  }
 }
