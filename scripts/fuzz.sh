@@ -30,11 +30,17 @@ shift 2
 if [[ $target != all ]] && ! printf '%s\n' "${targets[@]}" | grep -qx -- "$target"; then usage; fi
 
 echo "== building the fuzz targets (release, -sanitize=fuzzer,address)"
-swift build -c release --package-path Fuzz -Xswiftc -sanitize=fuzzer,address 2>&1 |
-  grep -Ev "warning: Cannot export local symbol '__asan_extra_spill_area'" || true
-[[ ${PIPESTATUS[0]} -eq 0 ]] || { echo "fuzz build failed" >&2; exit 1; }
-bin=$(swift build -c release --package-path Fuzz --show-bin-path)
 work=${FUZZ_WORK:-$root/Fuzz/.build/fuzz}
+mkdir -p "$work"
+# gold warns once per executable about an ASan symbol it cannot export: harmless, left out.
+if ! swift build -c release --package-path Fuzz -Xswiftc -sanitize=fuzzer,address \
+  >"$work/build.log" 2>&1; then
+  cat "$work/build.log" >&2
+  echo "fuzz build failed" >&2
+  exit 1
+fi
+grep -v "Cannot export local symbol '__asan_extra_spill_area'" "$work/build.log" | tail -3
+bin=$(swift build -c release --package-path Fuzz --show-bin-path)
 
 # Allocation stacks cost a third of the speed; rerun a finding without this to see them.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-malloc_context_size=0}
