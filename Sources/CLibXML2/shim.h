@@ -16,4 +16,16 @@
 
 // xmlFree is a global function pointer, which Swift 6 rejects as shared mutable state.
 static inline void clibxml2_free(void *p) { xmlFree(p); }
+
+// libxml2 prints the errors no parser context claims (an encoding it cannot convert, a UCS-4
+// byte order it does not support) through its generic handler, to stderr by default. The
+// handler is variadic, which Swift cannot write, and per thread, so every thread that parses
+// installs this silent one; the parsers' own handlers still collect every error they see.
+static void clibxml2_discard_generic_error(void *context, const char *message, ...) {
+  (void)context;
+  (void)message;
+}
+static inline void clibxml2_silence_generic_errors(void) {
+  xmlSetGenericErrorFunc(NULL, clibxml2_discard_generic_error);
+}
 #endif

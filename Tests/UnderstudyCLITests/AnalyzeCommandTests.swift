@@ -168,4 +168,25 @@ struct AttackFileTests {
     #expect(!(outcome.stdout + outcome.stderr).contains(secret))
     #expect(!FileManager.default.fileExists(atPath: report.path))
   }
+
+  @Test(
+    "an encoding libxml2 cannot read is a diagnostic, and libxml2 prints nothing itself",
+    arguments: ["encoding-error-on-stderr.xml", "ucs4-3412-on-stderr.xml"])
+  func encodingErrorStderr(name: String) throws {
+    let fixture = "Tests/HRImportTests/Fixtures/fuzz/\(name)"
+    let outcome = try CLIRunner.run(["validate", fixture])
+    #expect(outcome.status == 65)
+    #expect(outcome.stderr.contains("\(fixture):"))
+    // Found by fuzz-native: libxml2 reported encoding errors through its generic handler, left
+    // at its default (stderr), as "encoding error : input conversion failed" and "I/O error :
+    // encoder error" lines, or "FILE:1: parser error : encoding not supported UCS4 3412" and a
+    // caret line, beside the diagnostics. Every parsing thread now installs a silent one.
+    let foreign = outcome.stderr.split(separator: "\n").filter { line in
+      let diagnostic =
+        line.hasPrefix("\(fixture):")
+        && (line.contains(": error: ") || line.contains(": warning: "))
+      return !diagnostic && !line.hasPrefix("understudy: ")
+    }
+    #expect(foreign.isEmpty, "\(foreign)")
+  }
 }

@@ -22,7 +22,12 @@ enum LibXML {
   }()
 
   /// Initialises the parser and installs the deny-all entity loader; cheap after the first call.
-  static func initialize() { _ = initialized }
+  /// Initializes libxml2 once per process, and silences its generic error printer on the
+  /// calling thread (the setting is per thread), so nothing it says reaches stderr.
+  static func initialize() {
+    _ = initialized
+    clibxml2_silence_generic_errors()
+  }
 
   /// Rewrites libxml2's messages into the tool's style: one line, no namespace noise, and no
   /// advice about options a user cannot set.

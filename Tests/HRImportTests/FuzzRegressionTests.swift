@@ -1,0 +1,41 @@
+import Foundation
+import HRImport
+import Testing
+
+/// The inputs the fuzz targets (Fuzz/, RELIABILITY.md) found, minimised, kept in
+/// `Fixtures/fuzz/`: each must end in a result or an `ImportError` under every profile, read in
+/// memory and streamed, never in a trap.
+@Suite("Inputs the fuzzers found")
+struct FuzzRegressionTests {
+  static let inputs: [String] = {
+    let folder = Fixtures.folder.appendingPathComponent("fuzz")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { $0.hasSuffix(".xml") }.sorted()
+  }()
+
+  @Test("every finding imports or is refused under every profile", arguments: inputs)
+  func noTrap(name: String) {
+    let path = Fixtures.path("fuzz/\(name)")
+    for profile in ImportProfile.allCases where profile != .mapping {
+      for streamingThreshold in [0, 16 << 20] {
+        let options = ImportOptions(
+          profileByPath: [path: profile], streamingThreshold: streamingThreshold)
+        _ = try? Importer.load(paths: [path], options: options)
+      }
+    }
+    _ = try? NativeImporter.load(paths: [path])
+  }
+
+  @Test("a byte its declared encoding cannot convert is an error at its line")
+  func undecodableByte() throws {
+    let path = Fixtures.path("fuzz/encoding-error-on-stderr.xml")
+    let error = try #require(throws: ImportError.self) {
+      try Importer.load(paths: [path])
+    }
+    guard case .invalidData(let diagnostics) = error else {
+      Issue.record("expected invalid data, got \(error)")
+      return
+    }
+    #expect(diagnostics.contains { $0.severity == .error && $0.location.file == path })
+  }
+}
