@@ -22,8 +22,9 @@ enum LibXML {
   }()
 
   /// Initialises the parser and installs the deny-all entity loader; cheap after the first call.
-  /// Initializes libxml2 once per process, and silences its generic error printer on the
-  /// calling thread (the setting is per thread), so nothing it says reaches stderr.
+  ///
+  /// Also silences libxml2's generic error printer on the calling thread (the setting is per
+  /// thread), so nothing libxml2 says reaches stderr.
   static func initialize() {
     _ = initialized
     clibxml2_silence_generic_errors()
