@@ -10,12 +10,15 @@ src=Sources/HRImport
   echo "# file, the level names, the detector and the native XSD; re-run it when a reader learns"
   echo "# new names."
   {
-    grep -ohE '"[A-Za-z_][A-Za-z0-9_.-]{1,40}"' "$src"/*Reader.swift "$src"/MappingFile.swift \
-      "$src"/VendorValues.swift "$src"/LevelScale.swift "$src"/ProfileDetector.swift \
-      "$src"/VendorConversion.swift
+    # The readers, wherever the layout puts them (Vendors/, Native/, Spreadsheets/).
+    find "$src" -name '*Reader.swift' -o -name 'MappingFile.swift' -o -name 'VendorValues.swift' \
+      -o -name 'LevelScale.swift' -o -name 'ProfileDetector.swift' \
+      -o -name 'VendorConversion.swift' -o -name 'WorkdayElementNames.swift' \
+      -o -name 'HeaderMatcher.swift' -o -name 'SkillsMatrixLayout.swift' |
+      sort | xargs grep -ohE '"[A-Za-z_][A-Za-z0-9_.-]{1,40}"'
     grep -ohE '(name|ref)="[A-Za-z_][A-Za-z0-9_]*"' "$src"/Resources/understudy-org-1.xsd |
       sed -E 's/^(name|ref)=//'
-    grep -ohE '"(urn|http)[^"]*"' "$src"/*.swift
+    grep -rohE --include='*.swift' '"(urn|http)[^"]*"' "$src"
   } | sort -u
   # XML syntax and XPath tokens.
   for token in '<?xml version="1.0"?>' '<!DOCTYPE' '<![CDATA[' ']]>' '<!--' '-->' '</' '/>' \

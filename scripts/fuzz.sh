@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 targets=(native native-schema workday successfactors bamboohr hrxml3 hrxml2 europass mapping
-  mapping-file)
+  mapping-file spreadsheet)
 
 usage() {
   echo "usage: scripts/fuzz.sh TARGET|all SECONDS [LIBFUZZER-OPTION...]" >&2
@@ -56,6 +56,7 @@ run() {
   "$bin/fuzz-$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
     -dict="$root/Fuzz/understudy.dict" -artifact_prefix="$dir/artifacts/" -print_final_stats=1 \
     "$@" "$dir/corpus" "$root/Tests/HRImportTests/Fixtures" "$root/samples" \
+    "$root/Tests/HRImportTests/Fixtures/sheets" \
     >"$dir/log" 2>&1 &
   local pid=$!
   wait "$pid" || status=$?

@@ -86,14 +86,15 @@ public enum Harness {
   }
 
   /// The analyses and reports the command line runs on an import, over a short horizon and
-  /// small time budgets so that one execution stays in milliseconds.
+  /// small budgets (a step count for the absence-factor search, a time limit for nothing) so
+  /// that one execution stays in milliseconds.
   public static func analyse(_ result: ImportResult) {
     let organization = result.organization
     let horizon = Horizon(for: organization, weeks: 4, today: today)
     let present = organization.excludingDeparted(before: horizon.start)
     let coverage = CoverageAnalysis(present)
     let absences = AbsenceAnalysis(
-      present, coverage: coverage, horizon: horizon, searchBudget: .milliseconds(5))
+      present, coverage: coverage, horizon: horizon, searchWorkLimit: 100_000)
     var content = GapReportContent(
       organization: present, coverage: coverage, absences: absences, sources: result.sources)
     var options = PlanOptions(policy: present.policy, timeLimit: .milliseconds(20))

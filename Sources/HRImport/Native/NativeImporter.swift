@@ -38,12 +38,12 @@ public enum NativeImporter {
     return try assemble(files, diagnostics: diagnostics, order: paths, resolve: everyFileParsed)
   }
 
-  /// Parses native XML held in memory (for tests and generated data).
+  /// Parses native XML held in memory, validated against the schema as a file is.
   ///
-  /// `package`, not `public`: only the package's own tests read native XML from memory; users
-  /// import files.
+  /// Public for programs that hold the XML already (generated data, the fuzz harness of the
+  /// native reader in `Fuzz/`); the command line imports files.
   /// - Throws: `ImportError.invalidData` as `load(paths:)` does.
-  package static func load(
+  public static func load(
     xml: String, name: String = "<memory>"
   ) throws(ImportError)
     -> ImportResult
