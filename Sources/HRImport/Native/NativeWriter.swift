@@ -122,19 +122,6 @@ public enum NativeWriter {
   private static func number(_ value: Double) -> String { formatNumber(value) }
 
   private static func attribute(_ name: String, _ value: String) -> String {
-    var escaped = ""
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "&": escaped += "&amp;"
-      case "<": escaped += "&lt;"
-      case ">": escaped += "&gt;"
-      case "\"": escaped += "&quot;"
-      case "\n": escaped += "&#10;"
-      case "\r": escaped += "&#13;"
-      case "\t": escaped += "&#9;"
-      default: escaped.unicodeScalars.append(scalar)
-      }
-    }
-    return " \(name)=\"\(escaped)\""
+    " \(name)=\"\(XMLEscaping.escape(value, attribute: true))\""
   }
 }
