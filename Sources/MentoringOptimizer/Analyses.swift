@@ -1,6 +1,7 @@
 import SkillsGraph
 
-/// The coverage analyses before and after a plan, fed from the problem's dense indices.
+/// The coverage analyses before and after a plan (in the horizon's last week, leavers gone),
+/// fed from the problem's dense indices.
 ///
 /// `CoverageAnalysis(organization)` indexes every person's levels by skill id and finds each
 /// role's qualified people again; the problem already knows them (`qualifiedToday`) and the plan
@@ -13,7 +14,7 @@ import SkillsGraph
 /// - Complexity: O(Σ_r depth(r) + e + pairs) for e (person, skill) entries, plus the analysis'
 ///   sort of the scarcity list.
 func coverageAnalyses(
-  _ state: PlanState, problem: Problem
+  _ state: WeeklyState, problem: Problem
 ) -> (before: CoverageAnalysis, after: CoverageAnalysis) {
   let organization = problem.organization
   var denseRole = [Int](repeating: 0, count: organization.roles.count)
@@ -21,7 +22,7 @@ func coverageAnalyses(
   // Role → people the plan qualifies, ascending.
   var gained = [[Int]](repeating: [], count: problem.roleCount)
   for person in 0..<problem.personCount {
-    for role in state.newRoles[person] { gained[role].append(person) }
+    for gain in state.qualifications[person] { gained[gain.role].append(person) }
   }
   // Dense person order is natural id order, so ascending indices are ids in natural order.
   var before: [[PersonID]] = []
@@ -31,10 +32,9 @@ func coverageAnalyses(
   for position in organization.roles.indices {
     let dense = denseRole[position]
     let today = problem.qualifiedToday[dense]
-    let ids = today.map { problem.personIDs[$0] }
-    before.append(ids)
-    let extra = gained[dense]
-    after.append(extra.isEmpty ? ids : mergeSorted(today, extra).map { problem.personIDs[$0] })
+    before.append(today.map { problem.personIDs[$0] })
+    let staying = today.filter { problem.lastCountedWeek[$0] >= problem.weeks }
+    after.append(mergeSorted(staying, gained[dense].sorted()).map { problem.personIDs[$0] })
   }
 
   // Skill → how many people hold each level, before and after the plan's raises.
@@ -45,11 +45,14 @@ func coverageAnalyses(
       1
   }
   var afterHolders = beforeHolders
-  for person in 0..<problem.personCount {
-    for pair in state.pairs[person] {
-      let from = problem.level(person, pair.skill)
-      if from > 0 { afterHolders[pair.skill * width + min(from, width - 1)] -= 1 }
-      afterHolders[pair.skill * width + min(pair.to, width - 1)] += 1
+  for pair in state.pairs {
+    if pair.from > 0 { afterHolders[pair.skill * width + min(pair.from, width - 1)] -= 1 }
+    afterHolders[pair.skill * width + min(pair.to, width - 1)] += 1
+  }
+  for person in 0..<problem.personCount where problem.lastCountedWeek[person] < problem.weeks {
+    for entry in problem.levelStart[person]..<problem.levelStart[person + 1] {
+      afterHolders[problem.levelSkill[entry] * width + min(problem.levelValue[entry], width - 1)] -=
+        1
     }
   }
   var denseSkill: [SkillID: Int] = [:]

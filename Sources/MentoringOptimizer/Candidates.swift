@@ -28,7 +28,7 @@ extension Problem {
     }
     var bundles: [Bundle] = []
     var seen = [Int](repeating: -1, count: personCount)
-    for role in 0..<roleCount where depthToday[role] < target[role] {
+    for role in 0..<roleCount where depthAtEnd(role) < target[role] {
       let reqs = requirements[role]
       if reqs.isEmpty { continue }
       // Cheapest conceivable gap for someone holding none of the skills.
@@ -64,7 +64,13 @@ extension Problem {
           missing.append(requirement)
         }
         guard possible, !missing.isEmpty else { continue }
-        for requirement in missing where !hasEligibleMentor(for: person, requirement) {
+        // With cascades a mentor trained in the plan may teach too, so anyone holding the
+        // mentoring level today will do; without, one of them must fit the pair on their own.
+        for requirement in missing
+        where options.cascades
+          ? !hasMentorAtLevel(for: person, requirement)
+          : !hasEligibleMentor(for: person, requirement)
+        {
           possible = false
           break
         }
@@ -74,6 +80,11 @@ extension Problem {
       }
     }
     return bundles
+  }
+
+  /// `d_H(r)`: people qualified today who still count in the horizon's last week.
+  func depthAtEnd(_ role: Int) -> Int {
+    qualifiedToday[role].count { lastCountedWeek[$0] >= weeks }
   }
 
   /// Whether anyone but `person` holds the skill at the mentoring level, whatever their hours.

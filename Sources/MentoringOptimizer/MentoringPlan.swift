@@ -6,25 +6,40 @@ public struct MentoringPlan: Hashable, Sendable {
   public var pairs: [PlannedPair]
   /// Coverage today.
   public var before: CoverageAnalysis
-  /// Coverage once every pair has finished.
+  /// Coverage in the horizon's last week: every pair has finished, and people who leave within
+  /// the horizon no longer count.
   public var after: CoverageAnalysis
-  /// A certified upper bound on `C'` over every feasible plan: no plan can do better.
-  public var upperBound: Double
+  /// `CW = Σ_w Σ_r w(r) · min(d_w(r), T(r))`, the objective (docs/model.md, "The objective").
+  public var coverageWeeks: Double
+  /// A certified upper bound on `CW` over every feasible plan: no plan can do better.
+  public var coverageWeeksBound: Double
+  /// `Σ_r w(r) · min(d_w(r), T(r))` for each week `w = 1…H`: the curve of coverage.
+  public var coverageByWeek: [Double]
+  /// `CW` without any plan: what the organization earns if nobody is trained.
+  public var coverageWeeksBefore: Double
   /// Roles still below target after the plan, each with the reason, in role id order.
   public var unmet: [UnmetRole]
   public var horizonWeeks: Int
+  /// Whether people trained in the plan were allowed to mentor (teaching cascades).
+  public var cascades: Bool
   public var stats: PlanStats
 
   public init(
-    pairs: [PlannedPair], before: CoverageAnalysis, after: CoverageAnalysis, upperBound: Double,
-    unmet: [UnmetRole], horizonWeeks: Int, stats: PlanStats
+    pairs: [PlannedPair], before: CoverageAnalysis, after: CoverageAnalysis,
+    coverageWeeks: Double, coverageWeeksBound: Double, coverageByWeek: [Double],
+    coverageWeeksBefore: Double, unmet: [UnmetRole], horizonWeeks: Int, cascades: Bool,
+    stats: PlanStats
   ) {
     self.pairs = pairs
     self.before = before
     self.after = after
-    self.upperBound = upperBound
+    self.coverageWeeks = coverageWeeks
+    self.coverageWeeksBound = coverageWeeksBound
+    self.coverageByWeek = coverageByWeek
+    self.coverageWeeksBefore = coverageWeeksBefore
     self.unmet = unmet
     self.horizonWeeks = horizonWeeks
+    self.cascades = cascades
     self.stats = stats
   }
 
@@ -34,9 +49,16 @@ public struct MentoringPlan: Hashable, Sendable {
   public var coverageAfter: Double { after.coverageScore }
   /// `C* = Σ w · T`, the most any organization could score.
   public var coverageCeiling: Double { before.coverageCeiling }
-  /// `100 · (upperBound − C') / upperBound`: how far, at most, this plan is from the best one.
+  /// `100 · (bound − CW) / bound`: how far, at most, this plan is from the best one.
   public var gapPercent: Double {
-    upperBound > 0 ? max(0, 100 * (upperBound - coverageAfter) / upperBound) : 0
+    coverageWeeksBound > 0
+      ? max(0, 100 * (coverageWeeksBound - coverageWeeks) / coverageWeeksBound) : 0
+  }
+
+  /// `CW / (H · C*)` in percent: the coverage over the horizon; `nil` with nothing to cover.
+  public var horizonPercent: Double? {
+    let most = Double(horizonWeeks) * coverageCeiling
+    return most > 0 ? 100 * coverageWeeks / most : nil
   }
 
   /// Total mentee hours of the plan, the first tie-break after coverage.
@@ -61,6 +83,8 @@ public struct PlannedPair: Hashable, Sendable {
   public var endWeek: Int
   /// Mentee hours in each week from `startWeek` through `endWeek`; the mentor's are a quarter.
   public var hoursByWeek: [Double]
+  /// When the mentor was trained to teach this in the same plan: that training.
+  public var mentorTraining: PairReference?
   /// Check-ins every two weeks from the start: `startWeek, startWeek + 2, …` up to `endWeek`.
   public var checkInWeeks: [Int]
   /// The roles this pair helps the mentee qualify for (the pair is needed for each), id order.
@@ -74,8 +98,9 @@ public struct PlannedPair: Hashable, Sendable {
     mentor: PersonID, mentee: PersonID, skill: SkillID, fromLevel: Int, toLevel: Int,
     menteeHours: Double, mentorHours: Double, startWeek: Int, endWeek: Int,
     hoursByWeek: [Double], checkInWeeks: [Int], roles: [RoleImpact], crossDepartment: Bool,
-    matchesInterest: Bool
+    matchesInterest: Bool, mentorTraining: PairReference? = nil
   ) {
+    self.mentorTraining = mentorTraining
     self.mentor = mentor
     self.mentee = mentee
     self.skill = skill
@@ -91,18 +116,44 @@ public struct PlannedPair: Hashable, Sendable {
     self.crossDepartment = crossDepartment
     self.matchesInterest = matchesInterest
   }
+
+  /// The weeks with hours and the mentee hours in each (the mentor's are a quarter).
+  public var schedule: [(week: Int, menteeHours: Double)] {
+    hoursByWeek.enumerated().compactMap { offset, hours in
+      hours > 0 ? (startWeek + offset, hours) : nil
+    }
+  }
 }
 
-/// A role a pair helps with, and how deep the role is before and after the whole plan.
+/// A pair named by its people and skill, to point at another pair of the same plan.
+public struct PairReference: Hashable, Sendable {
+  public var mentor: PersonID
+  public var mentee: PersonID
+  public var skill: SkillID
+  public var endWeek: Int
+
+  public init(mentor: PersonID, mentee: PersonID, skill: SkillID, endWeek: Int) {
+    self.mentor = mentor
+    self.mentee = mentee
+    self.skill = skill
+    self.endWeek = endWeek
+  }
+}
+
+/// A role a pair helps with: how deep the role is before and after the whole plan, and the week
+/// from which the mentee counts in it.
 public struct RoleImpact: Hashable, Sendable {
   public var role: RoleID
   public var depthBefore: Int
   public var depthAfter: Int
+  /// The week the mentee's last pair for this role ends: they count for it from then on.
+  public var readyWeek: Int
 
-  public init(role: RoleID, depthBefore: Int, depthAfter: Int) {
+  public init(role: RoleID, depthBefore: Int, depthAfter: Int, readyWeek: Int = 0) {
     self.role = role
     self.depthBefore = depthBefore
     self.depthAfter = depthAfter
+    self.readyWeek = readyWeek
   }
 }
 
@@ -162,26 +213,22 @@ public struct PlanStats: Hashable, Sendable {
   public var iterations: Int
   /// Improving moves the local search accepted.
   public var improvements: Int
-  /// The greedy's coverage score before local search.
+  /// The greedy's coverage-weeks before local search.
   public var greedyScore: Double
   /// True when the search was cut by the time limit (the plan is then not guaranteed to be
   /// the same on another run).
   public var stoppedOnTimeLimit: Bool
-  /// Pairs scheduled at an even pace over the whole horizon instead of one after another,
-  /// because a mentor's weekly hours would otherwise run past the horizon.
-  public var evenlyPacedPairs: Int
   public var elapsed: Duration
 
   public init(
     candidateBundles: Int, iterations: Int, improvements: Int, greedyScore: Double,
-    stoppedOnTimeLimit: Bool, evenlyPacedPairs: Int, elapsed: Duration
+    stoppedOnTimeLimit: Bool, elapsed: Duration
   ) {
     self.candidateBundles = candidateBundles
     self.iterations = iterations
     self.improvements = improvements
     self.greedyScore = greedyScore
     self.stoppedOnTimeLimit = stoppedOnTimeLimit
-    self.evenlyPacedPairs = evenlyPacedPairs
     self.elapsed = elapsed
   }
 }

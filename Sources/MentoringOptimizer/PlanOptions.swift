@@ -15,6 +15,9 @@ public struct PlanOptions: Hashable, Sendable {
   /// A run that converges before the limit is deterministic; one that hits it returns the best
   /// plan found so far, which depends on machine speed, and says so in ``MentoringPlan/stats``.
   public var timeLimit: Duration
+  /// Whether people the plan trains to the mentoring level may teach from the week after their
+  /// training ends (docs/model.md, "Teaching cascades").
+  public var cascades: Bool
 
   /// Creates options from the organization's policy, with optional overrides.
   ///
@@ -23,13 +26,15 @@ public struct PlanOptions: Hashable, Sendable {
   ///   - horizon: the horizon; by default the policy's number of weeks without a calendar.
   ///   - mentorMinLevel: the lowest mentoring level, instead of the policy's.
   ///   - timeLimit: the search's wall-clock budget.
+  ///   - cascades: whether trained people may mentor, instead of the policy's setting.
   public init(
     policy: Policy = Policy(), horizon: PlanHorizon? = nil, mentorMinLevel: Int? = nil,
-    timeLimit: Duration = .seconds(10)
+    timeLimit: Duration = .seconds(10), cascades: Bool? = nil
   ) {
     self.horizon = horizon ?? .weeks(policy.horizonWeeks)
     self.mentorMinLevel = mentorMinLevel ?? policy.mentorMinLevel
     self.timeLimit = timeLimit
+    self.cascades = cascades ?? policy.cascades
   }
 
   /// Horizon `H` of the plan, in weeks.

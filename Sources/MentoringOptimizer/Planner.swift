@@ -1,12 +1,13 @@
 import SkillsGraph
 
-/// Proposes mentoring pairs that raise the organization's coverage score as far as the people's
-/// time allows, with a certified bound on how much better any plan could do.
+/// Proposes mentoring pairs, scheduled week by week, that earn the most coverage-weeks the
+/// people's time allows, with a certified bound on how much better any plan could do.
 ///
-/// The search works on bundles (one mentee qualifying for one role): a lazy greedy by coverage
-/// gain per learner hour (and one by plain gain; the better is kept), then local search, then a
-/// pass that drops what earns nothing. The plan is always feasible: every capacity and
-/// eligibility rule of the model holds. People who left before a calendar horizon starts count
+/// The search works on bundles (one mentee qualifying for one role), each laid out as early as
+/// the weekly hours left allow: a lazy greedy by coverage-weeks gained (and one by gain per
+/// learner hour; the better is kept), then a large-neighbourhood search. With cascades, people
+/// the plan trains to the mentoring level teach from the week after. The plan is always feasible:
+/// every capacity and eligibility rule of the model holds. People who left before a calendar horizon starts count
 /// for nothing; others to leave out are removed by the caller with `Organization.excluding(_:)`.
 ///
 /// - Parameters:
@@ -14,7 +15,7 @@ import SkillsGraph
 ///   - options: horizon, mentor level and time limit.
 /// - Returns: the plan, scheduled week by week, with explanations for every unmet role.
 /// - Complexity: near-linear in the skill matrix to set up; the search is bounded by
-///   `options.timeLimit` (the improvement phase gets 70 % of it, the bound the rest).
+///   `options.timeLimit`.
 public func planMentoring(_ organization: Organization, options: PlanOptions) -> MentoringPlan {
   planMentoring(organization, options: options, progress: nil)
 }
@@ -41,98 +42,97 @@ public func planMentoring(
   let reporter = progress.map { ProgressReporter($0, start: start) }
   let problem = Problem(organization, options: options)
   let bundles = problem.candidateBundles()
-  var search = Search(problem: problem, bundles: bundles, deadline: start + options.timeLimit * 0.7)
+  let empty = WeeklyState(problem)
+  var search = WeeklySearch(
+    problem: problem, bundles: bundles, deadline: start + options.timeLimit * 0.95)
   search.reporter = reporter
+  reporter?.tick(.constructing, score: empty.objective.coverageWeeks, force: true)
 
-  var state = search.greedy(.perHour)
-  if !search.timeIsUp {
-    let other = search.greedy(.gain)
+  var state = empty
+  search.greedy(&state, perHour: false)
+  if !search.timeIsUp() {
+    var other = empty
+    search.greedy(&other, perHour: true)
     if other.objective.isBetter(than: state.objective) { state = other }
   }
-  // Pruning frees capacity, so insertions may help again; each round strictly improves the
-  // objective or ends the loop.
-  while true {
-    search.improve(&state)
-    search.prune(&state)
-    search.preferCrossDepartment(&state)
-    if search.timeIsUp || !search.insertionPass(&state) { break }
-  }
-  state.resynchronize()
+  search.stats.greedyScore = state.objective.coverageWeeks
+  state = search.improve(state)
 
-  let bound = BoundComputation(
-    problem: problem, bundles: bundles, bundlesOfMentee: search.bundlesOfMentee
-  ).solve(
-    lowerBound: state.objective.score, iterations: 600, deadline: start + options.timeLimit,
-    reporter: reporter)
-  let upperBound = max(bound, state.objective.score)
-  reporter?.tick(.bounding, score: state.objective.score, upperBound: upperBound, force: true)
+  let bound = max(
+    coverageWeeksBound(problem: problem, bundles: bundles, empty: empty),
+    state.objective.coverageWeeks)
+  reporter?.tick(.bounding, score: state.objective.coverageWeeks, upperBound: bound, force: true)
 
   var plan = assemble(state, problem: problem, search: search)
-  plan.upperBound = upperBound
+  plan.coverageWeeksBound = bound
+  plan.coverageWeeksBefore = empty.objective.coverageWeeks
   plan.stats.elapsed = clock.now - start
   return plan
 }
 
 /// Turns the search state into the public plan: ids, schedule, impacts and unmet reasons.
-func assemble(_ state: PlanState, problem: Problem, search: Search) -> MentoringPlan {
-  let organization = problem.organization
+func assemble(_ state: WeeklyState, problem: Problem, search: WeeklySearch) -> MentoringPlan {
   let (before, after) = coverageAnalyses(state, problem: problem)
-
-  // Dense role → first uncovered working day before the plan, for the schedule's priority.
-  var firstUncovered = [Int](repeating: .max, count: problem.roleCount)
-  if let horizon = problem.options.horizon.calendar, problem.roleCount > 0 {
-    let absences = AbsenceAnalysis(
-      organization, coverage: before, horizon: horizon, searchWorkLimit: 0)
-    var dense = [Int](repeating: 0, count: organization.roles.count)
-    for (index, source) in problem.roleSource.enumerated() { dense[source] = index }
-    for (source, role) in absences.roles.enumerated() {
-      if let day = role.uncoveredDays.first?.from { firstUncovered[dense[source]] = day.ordinal }
-    }
-  }
-  let schedule = Schedule(state: state, problem: problem, firstUncovered: firstUncovered)
+  let weeks = problem.weeks
   // Output order: mentee id, start week, skill id. Dense indices follow id order (people with
   // equal ids share the first one's rank), so the sort never compares id strings.
-  var pairs: [PlannedPair] = []
-  var keys: [Int] = []  // (mentee rank, start week, skill rank) for each pair, flat
-  for person in 0..<problem.personCount where !state.pairs[person].isEmpty {
+  func rank(_ person: Int) -> Int {
     var rank = person
     while rank > 0, problem.personIDs[rank - 1] == problem.personIDs[person] { rank -= 1 }
-    for (slot, pair) in state.pairs[person].enumerated() {
-      let from = problem.level(person, pair.skill)
-      let helped = state.newRoles[person].filter { role in
-        problem.requirements[role].contains { $0.skill == pair.skill && $0.level > from }
-      }
-      let timing = schedule.timing[person][slot]
-      keys += [rank, timing.start, problem.skillRank[pair.skill]]
-      pairs.append(
-        PlannedPair(
-          mentor: problem.personIDs[pair.mentor], mentee: problem.personIDs[person],
-          skill: problem.skillIDs[pair.skill], fromLevel: from, toLevel: pair.to,
-          menteeHours: pair.menteeHours, mentorHours: pair.mentorHours,
-          startWeek: timing.start, endWeek: timing.end, hoursByWeek: timing.hours,
-          checkInWeeks: Array(stride(from: timing.start, through: timing.end, by: 2)),
-          roles: helped.map {
-            RoleImpact(
-              role: problem.roleIDs[$0], depthBefore: problem.depthToday[$0],
-              depthAfter: state.depth[$0])
-          },
-          crossDepartment: problem.department[pair.mentor] != problem.department[person],
-          matchesInterest: problem.isInterested(person, pair.skill)))
+    return rank
+  }
+  var depthAfter = [Int](repeating: 0, count: problem.roleCount)
+  for role in 0..<problem.roleCount {
+    depthAfter[role] = weeks > 0 ? state.depth(role, week: weeks) : problem.depthToday[role]
+  }
+  let order = state.pairs.indices.sorted { a, b in
+    let x = state.pairs[a]
+    let y = state.pairs[b]
+    return (rank(x.mentee), x.startWeek, problem.skillRank[x.skill], a)
+      < (rank(y.mentee), y.startWeek, problem.skillRank[y.skill], b)
+  }
+  let pairs = order.map { index -> PlannedPair in
+    let pair = state.pairs[index]
+    let helped = state.qualifications[pair.mentee].filter { gained in
+      problem.requirements[gained.role].contains { $0.skill == pair.skill && $0.level > pair.from }
+    }.sorted { $0.role < $1.role }
+    let start = pair.startWeek
+    var hoursByWeek = [Double](repeating: 0, count: max(1, pair.endWeek - start + 1))
+    for (week, amount) in zip(pair.weeks, pair.amounts) { hoursByWeek[week - start] += amount }
+    let training = pair.trainedBy.map { state.pairs[$0] }
+    return PlannedPair(
+      mentor: problem.personIDs[pair.mentor], mentee: problem.personIDs[pair.mentee],
+      skill: problem.skillIDs[pair.skill], fromLevel: pair.from, toLevel: pair.to,
+      menteeHours: pair.hours, mentorHours: pair.hours / 4, startWeek: start,
+      endWeek: pair.endWeek, hoursByWeek: hoursByWeek,
+      checkInWeeks: Array(stride(from: start, through: pair.endWeek, by: 2)),
+      roles: helped.map {
+        RoleImpact(
+          role: problem.roleIDs[$0.role], depthBefore: problem.depthToday[$0.role],
+          depthAfter: depthAfter[$0.role], readyWeek: $0.week)
+      },
+      crossDepartment: problem.department[pair.mentor] != problem.department[pair.mentee],
+      matchesInterest: problem.isInterested(pair.mentee, pair.skill),
+      mentorTraining: training.map {
+        PairReference(
+          mentor: problem.personIDs[$0.mentor], mentee: problem.personIDs[$0.mentee],
+          skill: problem.skillIDs[$0.skill], endWeek: $0.endWeek)
+      })
+  }
+  var curve = [Double](repeating: 0, count: weeks)
+  for role in 0..<problem.roleCount {
+    for week in 1...max(1, weeks) where week <= weeks {
+      curve[week - 1] +=
+        problem.weight[role] * Double(min(state.depth(role, week: week), problem.target[role]))
     }
   }
-  let order = pairs.indices.sorted {
-    (keys[3 * $0], keys[3 * $0 + 1], keys[3 * $0 + 2], $0)
-      < (keys[3 * $1], keys[3 * $1 + 1], keys[3 * $1 + 2], $1)
-  }
-  pairs = order.map { pairs[$0] }
-
   return MentoringPlan(
-    pairs: pairs, before: before, after: after, upperBound: after.coverageScore,
-    unmet: unmetRoles(state, problem: problem, search: search),
-    horizonWeeks: problem.weeks,
+    pairs: pairs, before: before, after: after, coverageWeeks: state.objective.coverageWeeks,
+    coverageWeeksBound: state.objective.coverageWeeks, coverageByWeek: curve,
+    coverageWeeksBefore: 0, unmet: unmetRoles(state, problem: problem), horizonWeeks: weeks,
+    cascades: problem.options.cascades,
     stats: PlanStats(
       candidateBundles: search.bundles.count, iterations: search.stats.iterations,
       improvements: search.stats.improvements, greedyScore: search.stats.greedyScore,
-      stoppedOnTimeLimit: search.stats.stoppedOnTimeLimit, evenlyPacedPairs: schedule.evenPaced,
-      elapsed: .zero))
+      stoppedOnTimeLimit: search.stats.stoppedOnTimeLimit, elapsed: .zero))
 }

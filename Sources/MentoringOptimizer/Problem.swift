@@ -31,6 +31,9 @@ struct Problem: Sendable {
   /// Person → whether they are present in every week that has working days, which is what
   /// everyone is without a calendar.
   let fullyPresent: [Bool]
+  /// Person → the last week in which they count in week depth: `H` for everyone but leavers,
+  /// whose leaving date stops counting from the week after it (docs/model.md, "Week depth").
+  let lastCountedWeek: [Int]
   /// Person → bit set of present weeks (bit `w − 1` for week `w`), 64 weeks a word; empty
   /// without a calendar.
   let presence: [[UInt64]]
@@ -117,6 +120,8 @@ struct Problem: Sendable {
     var presentWeekCount: [Int] = []
     var fullyPresent: [Bool] = []
     var presence: [[UInt64]] = []
+    var lastCountedWeek: [Int] = []
+    lastCountedWeek.reserveCapacity(personCount)
     department.reserveCapacity(personCount)
     canMentor.reserveCapacity(personCount)
     canLearn.reserveCapacity(personCount)
@@ -147,8 +152,17 @@ struct Problem: Sendable {
         presence.append(bits)
         fullyPresent.append(present == calendar.workingWeeks)
         leavesEarly = person.leaves.map { $0 < calendar.horizon.end } ?? false
+        if leavesEarly, let leaves = person.leaves {
+          // Counted in every week whose first day is on or before the last working day.
+          let start = calendar.horizon.start.ordinal
+          lastCountedWeek.append(
+            leaves.ordinal < start ? 0 : min(weeks, (leaves.ordinal - start) / 7 + 1))
+        } else {
+          lastCountedWeek.append(weeks)
+        }
       } else {
         fullyPresent.append(true)
+        lastCountedWeek.append(weeks)
       }
       presentWeekCount.append(present)
       // A backup who leaves within the horizon is no backup: leavers are never trained.
@@ -225,6 +239,7 @@ struct Problem: Sendable {
     self.presentWeekCount = presentWeekCount
     self.fullyPresent = fullyPresent
     self.presence = presence
+    self.lastCountedWeek = lastCountedWeek
     self.levelStart = levelStart
     self.levelSkill = levelSkill
     self.levelValue = levelValue

@@ -1,15 +1,19 @@
 import SkillsGraph
 
-/// Explains each role still below target, looking at the people who could still learn it.
-func unmetRoles(_ state: PlanState, problem: Problem, search: Search) -> [UnmetRole] {
+/// Explains each role still below target in the horizon's last week, looking at the people who
+/// could still learn it.
+func unmetRoles(_ state: WeeklyState, problem: Problem) -> [UnmetRole] {
   var result: [UnmetRole] = []
   let learners = (0..<problem.personCount).filter { problem.learnBudget[$0] > 0 }
-  for role in 0..<problem.roleCount where state.depth[role] < problem.target[role] {
-    let gap = problem.target[role] - state.depth[role]
+  let weeks = problem.weeks
+  for role in 0..<problem.roleCount {
+    let depth = weeks > 0 ? state.depth(role, week: weeks) : problem.depthToday[role]
+    guard depth < problem.target[role] else { continue }
+    let gap = problem.target[role] - depth
     let id = problem.roleIDs[role]
-    let open = learners.filter {
-      !problem.qualifiedToday[role].binarySearchContains($0)
-        && !state.newRoles[$0].binarySearchContains(role)
+    let open = learners.filter { person in
+      !problem.qualifiedToday[role].binarySearchContains(person)
+        && !state.qualifications[person].contains { $0.role == role }
     }
     if open.isEmpty {
       result.append(UnmetRole(role: id, gap: gap, reason: .noLearnerWithTime))
@@ -60,12 +64,12 @@ func unmetRoles(_ state: PlanState, problem: Problem, search: Search) -> [UnmetR
     var timeLeft = false
     var wouldFit = false
     for person in withMentors {
-      switch state.buildList(person, role: role, replace: false) {
-      case .success(let list):
-        if state.delta(person, to: list).score > 1e-9 { wouldFit = true }
+      switch state.evaluate(mentee: person, role: role) {
+      case .success(let insertion):
+        if insertion.gain > 1e-9 { wouldFit = true }
         timeLeft = true
       case .failure(let box):
-        if case .noMentor = box.failure { timeLeft = true }
+        if box.failure == .mentorCapacity { timeLeft = true }
       }
       if wouldFit { break }
     }

@@ -134,7 +134,7 @@ enum HTMLSummary {
 
   /// How close the plan is to the best possible, as the optimizer certified it.
   static func certificate(_ plan: MentoringPlan) -> String {
-    let bound = formatDecimal(plan.upperBound, places: 2)
+    let bound = formatDecimal(plan.coverageWeeksBound, places: 2)
     guard plan.gapPercent > 0.005 else { return "optimal: it reaches the certified bound \(bound)" }
     return "within \(formatDecimal(plan.gapPercent, places: 2)) % of the best possible plan "
       + "(certified bound \(bound))"

@@ -14,8 +14,25 @@ public enum PlanReportJSON {
           ("before", .number(plan.coverageBefore)),
           ("after", .number(plan.coverageAfter)),
           ("ceiling", .number(plan.coverageCeiling)),
-          ("upperBound", .number(GapReportJSON.rounded(plan.upperBound, places: 4))),
-          ("gapPercent", .number(GapReportJSON.rounded(plan.gapPercent, places: 2))),
+          ("coverageWeeks", .number(GapReportJSON.rounded(plan.coverageWeeks, places: 4))),
+          (
+            "coverageWeeksBefore",
+            .number(GapReportJSON.rounded(plan.coverageWeeksBefore, places: 4))
+          ),
+          (
+            "coverageWeeksBound",
+            .number(GapReportJSON.rounded(plan.coverageWeeksBound, places: 4))
+          ),
+          ("coverageWeeksGapPercent", .number(GapReportJSON.rounded(plan.gapPercent, places: 2))),
+          (
+            "horizonPercent",
+            plan.horizonPercent.map { .number(GapReportJSON.rounded($0, places: 2)) } ?? .null
+          ),
+          (
+            "byWeek",
+            .array(plan.coverageByWeek.map { .number(GapReportJSON.rounded($0, places: 4)) })
+          ),
+          ("cascades", .bool(plan.cascades)),
           ("percentBefore", GapReportJSON.percent(plan.before.coveragePercent)),
           ("percentAfter", GapReportJSON.percent(plan.after.coveragePercent)),
         ])
@@ -74,6 +91,27 @@ public enum PlanReportJSON {
         "endDate",
         .string(content.horizon.firstDay(ofWeek: pair.endWeek).adding(days: 4).description)
       ),
+      (
+        "schedule",
+        .array(
+          pair.schedule.map {
+            .object([
+              ("week", .number(Double($0.week))),
+              ("menteeHours", .number(GapReportJSON.rounded($0.menteeHours, places: 4))),
+            ])
+          })
+      ),
+      (
+        "mentorTrainedBy",
+        pair.mentorTraining.map {
+          .object([
+            ("mentor", .string($0.mentor.rawValue)),
+            ("mentee", .string($0.mentee.rawValue)),
+            ("skill", .string($0.skill.rawValue)),
+            ("endWeek", .number(Double($0.endWeek))),
+          ])
+        } ?? .null
+      ),
       ("checkInWeeks", .array(pair.checkInWeeks.map { .number(Double($0)) })),
       ("roles", .array(pair.roles.map { .string($0.role.rawValue) })),
       (
@@ -84,6 +122,7 @@ public enum PlanReportJSON {
               ("role", .string($0.role.rawValue)),
               ("depthBefore", GapReportJSON.people($0.depthBefore, content.before.privacy)),
               ("depthAfter", GapReportJSON.people($0.depthAfter, content.before.privacy)),
+              ("fromWeek", .number(Double($0.readyWeek))),
             ])
           })
       ),

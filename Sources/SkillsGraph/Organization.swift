@@ -72,13 +72,18 @@ public struct Policy: Hashable, Sendable {
   public var start: Day?
   /// Days that are not working days although they fall on Monday to Friday.
   public var holidays: [Day]
+  /// Whether people trained in a plan may mentor from the week after their training ends
+  /// (teaching cascades, docs/model.md); an organization may keep to levels held today.
+  public var cascades: Bool
 
   public init(
-    horizonWeeks: Int = 12, mentorMinLevel: Int = 3, start: Day? = nil, holidays: [Day] = []
+    horizonWeeks: Int = 12, mentorMinLevel: Int = 3, start: Day? = nil, holidays: [Day] = [],
+    cascades: Bool = true
   ) {
     self.horizonWeeks = horizonWeeks
     self.mentorMinLevel = mentorMinLevel
     self.start = start
     self.holidays = holidays
+    self.cascades = cascades
   }
 }

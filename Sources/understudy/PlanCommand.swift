@@ -24,6 +24,13 @@ extension Understudy {
       help: "Seconds the optimizer may search before it reports what it has.")
     var timeLimit: Double = 10
 
+    @Flag(
+      name: .customLong("no-cascades"),
+      help: ArgumentHelp(
+        "Only people who hold a level today may teach it (by default, people the plan trains "
+          + "to the mentoring level may mentor from the week after their training ends)."))
+    var noCascades = false
+
     @Option(help: "Also write the check-ins as an iCalendar file (RFC 5545) to this path.")
     var calendar: String?
 
@@ -56,7 +63,7 @@ extension Understudy {
         input: input, scenario: scenario, workshop: workshop)
       let options = PlanOptions(
         policy: prepared.organization.policy, mentorMinLevel: mentorMinLevel,
-        timeLimit: .milliseconds(Int(timeLimit * 1000)))
+        timeLimit: .milliseconds(Int(timeLimit * 1000)), cascades: noCascades ? false : nil)
       let progress = PlanProgressDisplay(quiet: prepared.quiet)
       var content = PlanReportContent.plan(
         prepared.organization, horizon: prepared.horizon, options: options,

@@ -7,7 +7,9 @@ import Testing
 @Suite("Hand-made plans") struct HandMadeTests {
   let options = PlanOptions(horizon: .weeks(12), timeLimit: .seconds(5))
 
-  /// A expert teaches B, one level short: 40 h for B, 10 h for A; the role reaches its target.
+  /// A expert teaches B, one level short: 40 h for B at 4 h a week, 10 h for A; the role reaches
+  /// its target in week 10. Without a plan the role earns 1 a week (12 over 12 weeks); B adds one
+  /// for weeks 10, 11 and 12: 15 coverage-weeks, and no plan can do better (B cannot be faster).
   @Test func oneStepShort() throws {
     let organization = Organization(
       skills: [Skill(id: "payroll")],
@@ -21,8 +23,12 @@ import Testing
     #expect(plan.coverageBefore == 1)
     #expect(plan.coverageAfter == 2)
     #expect(plan.coverageCeiling == 2)
-    #expect(plan.upperBound == 2)
+    #expect(plan.coverageWeeksBefore == 12)
+    #expect(plan.coverageWeeks == 15)
+    #expect(plan.coverageWeeksBound == 15)
     #expect(plan.gapPercent == 0)
+    #expect(plan.horizonPercent == 100.0 * 15 / 24)
+    #expect(plan.coverageByWeek == Array(repeating: 1, count: 9) + [2, 2, 2])
     let pair = try #require(plan.pairs.first)
     #expect(plan.pairs.count == 1)
     #expect(pair.mentor == "A" && pair.mentee == "B" && pair.skill == "payroll")
@@ -31,7 +37,9 @@ import Testing
     #expect(pair.startWeek == 1 && pair.endWeek == 10)
     #expect(pair.checkInWeeks == [1, 3, 5, 7, 9])
     #expect(pair.crossDepartment && pair.matchesInterest)
-    #expect(pair.roles == [RoleImpact(role: "run", depthBefore: 1, depthAfter: 2)])
+    #expect(pair.roles == [RoleImpact(role: "run", depthBefore: 1, depthAfter: 2, readyWeek: 10)])
+    #expect(pair.schedule.map(\.week) == Array(1...10))
+    #expect(pair.mentorTraining == nil)
     #expect(plan.unmet.isEmpty)
   }
 
@@ -68,15 +76,20 @@ import Testing
     let plan = planMentoring(organization, options: options)
     #expect(plan.coverageBefore == 4)
     #expect(plan.coverageAfter == 7)
-    #expect(plan.upperBound == 7)
+    // 4 a week for 12 weeks, and 3 more from week 10; the bound ignores the single slot.
+    #expect(plan.coverageWeeks == 57)
+    #expect(plan.coverageWeeksBound == 60)
     #expect(plan.pairs.map(\.mentee) == ["E2"])
     let unmet = try #require(plan.unmet.first)
     #expect(unmet.role == "normal" && unmet.gap == 1)
     #expect(unmet.reason == .mentorCapacityUsedUp)
   }
 
-  /// Two roles need the same skill at levels 2 and 3: one pair to level 3 serves both.
-  @Test func sharedSkillIsOnePairToTheHigherLevel() throws {
+  /// Two roles need the same skill at levels 2 and 3, and a plan has one pair per mentee and
+  /// skill. One pair to level 3 (40 h, week 10) serves both roles for 3 weeks each: 6
+  /// coverage-weeks. One pair to level 2 (20 h, week 5) serves 'low' for 8 weeks: 8. Earlier
+  /// cover is worth more, so the plan takes the shorter pair.
+  @Test func earlierCoverBeatsMoreRolesLater() throws {
     let organization = Organization(
       skills: [Skill(id: "s", hoursPerLevel: 20), Skill(id: "t", hoursPerLevel: 20)],
       people: [
@@ -90,11 +103,12 @@ import Testing
           incumbents: ["A"]),
       ])
     let plan = planMentoring(organization, options: options)
-    #expect(plan.coverageAfter == 4)
+    #expect(plan.coverageAfter == 3)
+    #expect(plan.coverageWeeks == 24 + 8)
     let pair = try #require(plan.pairs.first)
     #expect(plan.pairs.count == 1)
-    #expect(pair.toLevel == 3 && pair.menteeHours == 40)
-    #expect(pair.roles.map(\.role) == ["high", "low"])
+    #expect(pair.toLevel == 2 && pair.menteeHours == 20 && pair.endWeek == 5)
+    #expect(pair.roles.map(\.role) == ["low"])
   }
 
   /// When one cheap pair does as well as an expensive one, the cheaper plan wins.
@@ -110,6 +124,64 @@ import Testing
     let plan = planMentoring(organization, options: options)
     #expect(plan.pairs.map(\.mentee) == ["C"])
     #expect(plan.totalMenteeHours == 40)
+  }
+}
+
+/// Teaching cascades: "see one, do one, teach one".
+@Suite("Teaching cascades") struct CascadeTests {
+  /// One expert, X, with one mentee slot, is the bottleneck: a critical role wants three backups
+  /// and A, B and C each need payroll 2 → 3 (20 h at 4 h a week: five weeks). Without cascades X
+  /// trains one of them (weeks 1–5) and the others wait for ever. With cascades A, trained to
+  /// level 3 (the mentoring level) by week 5, mentors B and C from week 6 (2 h a week gives 8
+  /// mentee hours: both at 4 h), ready in week 10.
+  static func bottleneck() -> Organization {
+    Organization(
+      skills: [Skill(id: "payroll", hoursPerLevel: 20)],
+      people: [
+        Person(id: "A", levels: ["payroll": 2], maxMentees: 3),
+        Person(id: "B", levels: ["payroll": 2]),
+        Person(id: "C", levels: ["payroll": 2]),
+        Person(id: "X", levels: ["payroll": 4], maxMentees: 1),
+      ],
+      roles: [
+        Role(
+          id: "run", requirements: [.init(skill: "payroll", level: 3)], incumbents: ["X"],
+          criticality: .critical, backups: 3)
+      ])
+  }
+
+  @Test func cascadesBeatTheSamePlanWithout() throws {
+    let with = planMentoring(
+      Self.bottleneck(), options: PlanOptions(horizon: .weeks(12), timeLimit: .seconds(5)))
+    let without = planMentoring(
+      Self.bottleneck(),
+      options: PlanOptions(horizon: .weeks(12), timeLimit: .seconds(5), cascades: false))
+    // Without: 3 a week (X alone) for 12 weeks, plus 3 from week 5 (8 weeks).
+    #expect(without.coverageWeeks == 36 + 24)
+    #expect(without.pairs.count == 1)
+    // With: also 3 · 2 from week 10 (3 weeks).
+    #expect(with.coverageWeeks == 36 + 24 + 18)
+    #expect(with.coverageWeeks > without.coverageWeeks)
+    #expect(with.pairs.map(\.mentee) == ["A", "B", "C"])
+    let taught = with.pairs.filter { $0.mentor == "A" }
+    #expect(taught.map(\.startWeek) == [6, 6])
+    #expect(taught.map(\.endWeek) == [10, 10])
+    let training = try #require(taught.first?.mentorTraining)
+    #expect(training == PairReference(mentor: "X", mentee: "A", skill: "payroll", endWeek: 5))
+    #expect(with.coverageWeeksBound >= with.coverageWeeks)
+    #expect(violations(
+      of: with, in: Self.bottleneck(),
+      options: PlanOptions(horizon: .weeks(12), timeLimit: .seconds(5))) == [])
+  }
+
+  /// The policy's `cascades` switch reaches the planner through the options' defaults.
+  @Test func policyTurnsThemOff() {
+    var organization = Self.bottleneck()
+    organization.policy.cascades = false
+    let plan = planMentoring(
+      organization, options: PlanOptions(policy: organization.policy, horizon: .weeks(12)))
+    #expect(plan.pairs.count == 1)
+    #expect(!plan.cascades)
   }
 }
 

@@ -1,135 +1,188 @@
 import SkillsGraph
 import TestSupport
 
-/// The exhaustive-search oracle: the best coverage score any feasible plan reaches on a tiny
-/// organization, found without any of the optimizer's code.
+/// The exhaustive-search oracle for coverage-weeks: the best `CW` of any plan on a tiny
+/// organization whose hours come in whole units, found without any of the optimizer's code.
 ///
-/// Per learner it lists every level vector (levels restricted to the ones some role requires,
-/// which loses nothing: a pair raised between two required levels can be lowered to the lower
-/// one at no loss), takes every combination across learners, and checks the combinations from
-/// the highest score down until one admits a mentor assignment within every capacity.
+/// A unit is 4 mentee hours and 1 mentor hour. Every weekly capacity and every pair's hours are
+/// whole units in the instances it is used on (``oracleOrganization(seed:)``), and the oracle
+/// searches every schedule in whole units: for every set of pairs (at most one per mentee and
+/// skill, any eligible mentor, any target level a role needs or, with cascades, a mentoring
+/// level), a dynamic programme over the weeks tries every split of each week's units between
+/// the pairs, with mentors teaching only levels they hold at the start of that week (their own
+/// pairs that ended before it count with cascades). The optimizer's plans on these instances
+/// are whole-unit schedules too, so none can beat the oracle, and the certified bound must not
+/// fall below it.
 enum Oracle {
-  struct Step: Hashable {
+  struct Pair: Hashable {
+    var mentor: Int
     var mentee: Int
     var skill: SkillID
-    var from: Int
     var to: Int
-    var menteeHours: Double
+    var units: Int
   }
 
-  static func optimum(_ organization: Organization, horizon: Int, mentorMinLevel: Int) -> Double {
+  static func optimum(
+    _ organization: Organization, weeks: Int, mentorMinLevel: Int, cascades: Bool,
+    maxPairs: Int = 3
+  ) -> Double {
     let people = organization.people
+    let unit = 4.0
     let hoursPerLevel = Dictionary(
       organization.skills.map { ($0.id, $0.hoursPerLevel) }, uniquingKeysWith: { a, _ in a })
-    let related = Dictionary(
-      organization.skills.map { ($0.id, $0.related) }, uniquingKeysWith: { a, _ in a })
-    var requiredLevels: [SkillID: Set<Int>] = [:]
+    var levelsWanted: [SkillID: Set<Int>] = [:]
     for role in organization.roles {
       for requirement in role.requirements {
-        requiredLevels[requirement.skill, default: []].insert(requirement.level)
+        levelsWanted[requirement.skill, default: []].insert(requirement.level)
       }
     }
-    let skills = requiredLevels.keys.sorted()
-    func hours(_ person: Person, _ skill: SkillID, _ from: Int, _ to: Int) -> Double {
-      let factor = (related[skill] ?? []).contains { person.level($0) >= 2 } ? 0.75 : 1
-      return Double(to - from) * (hoursPerLevel[skill] ?? 40) * factor
-    }
-    func mentors(for step: Step) -> [Int] {
-      people.indices.filter { index in
-        let mentor = people[index]
-        return index != step.mentee && mentor.canMentor && mentor.maxMentees > 0
-          && mentor.level(step.skill) >= max(step.to, mentorMinLevel)
-          && step.menteeHours / 4 <= mentor.mentorHoursPerWeek * Double(horizon) + 1e-9
-      }
-    }
-
-    // Options per person: lists of steps.
-    var options: [[[Step]]] = []
-    for (index, person) in people.enumerated() {
-      var list: [[Step]] = [[]]
-      let budget = person.canLearn ? person.learningHoursPerWeek * Double(horizon) : 0
-      if budget > 0 {
-        for skill in skills {
-          let from = person.level(skill)
-          let choices = (requiredLevels[skill] ?? []).filter { $0 > from }.sorted()
-          var extended: [[Step]] = []
-          for option in list {
-            extended.append(option)
-            for to in choices {
-              let step = Step(
-                mentee: index, skill: skill, from: from, to: to,
-                menteeHours: hours(person, skill, from, to))
-              let total = option.reduce(step.menteeHours) { $0 + $1.menteeHours }
-              if total <= budget + 1e-9, !mentors(for: step).isEmpty {
-                extended.append(option + [step])
-              }
-            }
+    let skills = levelsWanted.keys.sorted()
+    // Every pair that could ever run: the mentor's level is checked week by week.
+    var candidates: [[Pair]] = []  // one list per (mentee, skill) slot
+    for (e, mentee) in people.enumerated()
+    where mentee.canLearn && mentee.learningHoursPerWeek > 0 {
+      for skill in skills {
+        let from = mentee.level(skill)
+        var levels = levelsWanted[skill] ?? []
+        if cascades { levels.formUnion(mentorMinLevel...max(mentorMinLevel, organization.scaleMax)) }
+        var slot: [Pair] = []
+        for to in levels.sorted() where to > from && to <= organization.scaleMax {
+          let hours = Double(to - from) * (hoursPerLevel[skill] ?? 40)
+          for (m, mentor) in people.enumerated()
+          where m != e && mentor.canMentor && mentor.maxMentees > 0
+            && mentor.mentorHoursPerWeek > 0
+          {
+            slot.append(Pair(mentor: m, mentee: e, skill: skill, to: to, units: Int(hours / unit)))
           }
-          list = extended
         }
+        if !slot.isEmpty { candidates.append(slot) }
       }
-      options.append(list)
     }
 
-    func score(_ chosen: [[Step]]) -> Double {
+    func score(levels: [[SkillID: Int]]) -> Double {
       var total = 0.0
       for role in organization.roles {
-        var depth = 0
-        for (index, person) in people.enumerated() {
-          let qualified = role.requirements.allSatisfy { requirement in
-            let planned = chosen[index].first { $0.skill == requirement.skill }?.to
-            return (planned ?? person.level(requirement.skill)) >= requirement.level
-          }
-          if qualified { depth += 1 }
+        let depth = levels.count { held in
+          role.requirements.allSatisfy { (held[$0.skill] ?? 0) >= $0.level }
         }
         total += role.weight * Double(min(depth, role.target))
       }
       return total
     }
+    let today = people.map { $0.levels }
 
-    var combinations: [(score: Double, steps: [Step])] = []
-    var chosen: [[Step]] = Array(repeating: [], count: people.count)
-    func enumerate(_ index: Int) {
-      if index == people.count {
-        combinations.append((score(chosen), chosen.flatMap { $0 }))
+    /// The best coverage-weeks of one set of pairs, over every whole-unit schedule.
+    func best(_ pairs: [Pair]) -> Double {
+      var memo: [[Int]: Double] = [:]
+      func levels(done: [Bool]) -> [[SkillID: Int]] {
+        var held = today
+        for (index, pair) in pairs.enumerated() where done[index] {
+          held[pair.mentee][pair.skill] = max(held[pair.mentee][pair.skill] ?? 0, pair.to)
+        }
+        return held
+      }
+      // From `week` on, with `left` units per pair: the most coverage-weeks still to earn, or
+      // -infinity when some pair cannot finish.
+      func solve(_ week: Int, _ left: [Int]) -> Double {
+        if week > weeks { return left.allSatisfy { $0 == 0 } ? 0 : -.infinity }
+        let key = [week] + left
+        if let known = memo[key] { return known }
+        let before = levels(done: left.map { $0 == 0 })
+        var result = -Double.infinity
+        var split = [Int](repeating: 0, count: pairs.count)
+        var learnLeft = people.map { Int($0.learningHoursPerWeek / unit) }
+        var mentorLeft = people.map { Int($0.mentorHoursPerWeek) }
+        func assign(_ index: Int) {
+          if index == pairs.count {
+            let after = zip(left, split).map { $0 - $1 }
+            let earned = score(levels: levels(done: after.map { $0 == 0 }))
+            result = max(result, earned + solve(week + 1, after))
+            return
+          }
+          let pair = pairs[index]
+          var most = min(left[index], learnLeft[pair.mentee], mentorLeft[pair.mentor])
+          let level =
+            cascades ? before[pair.mentor][pair.skill] ?? 0 : people[pair.mentor].level(pair.skill)
+          if level < max(pair.to, mentorMinLevel) { most = 0 }
+          for amount in 0...max(0, most) {
+            split[index] = amount
+            learnLeft[pair.mentee] -= amount
+            mentorLeft[pair.mentor] -= amount
+            assign(index + 1)
+            learnLeft[pair.mentee] += amount
+            mentorLeft[pair.mentor] += amount
+          }
+          split[index] = 0
+        }
+        assign(0)
+        memo[key] = result
+        return result
+      }
+      return solve(1, pairs.map(\.units))
+    }
+
+    // Sets of pairs: at most one per slot, mentee slots respected, at most `maxPairs` pairs.
+    var bestValue = best([])
+    var chosen: [Pair] = []
+    func choose(_ slot: Int) {
+      if slot == candidates.count {
+        if !chosen.isEmpty { bestValue = max(bestValue, best(chosen)) }
         return
       }
-      for option in options[index] {
-        chosen[index] = option
-        enumerate(index + 1)
-      }
-      chosen[index] = []
-    }
-    enumerate(0)
-    func assignable(_ steps: [Step]) -> Bool {
-      var hoursLeft = people.map { $0.mentorHoursPerWeek * Double(horizon) }
-      var mentees = people.map { _ in Set<Int>() }
-      let eligible = steps.map(mentors(for:))
-      func assign(_ position: Int) -> Bool {
-        if position == steps.count { return true }
-        let step = steps[position]
-        for mentor in eligible[position] {
-          let need = step.menteeHours / 4
-          if hoursLeft[mentor] + 1e-9 < need { continue }
-          let isNew = !mentees[mentor].contains(step.mentee)
-          if isNew, mentees[mentor].count >= people[mentor].maxMentees { continue }
-          hoursLeft[mentor] -= need
-          if isNew { mentees[mentor].insert(step.mentee) }
-          if assign(position + 1) { return true }
-          hoursLeft[mentor] += need
-          if isNew { mentees[mentor].remove(step.mentee) }
+      choose(slot + 1)
+      guard chosen.count < maxPairs else { return }
+      for pair in candidates[slot] {
+        let mentees = Set(chosen.filter { $0.mentor == pair.mentor }.map(\.mentee) + [pair.mentee])
+        if mentees.count > people[pair.mentor].maxMentees { continue }
+        // Without cascades, a mentor must hold the level today.
+        if !cascades,
+          (people[pair.mentor].level(pair.skill)) < max(pair.to, mentorMinLevel)
+        {
+          continue
         }
-        return false
+        chosen.append(pair)
+        choose(slot + 1)
+        chosen.removeLast()
       }
-      return assign(0)
     }
-
-    combinations.sort { $0.score > $1.score }
-    for combination in combinations where assignable(combination.steps) {
-      return combination.score
-    }
-    return 0
+    choose(0)
+    return bestValue
   }
+}
+
+/// Tiny organizations for the oracle: three or four people, one or two skills, hours in whole
+/// units (hours per level 4 or 8, learning 4 or 8 h a week, mentoring 1 or 2 h a week), so that
+/// every schedule the optimizer writes is one the oracle searches.
+func oracleOrganization(seed: UInt64) -> Organization {
+  var rng = SeededRandom(seed: seed &* 0x2545_F491_4F6C_DD1D &+ 11)
+  let skillCount = 1 + rng.below(2)
+  let skillIDs = (0..<skillCount).map { SkillID("s\($0)") }
+  let skills = skillIDs.map { Skill(id: $0, hoursPerLevel: [4.0, 8][rng.below(2)]) }
+  let count = 3 + rng.below(2)
+  var people: [Person] = []
+  for index in 0..<count {
+    var levels: [SkillID: Int] = [:]
+    for skill in skillIDs { levels[skill] = rng.below(5) }
+    people.append(
+      Person(
+        id: PersonID("p\(index)"), department: rng.chance(50) ? "A" : "B", levels: levels,
+        canMentor: !rng.chance(10), mentorHoursPerWeek: Double(1 + rng.below(2)),
+        learningHoursPerWeek: [4.0, 8][rng.below(2)], maxMentees: 1 + rng.below(2)))
+  }
+  var roles: [Role] = []
+  for index in 0..<(1 + rng.below(2)) {
+    var requirements: [Requirement] = []
+    for skill in skillIDs where rng.chance(70) {
+      requirements.append(Requirement(skill: skill, level: 2 + rng.below(3)))
+    }
+    if requirements.isEmpty { requirements.append(Requirement(skill: skillIDs[0], level: 3)) }
+    roles.append(
+      Role(
+        id: RoleID("r\(index)"), requirements: requirements,
+        incumbents: rng.chance(60) ? [people[rng.below(count)].id] : [],
+        criticality: [.normal, .high, .critical][rng.below(3)], backups: 1 + rng.below(2)))
+  }
+  return Organization(skills: skills, people: people, roles: roles)
 }
 
 /// Tiny random organizations where mentoring decisions interact: few mentors with small

@@ -15,9 +15,23 @@ struct PlanCommandTests {
   @Test("every pair is explained, feasible for its people, and the bound is certified")
   func pairsExplained() throws {
     let report = try plan()
-    let coverage = try #require(report["coverage"] as? [String: Double])
-    let after = try #require(coverage["after"])
-    #expect(coverage["before"] == 56.5)
+    let coverage = try #require(report["coverage"] as? [String: Any])
+    let after = try #require(coverage["after"] as? Double)
+    #expect(coverage["before"] as? Double == 56.5)
+    // Coverage-weeks: the weekly curve adds up to them, ends at the score after the plan, and
+    // stays under the certified bound; 12 weeks of 85 at most.
+    let byWeek = try #require(coverage["byWeek"] as? [Double])
+    let weeks = try #require(coverage["coverageWeeks"] as? Double)
+    let bound = try #require(coverage["coverageWeeksBound"] as? Double)
+    #expect(byWeek.count == 12)
+    #expect(abs(byWeek.reduce(0, +) - weeks) < 1e-6)
+    #expect(byWeek.last == after)
+    #expect(weeks <= bound && bound <= 12 * 85)
+    // Without a plan: 56.5 a week, except that HL035 leaves on Friday 29 January 2027 (week 9),
+    // so from week 10 the roles she covers lose her: 3 weighted depth for 3 weeks.
+    #expect(coverage["coverageWeeksBefore"] as? Double == 12 * 56.5 - 9)
+    let percent = try #require(coverage["horizonPercent"] as? Double)
+    #expect(abs(percent - 100 * weeks / (12 * 85)) < 0.01)
     // The score after the plan is what the roles after the plan add up to.
     let analysis = try #require(report["analysisAfter"] as? [String: Any])
     let roles = try #require(analysis["roles"] as? [[String: Any]])
@@ -43,6 +57,27 @@ struct PlanCommandTests {
     #expect(Set(byMentor["HL044"]?.compactMap { $0["mentee"] as? String } ?? []).count <= 1)
     for (_, list) in byMentor {
       #expect(Set(list.compactMap { $0["mentee"] as? String }).count <= 3)
+    }
+  }
+
+  /// The customs declaration filing (critical, one qualified person) needs a 60-hour training
+  /// that 12 weeks at 4 h cannot hold; over 26 weeks the plan starts it in week 1 and names the
+  /// week the backup is ready.
+  @Test("over 26 weeks the customs filing gets a backup, ready in a named week")
+  func customsFilingOverHalfAYear() throws {
+    let report = try plan(["--weeks", "26"])
+    let pairs = try #require(report["pairs"] as? [[String: Any]])
+    let customs = pairs.filter { ($0["roles"] as? [String])?.contains("customs-atlas-filing") == true }
+    #expect(!customs.isEmpty)
+    for pair in customs {
+      let impact = try #require(pair["impact"] as? [[String: Any]])
+      let entry = try #require(impact.first { $0["role"] as? String == "customs-atlas-filing" })
+      let ready = try #require(entry["fromWeek"] as? Int)
+      #expect(ready == pair["endWeek"] as? Int)
+      #expect(ready > 12 && ready <= 26)
+      let schedule = try #require(pair["schedule"] as? [[String: Double]])
+      #expect(schedule.first?["week"] == 1)
+      #expect(abs(schedule.reduce(0) { $0 + ($1["menteeHours"] ?? 0) } - 60) < 1e-9)
     }
   }
 

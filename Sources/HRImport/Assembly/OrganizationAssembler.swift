@@ -28,6 +28,7 @@ struct OrganizationAssembler {
       policy.horizonWeeks = next.horizonWeeks ?? policy.horizonWeeks
       policy.mentorMinLevel = next.mentorMinLevel ?? policy.mentorMinLevel
       policy.start = next.start ?? policy.start
+      policy.cascades = next.cascades ?? policy.cascades
       policy.holidays = Array(Set(policy.holidays + next.holidays)).sorted()
     }
   }
@@ -108,7 +109,7 @@ struct OrganizationAssembler {
     }
     organization.policy = Policy(
       horizonWeeks: policy.horizonWeeks ?? 12, mentorMinLevel: policy.mentorMinLevel ?? 3,
-      start: policy.start, holidays: policy.holidays)
+      start: policy.start, holidays: policy.holidays, cascades: policy.cascades ?? true)
     // With unresolved references the roles' figures are wrong, and so would their warnings be.
     warnAboutGaps(
       in: organization, includingRoles: !diagnostics.contains { $0.severity == .error })

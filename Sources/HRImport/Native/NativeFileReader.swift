@@ -49,7 +49,7 @@ struct NativeFileReader {
     for policy in root.children(named: "policy", in: Self.namespace) {
       file.policy = PolicyRecord(
         horizonWeeks: int(policy, "horizonWeeks"), mentorMinLevel: int(policy, "mentorMinLevel"),
-        start: day(policy, "start"),
+        start: day(policy, "start"), cascades: bool(policy, "cascades"),
         holidays: policy.children(named: "holiday", in: Self.namespace).compactMap {
           day($0, "date")
         },

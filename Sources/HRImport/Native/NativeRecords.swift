@@ -55,6 +55,8 @@ struct PolicyRecord {
   var horizonWeeks: Int?
   var mentorMinLevel: Int?
   var start: Day?
+  /// `cascades="false"`: trained people do not mentor within the same plan.
+  var cascades: Bool?
   var holidays: [Day] = []
   /// `<levelName name="Proficient" level="3"/>`: names of vendor levels on the model's scale.
   var levelNames: [(name: Located<String>, level: Located<Int>)] = []

@@ -111,6 +111,7 @@ public enum NativeWriter {
       "  <policy" + attribute("horizonWeeks", String(policy.horizonWeeks))
       + attribute("mentorMinLevel", String(policy.mentorMinLevel))
     if let start = policy.start { out += attribute("start", start.description) }
+    if !policy.cascades { out += attribute("cascades", "false") }
     guard !policy.holidays.isEmpty else { return out + "/>\n" }
     out += ">\n"
     for holiday in policy.holidays {

@@ -1,0 +1,339 @@
+/// A plan under construction, week by week: every person's hours left in every week, the pairs
+/// with their schedules, and each role's week depth `d_w(r)` with the coverage-weeks it earns.
+///
+/// Bundles are added one at a time: ``evaluate(mentee:role:)`` lays the missing pairs out as
+/// early as the mentee's and the mentors' weekly hours allow and values what they bring,
+/// ``commit(_:)`` makes it so. Every rule of docs/model.md holds after each commit: weekly limits,
+/// presence, mentee slots, one pair per mentee and skill, mentors teaching only levels they hold
+/// in the week (their own trainings count from the week after they end, with cascades).
+struct WeeklyState: Sendable {
+  let problem: Problem
+  let weeks: Int
+  /// Person × week → mentee hours left (row `person`, column `week − 1`).
+  private(set) var learnLeft: [Double]
+  /// Person × week → mentor hours left.
+  private(set) var mentorLeft: [Double]
+  private(set) var pairs: [WeeklyPair] = []
+  /// `mentee · skillCount + skill` → index of the pair in `pairs`.
+  private(set) var pairOf: [Int: Int] = [:]
+  /// Mentor → distinct mentees.
+  private(set) var mentees: [[Int]]
+  /// Skill → people the plan trains to a mentoring level of it (cascades only): the level, the
+  /// first week they may teach, and the pair that trained them.
+  private(set) var trainedMentors: [[(person: Int, level: Int, from: Int, pair: Int)]]
+  /// Mentee → roles they newly qualify for, with the week.
+  private(set) var qualifications: [[Qualification]]
+  /// Role × week → `d_w(r)`.
+  private(set) var depth: [Int32]
+  private(set) var objective: WeeklyObjective
+  /// The bundles added, in order: replaying them rebuilds the plan.
+  private(set) var accepted: [(mentee: Int, role: Int)] = []
+
+  init(_ problem: Problem) {
+    self.problem = problem
+    let weeks = problem.weeks
+    self.weeks = weeks
+    let people = problem.personCount
+    var learn = [Double](repeating: 0, count: people * weeks)
+    var mentor = [Double](repeating: 0, count: people * weeks)
+    for person in 0..<people {
+      let rate = problem.learnPerWeek[person]
+      let give = problem.maxMentees[person] > 0 ? problem.mentorPerWeek[person] : 0
+      guard rate > 0 || give > 0 else { continue }
+      for week in 1...max(1, weeks) where week <= weeks && problem.isPresent(person, week: week) {
+        learn[person * weeks + week - 1] = rate
+        mentor[person * weeks + week - 1] = give
+      }
+    }
+    learnLeft = learn
+    mentorLeft = mentor
+    mentees = Array(repeating: [], count: people)
+    trainedMentors = Array(repeating: [], count: problem.skillCount)
+    qualifications = Array(repeating: [], count: people)
+    var depth = [Int32](repeating: 0, count: problem.roleCount * weeks)
+    var score = 0.0
+    var end = 0.0
+    for role in 0..<problem.roleCount {
+      let row = role * weeks
+      for person in problem.qualifiedToday[role] {
+        let last = problem.lastCountedWeek[person]
+        for week in stride(from: 0, to: last, by: 1) { depth[row + week] += 1 }
+      }
+      let target = problem.target[role]
+      for week in 0..<weeks { score += problem.weight[role] * Double(min(Int(depth[row + week]), target)) }
+      if weeks > 0 {
+        end += problem.weight[role] * Double(min(Int(depth[row + weeks - 1]), target))
+      } else {
+        end += problem.weight[role] * Double(min(problem.depthToday[role], target))
+      }
+    }
+    self.depth = depth
+    objective = WeeklyObjective(
+      coverageWeeks: score, coverageEnd: end, hours: 0, interest: 0, cross: 0)
+  }
+
+  /// How many trainings have made a new mentor so far.
+  var trainedMentorCount: Int { trainedMentors.reduce(0) { $0 + $1.count } }
+
+  /// `d_w(r)` for 1-based `week`.
+  func depth(_ role: Int, week: Int) -> Int { Int(depth[role * weeks + week - 1]) }
+
+  /// The level `person` holds in `skill` once the plan's pairs are done, and the week from which
+  /// they hold it (0 for today's level).
+  func plannedLevel(_ person: Int, _ skill: Int) -> (level: Int, week: Int) {
+    let today = problem.level(person, skill)
+    if let index = pairOf[person * problem.skillCount + skill] {
+      let pair = pairs[index]
+      if pair.to > today { return (pair.to, pair.endWeek) }
+    }
+    return (today, 0)
+  }
+
+  /// Whether `mentor` may take `mentee` on: already theirs, or a slot left.
+  func hasSlot(_ mentor: Int, for mentee: Int, extra: [Int] = []) -> Bool {
+    let list = mentees[mentor]
+    if list.contains(mentee) || extra.contains(mentee) { return true }
+    return list.count + extra.count < problem.maxMentees[mentor]
+  }
+
+  // MARK: Evaluating a bundle
+
+  /// Lays out the pairs that would make `mentee` qualified for `role`, as early as the weekly
+  /// hours left allow, and values the roles they would gain (spill-over included).
+  func evaluate(mentee: Int, role: Int) -> Result<Insertion, InsertionFailureBox> {
+    let problem = self.problem
+    if problem.qualifiedToday[role].binarySearchContains(mentee)
+      || qualifications[mentee].contains(where: { $0.role == role })
+    {
+      return .failure(InsertionFailureBox(.notNeeded))
+    }
+    var wanted: [(skill: Int, level: Int, hours: Double)] = []
+    for requirement in problem.requirements[role] {
+      let held = plannedLevel(mentee, requirement.skill)
+      if held.level >= requirement.level { continue }
+      if pairOf[mentee * problem.skillCount + requirement.skill] != nil {
+        return .failure(InsertionFailureBox(.conflicting))
+      }
+      let hours = problem.menteeHours(mentee, requirement.skill, to: requirement.level)
+      wanted.append((requirement.skill, requirement.level, hours))
+    }
+    if wanted.isEmpty { return .failure(InsertionFailureBox(.notNeeded)) }
+    // Longest first: it sets the bundle's end, and shorter pairs fill the weeks around it.
+    wanted.sort { $0.hours != $1.hours ? $0.hours > $1.hours : $0.skill < $1.skill }
+
+    let row = mentee * weeks
+    var learn = Array(learnLeft[row..<(row + weeks)])
+    var mentorOverlay: [Int: [Double]] = [:]
+    var newLinks: [Int: [Int]] = [:]  // mentor → mentees this insertion adds
+    var made: [WeeklyPair] = []
+    for want in wanted {
+      guard
+        let pair = schedulePair(
+          mentee: mentee, skill: want.skill, level: want.level, hours: want.hours, learn: learn,
+          mentorOverlay: mentorOverlay, newLinks: newLinks)
+      else {
+        let alone = earliestEnd(hours: want.hours, learn: learn)
+        return .failure(InsertionFailureBox(alone == nil ? .learnerTime : .mentorCapacity))
+      }
+      var mentorRow =
+        mentorOverlay[pair.mentor]
+        ?? Array(mentorLeft[(pair.mentor * weeks)..<(pair.mentor * weeks + weeks)])
+      for (week, amount) in zip(pair.weeks, pair.amounts) {
+        learn[week - 1] -= amount
+        mentorRow[week - 1] -= amount / 4
+      }
+      mentorOverlay[pair.mentor] = mentorRow
+      if !mentees[pair.mentor].contains(mentee) { newLinks[pair.mentor, default: []] = [mentee] }
+      made.append(pair)
+    }
+
+    // Roles of the raised skills the mentee now meets, with the week they count from.
+    var candidates: [Int] = []
+    for pair in made { candidates.append(contentsOf: problem.rolesOfSkill[pair.skill]) }
+    candidates.sort()
+    var gained: [Qualification] = []
+    var gain = 0.0
+    var endGain = 0.0
+    var previous = -1
+    for other in candidates where other != previous {
+      previous = other
+      if problem.qualifiedToday[other].binarySearchContains(mentee)
+        || qualifications[mentee].contains(where: { $0.role == other })
+      {
+        continue
+      }
+      var week = 0
+      var meets = true
+      for requirement in problem.requirements[other] {
+        var held = plannedLevel(mentee, requirement.skill)
+        if let pair = made.first(where: { $0.skill == requirement.skill }) {
+          held = (pair.to, pair.endWeek)
+        }
+        if held.level < requirement.level {
+          meets = false
+          break
+        }
+        week = max(week, held.week)
+      }
+      guard meets else { continue }
+      gained.append(Qualification(role: other, week: max(1, week)))
+      let target = problem.target[other]
+      let base = other * weeks
+      var counted = 0
+      for column in (max(1, week) - 1)..<weeks where Int(depth[base + column]) < target {
+        counted += 1
+      }
+      gain += problem.weight[other] * Double(counted)
+      if weeks > 0, Int(depth[base + weeks - 1]) < target { endGain += problem.weight[other] }
+    }
+    let hours = made.reduce(0) { $0 + $1.hours }
+    return .success(
+      Insertion(
+        mentee: mentee, role: role, pairs: made, qualifications: gained, gain: gain,
+        endGain: endGain, hours: hours))
+  }
+
+  /// The earliest a pair of `hours` could end on the mentee's hours alone, or `nil` past `H`.
+  func earliestEnd(hours: Double, learn: [Double], from first: Int = 1) -> Int? {
+    var remaining = hours
+    var week = first
+    while week <= weeks {
+      remaining -= learn[week - 1]
+      if remaining <= hourEpsilon { return week }
+      week += 1
+    }
+    return nil
+  }
+
+  /// The pair teaching `mentee` `skill` up to `level` that ends earliest, over the eligible
+  /// mentors: people holding the mentoring level today and, with cascades, people this plan
+  /// trained to it, from the week after their training ends.
+  ///
+  /// Ties go to a mentor already teaching this mentee (no new slot), then to one from another
+  /// department, then to the mentor listed first (highest level today, then id order).
+  private func schedulePair(
+    mentee: Int, skill: Int, level: Int, hours: Double, learn: [Double],
+    mentorOverlay: [Int: [Double]], newLinks: [Int: [Int]]
+  ) -> WeeklyPair? {
+    let problem = self.problem
+    guard let floor = earliestEnd(hours: hours, learn: learn) else { return nil }
+    var best: (end: Int, linked: Bool, cross: Bool, mentor: Int, from: Int, trainedBy: Int?)?
+    func consider(_ mentor: Int, from first: Int, trainedBy: Int?) {
+      guard mentor != mentee, hasSlot(mentor, for: mentee, extra: newLinks[mentor] ?? []) else {
+        return
+      }
+      let base = mentor * weeks
+      let overlay = mentorOverlay[mentor]
+      var remaining = hours
+      var week = max(1, first)
+      var end = 0
+      while week <= weeks {
+        if let best, week > best.end { return }
+        let give = overlay?[week - 1] ?? mentorLeft[base + week - 1]
+        let amount = min(remaining, learn[week - 1], give * 4)
+        if amount > hourEpsilon { remaining -= amount }
+        if remaining <= hourEpsilon {
+          end = week
+          break
+        }
+        week += 1
+      }
+      guard end > 0 else { return }
+      let linked = mentees[mentor].contains(mentee) || newLinks[mentor]?.contains(mentee) == true
+      let cross = problem.department[mentor] != problem.department[mentee]
+      if let current = best {
+        if end != current.end {
+          if end > current.end { return }
+        } else if linked != current.linked {
+          if !linked { return }
+        } else if cross != current.cross {
+          if !cross { return }
+        } else {
+          return
+        }
+      }
+      best = (end, linked, cross, mentor, first, trainedBy)
+    }
+    let list = problem.mentors[skill]
+    let count = problem.eligibleMentorCount(skill, level)
+    // Past the earliest possible end, a better tie-break is worth only a short look further.
+    var lookedPastFloor = 0
+    for position in 0..<count {
+      consider(list[position], from: 1, trainedBy: nil)
+      guard let best, best.end == floor else { continue }
+      lookedPastFloor += 1
+      if best.linked || best.cross || lookedPastFloor > 16 { break }
+    }
+    if problem.options.cascades {
+      let needed = problem.mentorLevel(for: level)
+      for entry in trainedMentors[skill] where entry.level >= needed {
+        if let best, best.end <= entry.from { continue }
+        consider(entry.person, from: entry.from, trainedBy: entry.pair)
+      }
+    }
+    guard let best else { return nil }
+    // The schedule itself: the same fill, recorded.
+    let base = best.mentor * weeks
+    let overlay = mentorOverlay[best.mentor]
+    var remaining = hours
+    var weeksUsed: [Int] = []
+    var amounts: [Double] = []
+    var week = max(1, best.from)
+    while week <= best.end {
+      let give = overlay?[week - 1] ?? mentorLeft[base + week - 1]
+      var amount = min(remaining, learn[week - 1], give * 4)
+      if week == best.end { amount = remaining }
+      if amount > hourEpsilon {
+        weeksUsed.append(week)
+        amounts.append(amount)
+        remaining -= amount
+      }
+      week += 1
+    }
+    return WeeklyPair(
+      mentee: mentee, mentor: best.mentor, skill: skill, from: problem.level(mentee, skill),
+      to: level, hours: hours, weeks: weeksUsed, amounts: amounts, trainedBy: best.trainedBy)
+  }
+
+  // MARK: Committing
+
+  /// Adds `insertion`, computed on this very state by ``evaluate(mentee:role:)``.
+  mutating func commit(_ insertion: Insertion) {
+    let problem = self.problem
+    let mentee = insertion.mentee
+    for pair in insertion.pairs {
+      let index = pairs.count
+      for (week, amount) in zip(pair.weeks, pair.amounts) {
+        learnLeft[mentee * weeks + week - 1] = max(0, learnLeft[mentee * weeks + week - 1] - amount)
+        mentorLeft[pair.mentor * weeks + week - 1] = max(
+          0, mentorLeft[pair.mentor * weeks + week - 1] - amount / 4)
+      }
+      if !mentees[pair.mentor].contains(mentee) { mentees[pair.mentor].append(mentee) }
+      pairOf[mentee * problem.skillCount + pair.skill] = index
+      pairs.append(pair)
+      if problem.options.cascades, pair.to >= problem.options.mentorMinLevel,
+        problem.mentorPerWeek[mentee] > 0, problem.maxMentees[mentee] > 0,
+        pair.endWeek < weeks
+      {
+        trainedMentors[pair.skill].append((mentee, pair.to, pair.endWeek + 1, index))
+      }
+      objective.hours += pair.hours
+      if problem.isInterested(mentee, pair.skill) { objective.interest += 1 }
+      if problem.department[pair.mentor] != problem.department[mentee] { objective.cross += 1 }
+    }
+    for gained in insertion.qualifications {
+      let base = gained.role * weeks
+      for column in (gained.week - 1)..<weeks { depth[base + column] += 1 }
+      qualifications[mentee].append(gained)
+    }
+    objective.coverageWeeks += insertion.gain
+    objective.coverageEnd += insertion.endGain
+    accepted.append((mentee, insertion.role))
+  }
+}
+
+/// An ``InsertionFailure`` as an `Error`, for `Result`.
+struct InsertionFailureBox: Error {
+  var failure: InsertionFailure
+  init(_ failure: InsertionFailure) { self.failure = failure }
+}
