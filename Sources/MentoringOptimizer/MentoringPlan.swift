@@ -15,8 +15,10 @@ public struct MentoringPlan: Hashable, Sendable {
   public var coverageWeeksBound: Double
   /// `Σ_r w(r) · min(d_w(r), T(r))` for each week `w = 1…H`: the curve of coverage.
   public var coverageByWeek: [Double]
+  /// The same curve without any plan: leavers still leave.
+  public var coverageByWeekBefore: [Double]
   /// `CW` without any plan: what the organization earns if nobody is trained.
-  public var coverageWeeksBefore: Double
+  public var coverageWeeksBefore: Double { coverageByWeekBefore.reduce(0, +) }
   /// Roles still below target after the plan, each with the reason, in role id order.
   public var unmet: [UnmetRole]
   public var horizonWeeks: Int
@@ -27,7 +29,7 @@ public struct MentoringPlan: Hashable, Sendable {
   public init(
     pairs: [PlannedPair], before: CoverageAnalysis, after: CoverageAnalysis,
     coverageWeeks: Double, coverageWeeksBound: Double, coverageByWeek: [Double],
-    coverageWeeksBefore: Double, unmet: [UnmetRole], horizonWeeks: Int, cascades: Bool,
+    coverageByWeekBefore: [Double], unmet: [UnmetRole], horizonWeeks: Int, cascades: Bool,
     stats: PlanStats
   ) {
     self.pairs = pairs
@@ -36,7 +38,7 @@ public struct MentoringPlan: Hashable, Sendable {
     self.coverageWeeks = coverageWeeks
     self.coverageWeeksBound = coverageWeeksBound
     self.coverageByWeek = coverageByWeek
-    self.coverageWeeksBefore = coverageWeeksBefore
+    self.coverageByWeekBefore = coverageByWeekBefore
     self.unmet = unmet
     self.horizonWeeks = horizonWeeks
     self.cascades = cascades

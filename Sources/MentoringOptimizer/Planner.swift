@@ -65,7 +65,7 @@ public func planMentoring(
 
   var plan = assemble(state, problem: problem, search: search)
   plan.coverageWeeksBound = bound
-  plan.coverageWeeksBefore = empty.objective.coverageWeeks
+  plan.coverageByWeekBefore = coverageCurve(empty, problem: problem)
   plan.stats.elapsed = clock.now - start
   return plan
 }
@@ -119,20 +119,25 @@ func assemble(_ state: WeeklyState, problem: Problem, search: WeeklySearch) -> M
           skill: problem.skillIDs[$0.skill], endWeek: $0.endWeek)
       })
   }
-  var curve = [Double](repeating: 0, count: weeks)
-  for role in 0..<problem.roleCount {
-    for week in 1...max(1, weeks) where week <= weeks {
-      curve[week - 1] +=
-        problem.weight[role] * Double(min(state.depth(role, week: week), problem.target[role]))
-    }
-  }
   return MentoringPlan(
     pairs: pairs, before: before, after: after, coverageWeeks: state.objective.coverageWeeks,
-    coverageWeeksBound: state.objective.coverageWeeks, coverageByWeek: curve,
-    coverageWeeksBefore: 0, unmet: unmetRoles(state, problem: problem), horizonWeeks: weeks,
+    coverageWeeksBound: state.objective.coverageWeeks,
+    coverageByWeek: coverageCurve(state, problem: problem), coverageByWeekBefore: [], unmet: unmetRoles(state, problem: problem), horizonWeeks: weeks,
     cascades: problem.options.cascades,
     stats: PlanStats(
       candidateBundles: search.bundles.count, iterations: search.stats.iterations,
       improvements: search.stats.improvements, greedyScore: search.stats.greedyScore,
       stoppedOnTimeLimit: search.stats.stoppedOnTimeLimit, elapsed: .zero))
+}
+
+/// `Σ_r w(r) · min(d_w(r), T(r))` for each week of the horizon.
+func coverageCurve(_ state: WeeklyState, problem: Problem) -> [Double] {
+  var curve = [Double](repeating: 0, count: problem.weeks)
+  for role in 0..<problem.roleCount {
+    for week in stride(from: 1, through: problem.weeks, by: 1) {
+      curve[week - 1] +=
+        problem.weight[role] * Double(min(state.depth(role, week: week), problem.target[role]))
+    }
+  }
+  return curve
 }

@@ -32,6 +32,10 @@ public enum PlanReportJSON {
             "byWeek",
             .array(plan.coverageByWeek.map { .number(GapReportJSON.rounded($0, places: 4)) })
           ),
+          (
+            "byWeekBefore",
+            .array(plan.coverageByWeekBefore.map { .number(GapReportJSON.rounded($0, places: 4)) })
+          ),
           ("cascades", .bool(plan.cascades)),
           ("percentBefore", GapReportJSON.percent(plan.before.coveragePercent)),
           ("percentAfter", GapReportJSON.percent(plan.after.coveragePercent)),
