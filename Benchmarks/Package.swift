@@ -11,6 +11,7 @@ let package = Package(
     .executableTarget(
       name: "optimizer-bench",
       dependencies: [
+        .product(name: "HRImport", package: "Understudy"),
         .product(name: "MentoringOptimizer", package: "Understudy"),
         .product(name: "OrgGenerator", package: "Understudy"),
         .product(name: "SkillsGraph", package: "Understudy"),

@@ -44,7 +44,7 @@ public func planMentoring(
   let bundles = problem.candidateBundles()
   let empty = WeeklyState(problem)
   var search = WeeklySearch(
-    problem: problem, bundles: bundles, deadline: start + options.timeLimit * 0.95)
+    problem: problem, bundles: bundles, deadline: start + options.timeLimit * 0.85)
   search.reporter = reporter
   reporter?.tick(.constructing, score: empty.objective.coverageWeeks, force: true)
 
@@ -58,9 +58,16 @@ public func planMentoring(
   search.stats.greedyScore = state.objective.coverageWeeks
   state = search.improve(state)
 
-  let bound = max(
-    coverageWeeksBound(problem: problem, bundles: bundles, empty: empty),
-    state.objective.coverageWeeks)
+  let simple = coverageWeeksBound(problem: problem, bundles: bundles, empty: empty)
+  var bound = simple
+  if simple > state.objective.coverageWeeks + 1e-9 {
+    bound = LagrangianWeeksBound(problem: problem, bundles: bundles, empty: empty).solve(
+      simple: simple, lowerBound: state.objective.coverageWeeks, iterations: 400,
+      deadline: start + options.timeLimit)
+  }
+  // With integer weights every plan's coverage-weeks is an integer.
+  if problem.weight.allSatisfy({ $0 == $0.rounded() }) { bound = (bound + 1e-6).rounded(.down) }
+  bound = max(bound, state.objective.coverageWeeks)
   reporter?.tick(.bounding, score: state.objective.coverageWeeks, upperBound: bound, force: true)
 
   var plan = assemble(state, problem: problem, search: search)

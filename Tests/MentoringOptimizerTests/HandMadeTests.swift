@@ -76,9 +76,10 @@ import Testing
     let plan = planMentoring(organization, options: options)
     #expect(plan.coverageBefore == 4)
     #expect(plan.coverageAfter == 7)
-    // 4 a week for 12 weeks, and 3 more from week 10; the bound ignores the single slot.
+    // 4 a week for 12 weeks, and 3 more from week 10. Without mentors' limits both E1 and E2
+    // could count from week 10 (60); pricing M's single slot brings the bound below that.
     #expect(plan.coverageWeeks == 57)
-    #expect(plan.coverageWeeksBound == 60)
+    #expect(plan.coverageWeeksBound >= 57 && plan.coverageWeeksBound < 60)
     #expect(plan.pairs.map(\.mentee) == ["E2"])
     let unmet = try #require(plan.unmet.first)
     #expect(unmet.role == "normal" && unmet.gap == 1)
