@@ -60,7 +60,12 @@ public func planMentoring(
 
   let simple = coverageWeeksBound(problem: problem, bundles: bundles, empty: empty)
   var bound = simple
-  if simple > state.objective.coverageWeeks + 1e-9 {
+  // The relaxation holds a list of eligible mentors per missed skill of every candidate; past a
+  // few million entries its rounds would not fit the time limit, and the simple bound stands.
+  let entries = bundles.reduce(0) { total, bundle in
+    bundle.missing.reduce(total) { $0 + problem.eligibleMentorCount($1.skill, $1.level) }
+  }
+  if simple > state.objective.coverageWeeks + 1e-9, entries <= 4_000_000 {
     bound = LagrangianWeeksBound(problem: problem, bundles: bundles, empty: empty).solve(
       simple: simple, lowerBound: state.objective.coverageWeeks, iterations: 400,
       deadline: start + options.timeLimit)

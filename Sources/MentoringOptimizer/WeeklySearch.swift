@@ -42,6 +42,10 @@ struct WeeklySearch {
   let optimistic: [Double]
   /// `mentee · roleCount + role` → the bundle's index.
   let bundleOf: [Int: Int]
+  /// Role → its bundles.
+  let bundlesOfRole: [[Int]]
+  /// Bundle → the earliest week its mentee could finish it on their own hours.
+  let earliest: [Int]
   let deadline: ContinuousClock.Instant
   var stats = SearchStats()
   var reporter: ProgressReporter?
@@ -57,12 +61,18 @@ struct WeeklySearch {
       bundleOf[bundle.mentee * problem.roleCount + bundle.role] = index
     }
     self.bundleOf = bundleOf
+    var ofRole = [[Int]](repeating: [], count: problem.roleCount)
+    for (index, bundle) in bundles.enumerated() { ofRole[bundle.role].append(index) }
+    bundlesOfRole = ofRole
     let empty = WeeklyState(problem)
-    optimistic = bundles.map { bundle in
+    let earliest = bundles.map { bundle in
       let row = bundle.mentee * problem.weeks
       let learn = Array(empty.learnLeft[row..<(row + problem.weeks)])
-      guard let end = empty.earliestEnd(hours: bundle.hours, learn: learn) else { return 0 }
-      return problem.weight[bundle.role] * Double(problem.weeks - end + 1)
+      return empty.earliestEnd(hours: bundle.hours, learn: learn) ?? 0
+    }
+    self.earliest = earliest
+    optimistic = zip(bundles, earliest).map { bundle, end in
+      end == 0 ? 0 : problem.weight[bundle.role] * Double(problem.weeks - end + 1)
     }
   }
 
@@ -78,18 +88,24 @@ struct WeeklySearch {
   }
 
   /// Adds bundles to `state` best first, re-valuing lazily: a bundle whose fresh value still
-  /// beats every other key is added. `noise` (one factor per bundle) perturbs the keys;
-  /// `excluded` bundles are left out.
+  /// beats every other key is added. `noise` seeds a factor per bundle that perturbs the keys;
+  /// `excluded` bundles are left out, and `only` limits the bundles considered.
   mutating func greedy(
-    _ state: inout WeeklyState, perHour: Bool, noise: [Double]? = nil, excluded: Set<Int> = []
+    _ state: inout WeeklyState, perHour: Bool, noise: UInt64? = nil, excluded: Set<Int> = [],
+    only: [Int]? = nil
   ) {
     var heap = Heap<WeeklyEntry>()
     func key(_ bundle: Int, _ value: Double, hours: Double) -> Double {
       var key = perHour ? value / max(hours, 1e-6) : value
-      if let noise { key *= noise[bundle] }
+      if let noise {
+        // A factor in [0.8, 1.2) drawn from the round's seed and the bundle.
+        var mix = SplitMix(seed: noise ^ (UInt64(bundle) &* 0x9E37_79B9_7F4A_7C15))
+        key *= 0.8 + 0.4 * mix.unit()
+      }
       return key
     }
-    for index in bundles.indices where optimistic[index] > 0 && !excluded.contains(index) {
+    for index in only ?? Array(bundles.indices)
+    where optimistic[index] > 0 && !excluded.contains(index) {
       heap.insert(
         WeeklyEntry(
           key: key(index, optimistic[index], hours: bundles[index].hours), bundle: index,
@@ -102,6 +118,14 @@ struct WeeklySearch {
       if timeIsUp() { break }
       stats.iterations += 1
       let bundle = bundles[top.bundle]
+      // A role already at its target from the earliest week this bundle could count is worth
+      // nothing more through it (spill-over aside, which the key never promised).
+      let first = earliest[top.bundle]
+      if state.depth(bundle.role, week: first) >= problem.target[bundle.role],
+        state.depth(bundle.role, week: problem.weeks) >= problem.target[bundle.role]
+      {
+        continue
+      }
       let version = state.accepted.count
       switch state.evaluate(mentee: bundle.mentee, role: bundle.role) {
       case .failure(let box):
@@ -136,8 +160,11 @@ struct WeeklySearch {
     var random = SplitMix(seed: 0x5EED_CAFE)
     var idle = 0
     let idleLimit = max(40, min(400, 4 * best.accepted.count))
+    // A count of work, not a time, so the result never depends on the machine: at most about
+    // three million bundle valuations, a few seconds on the largest organizations.
+    let workLimit = stats.iterations + 3_000_000
     // Which accepted bundles use which mentor, rebuilt when the best plan changes.
-    while idle < idleLimit, !best.accepted.isEmpty, !timeIsUp() {
+    while idle < idleLimit, stats.iterations < workLimit, !best.accepted.isEmpty, !timeIsUp() {
       let count = best.accepted.count
       var removed = Set<Int>()
       let seed = Int(random.next() % UInt64(count))
@@ -164,8 +191,7 @@ struct WeeklySearch {
           trial.commit(insertion)
         }
       }
-      var noise = [Double](repeating: 1, count: bundles.count)
-      for index in noise.indices { noise[index] = 0.8 + 0.4 * random.unit() }
+      let noise = random.next()
       var excluded = Set<Int>()
       if random.next() & 1 == 0 {
         for index in removed {
@@ -175,7 +201,21 @@ struct WeeklySearch {
           }
         }
       }
-      greedy(&trial, perHour: random.next() & 1 == 0, noise: noise, excluded: excluded)
+      // Refill only where the removal left room: the roles the removed bundles served, and the
+      // roles still short in the last week.
+      var roles = Set<Int>()
+      for index in removed {
+        let bundle = best.accepted[index]
+        roles.insert(bundle.role)
+        for gained in best.qualifications[bundle.mentee] { roles.insert(gained.role) }
+      }
+      for role in 0..<problem.roleCount
+      where problem.weeks > 0 && trial.depth(role, week: problem.weeks) < problem.target[role] {
+        roles.insert(role)
+      }
+      let only = roles.sorted().flatMap { bundlesOfRole[$0] }
+      greedy(
+        &trial, perHour: random.next() & 1 == 0, noise: noise, excluded: excluded, only: only)
       stats.iterations += 1
       if trial.objective.isBetter(than: best.objective) {
         best = trial
