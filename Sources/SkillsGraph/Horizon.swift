@@ -38,6 +38,13 @@ public struct Horizon: Hashable, Sendable {
 
   /// The first day of 1-based week `week`.
   public func firstDay(ofWeek week: Int) -> Day { start.adding(days: 7 * (week - 1)) }
+
+  /// The working days of 1-based week `week`, in order; none for a week outside the horizon.
+  public func workingDays(ofWeek week: Int) -> [Day] {
+    guard week >= 1, week <= weeks else { return [] }
+    let first = firstDay(ofWeek: week)
+    return (0..<7).map { first.adding(days: $0) }.filter(isWorkingDay)
+  }
 }
 
 /// A run of days, both ends inclusive.
@@ -59,4 +66,17 @@ extension Person {
     if let leaves, day > leaves { return false }
     return !absences.contains { $0.contains(day) }
   }
+
+  /// Whether the person is present in 1-based week `week` of `horizon`: at work on at least one
+  /// of its working days (docs/model.md, "Presence in a week"). Nobody is present in a week
+  /// without working days, nor in one outside the horizon.
+  ///
+  /// - Complexity: O(a) for each of the week's working days, a the person's absences.
+  public func isPresent(inWeek week: Int, of horizon: Horizon) -> Bool {
+    horizon.workingDays(ofWeek: week).contains(where: isPresent(on:))
+  }
+
+  /// Whether the person has left before `day`: their last working day is earlier
+  /// (docs/model.md, "Leavers").
+  public func hasLeft(before day: Day) -> Bool { leaves.map { $0 < day } ?? false }
 }

@@ -26,7 +26,7 @@ public struct Organization: Hashable, Sendable {
 
   /// People whose last working day falls before `day`: they have left by then.
   public func leavers(before day: Day) -> [PersonID] {
-    people.filter { person in person.leaves.map { $0 < day } ?? false }.map(\.id)
+    people.filter { $0.hasLeft(before: day) }.map(\.id)
   }
 
   /// The organization as it stands on `day`: everyone whose last working day is before it has
