@@ -74,7 +74,9 @@ let package = Package(
     .testTarget(name: "PseudonymsTests", dependencies: ["Pseudonyms", "SkillsGraph"]),
     .testTarget(
       name: "ReportsTests",
-      dependencies: ["Reports", "SkillsGraph", "MentoringOptimizer", "TestSupport"],
+      dependencies: [
+        "Reports", "SkillsGraph", "MentoringOptimizer", "TestSupport", "OrgGenerator",
+      ],
       exclude: ["Golden"]
     ),
     .testTarget(name: "UnderstudyCLITests", dependencies: ["understudy", "TestSupport"]),

@@ -70,18 +70,12 @@ public struct PlanReportContent: Sendable {
   }
 
   /// For each role, the people the plan newly qualifies and the first day they count: the
-  /// first day of the horizon week in which the last pair they need for that role ends.
+  /// first day of the horizon week in which the last pair they need for that role ends (the
+  /// week the reports print as the pair's ready week).
   public static func availability(
     of plan: MentoringPlan, in organization: Organization, horizon: Horizon
   ) -> [RoleID: [PersonID: Day]] {
-    // The week each new backup's last pair for a role ends, read off the pairs' own roles.
-    var lastWeek: [RoleID: [PersonID: Int]] = [:]
-    for pair in plan.pairs {
-      for impact in pair.roles {
-        lastWeek[impact.role, default: [:]][pair.mentee] = max(
-          lastWeek[impact.role]?[pair.mentee] ?? 1, pair.endWeek)
-      }
-    }
+    let lastWeek = PlanTimeline.readyWeeks(of: plan)
     var result: [RoleID: [PersonID: Day]] = [:]
     for (role, (before, after)) in zip(organization.roles, zip(plan.before.roles, plan.after.roles))
     {

@@ -9,9 +9,10 @@ public enum PlanReportMarkdown {
     var out = "# Mentoring plan\n\n"
     out += summary(content)
     let privacy = content.before.privacy
-    out += pairs(content, names: names, privacy: privacy)
-    out += schedule(content, names: names)
-    out += unmet(content, names: names)
+    let timeline = PlanTimeline(content)
+    out += waves(content, timeline: timeline, names: names, privacy: privacy)
+    out += coverage(content, timeline: timeline, names: names, privacy: privacy)
+    out += unmet(content, names: names, privacy: privacy)
     out += roles(content, names: names, privacy: privacy)
     out += AbsenceMarkdown.calendar(content.absencesAfter, names: names, afterPlan: true)
     out += SuccessionMarkdown.bench(content.before, names: names)
@@ -70,25 +71,64 @@ public enum PlanReportMarkdown {
     return out + "\n"
   }
 
-  static func pairs(_ content: PlanReportContent, names: Names, privacy: Privacy) -> String {
-    var out = "## Pairs\n\n"
-    guard !content.plan.pairs.isEmpty else {
+  /// The pairs in waves: one heading per month in which pairs start, one line per pair.
+  static func waves(
+    _ content: PlanReportContent, timeline: PlanTimeline, names: Names, privacy: Privacy
+  ) -> String {
+    var out = "## Waves\n\n"
+    guard !timeline.pairs.isEmpty else {
       return out + "No pair improves coverage within the capacities given.\n\n"
     }
-    out += "Each pair raises one skill of the mentee; together a mentee's pairs qualify them "
-    out += "for the roles named.\n\n"
-    var table = MarkdownTable(
-      ["Mentee", "Skill", "Level", "Mentor", "Weeks", "Hours (mentee / mentor)", "What it is for"],
-      rightAligned: [false, false, false, false, false, true, false])
-    for pair in content.plan.pairs {
-      table.append([
-        names.person(pair.mentee), names.skill(pair.skill), "\(pair.fromLevel) → \(pair.toLevel)",
-        names.person(pair.mentor), "\(pair.startWeek)–\(pair.endWeek)",
-        "\(formatDecimal(pair.menteeHours, places: 1)) / \(formatDecimal(pair.mentorHours, places: 1))",
-        explanation(pair, names: names, privacy: privacy),
-      ])
+    out += "Pairs grouped by the month of their first week. Each pair raises one skill of the "
+    out += "mentee; together a mentee's pairs qualify them for the roles named, from the week "
+    out += "the last of them ends. Hours are the mentee's; the mentor spends a quarter of them. "
+    out += "Check-ins every two weeks from a pair's first week.\n\n"
+    for wave in timeline.waves {
+      out += "### \(wave.month.name)\n\n"
+      for index in wave.pairs {
+        let line = waveLine(
+          timeline.pairs[index], gaps: timeline.gaps[index], horizon: content.horizon,
+          names: names, privacy: privacy)
+        out += "- " + MarkdownTable.escape(line) + "\n"
+      }
+      out += "\n"
     }
-    return out + table.rendered() + "\n"
+    return out
+  }
+
+  /// One pair in a sentence or three: who learns what from whom, when, what for, and how the
+  /// mentor got there when the plan trained them.
+  static func waveLine(
+    _ pair: PlannedPair, gaps: [PlanTimeline.Gap], horizon: Horizon, names: Names,
+    privacy: Privacy
+  ) -> String {
+    var out = "**\(names.person(pair.mentee))** learns \(names.skill(pair.skill)) "
+    out += "\(pair.fromLevel) → \(pair.toLevel) from \(names.person(pair.mentor)): "
+    out += PlanTimeline.hours(pair)
+    out += " (\(formatDecimal(pair.menteeHours, places: 1)) h; "
+    out += "mentor \(formatDecimal(pair.mentorHours, places: 1)) h)"
+    if let gaps = PlanTimeline.gapsText(gaps) { out += "; " + gaps }
+    out += "."
+    for (week, impacts) in PlanTimeline.readiness(pair) {
+      let roles = impacts.map {
+        "\(names.role($0.role)): depth \(privacy.count($0.depthBefore)) → "
+          + privacy.count($0.depthAfter)
+      }
+      out += " Ready in week \(week) (\(horizon.firstDay(ofWeek: week))) for "
+      out += roles.joined(separator: "; ") + "."
+    }
+    if let training = pair.mentorTraining {
+      out += " Mentor trained in this plan: \(names.person(training.mentee)) by "
+      out += "\(names.person(training.mentor)), ready in week \(training.endWeek)."
+    }
+    var facts: [String] = []
+    if pair.crossDepartment { facts.append("across departments") }
+    if pair.matchesInterest { facts.append("the mentee asked to learn this") }
+    if let first = facts.first {
+      facts[0] = first.prefix(1).uppercased() + first.dropFirst()
+      out += " " + facts.joined(separator: "; ") + "."
+    }
+    return out
   }
 
   /// What a pair is for, in words: the roles it helps with and their depth before → after.
@@ -104,39 +144,66 @@ public enum PlanReportMarkdown {
     return parts.joined(separator: "; ")
   }
 
-  static func schedule(_ content: PlanReportContent, names: Names) -> String {
-    guard !content.plan.pairs.isEmpty else { return "" }
-    var out = "## Week by week\n\n"
-    out += "Check-ins every two weeks from a pair's first week.\n\n"
-    var table = MarkdownTable(["Week", "From", "Learning", "Check-ins"])
-    for week in 1...max(1, content.horizon.weeks) {
-      let active = content.plan.pairs.filter { $0.startWeek <= week && week <= $0.endWeek }
-      guard !active.isEmpty else { continue }
-      let learning = active.map { pair in
-        let hours =
-          pair.hoursByWeek.indices.contains(week - pair.startWeek)
-          ? pair.hoursByWeek[week - pair.startWeek] : 0
-        return
-          "\(pair.mentee) ← \(pair.mentor): `\(pair.skill)` \(formatDecimal(hours, places: 1)) h"
-      }
-      let checkIns = active.filter { $0.checkInWeeks.contains(week) }.map {
-        "\($0.mentee) & \($0.mentor)"
+  /// The coverage curve by month, and the week each role the plan trains for reaches target.
+  static func coverage(
+    _ content: PlanReportContent, timeline: PlanTimeline, names: Names, privacy: Privacy
+  ) -> String {
+    guard !timeline.months.isEmpty else { return "" }
+    let ceiling = content.plan.coverageCeiling
+    var out = "## Coverage week by week\n\n"
+    out += "The weighted coverage of each week (every role's weight times its depth that week, "
+    out += "up to its target), averaged over the weeks of each month (a week belongs to the "
+    out += "month of its first day): without the plan → with it. Every role at target scores "
+    out += "\(formatNumber(ceiling)).\n\n"
+    var table = MarkdownTable(
+      ["Month", "Weeks", "Coverage", "Of the ceiling"], rightAligned: [false, true, true, true])
+    for month in timeline.months {
+      let weeks =
+        month.weeks.count == 1
+        ? "\(month.weeks.lowerBound)" : "\(month.weeks.lowerBound)–\(month.weeks.upperBound)"
+      let percent = { (value: Double) in formatCoverage(ceiling > 0 ? 100 * value / ceiling : nil) }
+      let coverage = formatDecimal(month.after, places: 1)
+      guard let before = month.before else {
+        table.append([month.month.name, weeks, coverage, percent(month.after)])
+        continue
       }
       table.append([
-        "\(week)", content.horizon.firstDay(ofWeek: week).description,
-        learning.joined(separator: "; "), checkIns.isEmpty ? "–" : checkIns.joined(separator: "; "),
+        month.month.name, weeks, "\(formatDecimal(before, places: 1)) → \(coverage)",
+        ceiling > 0 ? "\(percent(before)) → \(percent(month.after))" : percent(month.after),
       ])
     }
-    return out + table.rendered() + "\n"
+    out += table.rendered() + "\n"
+    guard !timeline.roleTargets.isEmpty else { return out }
+    out += "The roles the plan trains for, and the week from which each stays at its target:\n\n"
+    var roles = MarkdownTable(
+      ["Role", "Target", "At target from"], rightAligned: [false, true, false])
+    for role in timeline.roleTargets {
+      let from = role.atTargetFrom.map { week in
+        week == 1
+          ? "week 1 (the whole horizon)"
+          : "week \(week) (\(content.horizon.firstDay(ofWeek: week)))"
+      }
+      roles.append([
+        names.role(role.role), "\(role.target)",
+        privacy.derived(from ?? "not within the horizon", depth: role.target),
+      ])
+    }
+    return out + roles.rendered() + "\n"
   }
 
-  static func unmet(_ content: PlanReportContent, names: Names) -> String {
-    var out = "## Still below target after the plan\n\n"
+  /// Roles still short, with the optimizer's reason; in workshop mode the count missing is
+  /// hidden with the depth it gives away (target − missing).
+  static func unmet(_ content: PlanReportContent, names: Names, privacy: Privacy) -> String {
+    let out = "## Still below target after the plan\n\n"
     guard !content.plan.unmet.isEmpty else { return out + "Every role reaches its target.\n\n" }
     var table = MarkdownTable(
       ["Role", "Still missing", "Why"], rightAligned: [false, true, false])
     for role in content.plan.unmet {
-      table.append([names.role(role.role), "\(role.gap)", role.reason.description])
+      let depth = content.plan.after[role: role.role]?.depth ?? 0
+      table.append([
+        names.role(role.role), privacy.derived("\(role.gap)", depth: depth),
+        role.reason.description,
+      ])
     }
     return out + table.rendered() + "\n"
   }
@@ -167,7 +234,12 @@ public enum PlanReportMarkdown {
     that. Every mentee stays within their weekly learning hours, every mentor within their \
     weekly mentoring hours and mentee limit.
     - **Depth before → after** counts the people qualified for the role today and once every \
-    pair has finished.
+    pair has finished. A mentee counts for a role from the week their last pair for it ends \
+    (**ready in week N**); with teaching cascades, someone the plan trains may mentor others \
+    from the week after.
+    - **Coverage week by week** adds, for every week, each role's weight times the people \
+    qualified that week, up to its target; people leaving within the horizon stop counting \
+    after their last day.
     - The **certified bound** is a score no feasible plan can beat; the percentage says how far, \
     at most, this plan is from the best one.
 
