@@ -67,9 +67,11 @@ extension Person {
     return !absences.contains { $0.contains(day) }
   }
 
-  /// Whether the person is present in 1-based week `week` of `horizon`: at work on at least one
-  /// of its working days (docs/model.md, "Presence in a week"). Nobody is present in a week
-  /// without working days, nor in one outside the horizon.
+  /// Whether the person is present in 1-based week `week` of `horizon`.
+  ///
+  /// Present means at work on at least one of the week's working days (docs/model.md, "Presence
+  /// in a week"). Nobody is present in a week without working days, nor in one outside the
+  /// horizon.
   ///
   /// - Complexity: O(a) for each of the week's working days, a the person's absences.
   public func isPresent(inWeek week: Int, of horizon: Horizon) -> Bool {
