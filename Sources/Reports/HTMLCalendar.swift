@@ -22,6 +22,9 @@ enum HTMLCalendar {
     return "\(date) \(months[(month - 1) % 12])"
   }
 
+  /// "1 Feb 2027".
+  static func long(_ day: Day) -> String { "\(short(day)) \(day.components.year)" }
+
   /// The calendar of `before`, compared with `after` when a plan changes it.
   static func render(
     _ organization: Organization, before: AbsenceAnalysis, after: AbsenceAnalysis?

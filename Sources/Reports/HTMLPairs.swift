@@ -1,63 +1,82 @@
 import MentoringOptimizer
 import SkillsGraph
 
-/// The plan's pairs as a table, each with the reason it is in the plan.
+/// The plan's pairs in waves: one group per month in which pairs start, one line per pair
+/// with its weeks and hours, the roles it serves from the week the mentee is ready, and, when
+/// the plan trained its mentor, the pair that did.
 ///
-/// Pairs are numbered in plan order; the week-by-week chart uses the same numbers, so a printed
-/// page can be read without colour or hovering.
+/// Pairs are numbered in reading order (by start week); the week-by-week chart uses the same
+/// numbers, so a printed page can be read without colour or hovering.
 enum HTMLPairs {
-  static func table(_ content: PlanReportContent, names: HTMLNames) -> String {
-    let pairs = content.plan.pairs
-    guard !pairs.isEmpty else {
+  static func waves(
+    _ content: PlanReportContent, timeline: PlanTimeline, names: HTMLNames
+  ) -> String {
+    guard !timeline.pairs.isEmpty else {
       return HTML.paragraph("No pair improves coverage within the capacities given.")
     }
-    var out = "<p class=\"lead\">Each pair raises one skill of the mentee; together a mentee's "
-    out += "pairs qualify them for the roles named. Hours are the mentee's learning hours and "
-    out += "the mentor's time.</p>\n"
-    out += "<div class=\"scroll\"><table class=\"pairs sortable\">\n<thead><tr>"
-    out += "<th scope=\"col\" class=\"num\">#</th><th scope=\"col\">Mentee</th>"
-    out += "<th scope=\"col\">Skill</th><th scope=\"col\" class=\"num\">Level</th>"
-    out += "<th scope=\"col\">Mentor</th><th scope=\"col\" class=\"num\">Weeks</th>"
-    out += "<th scope=\"col\" class=\"num\">Hours <small>mentee / mentor</small></th>"
-    out += "<th scope=\"col\" class=\"nosort\">Why this pair</th></tr></thead>\n<tbody>\n"
-    for (index, pair) in pairs.enumerated() {
-      out += "<tr><td class=\"num\">\(index + 1)</td>"
-      out += "<td>\(names.person(pair.mentee))\(department(pair.mentee, names))</td>"
-      out += "<td>\(names.skill(pair.skill))</td>"
+    var out = "<p class=\"lead\">Pairs grouped by the month of their first week. Each pair "
+    out += "raises one skill of the mentee; together a mentee's pairs qualify them for the roles "
+    out += "named, from the week the last of them ends. Hours are the mentee's; the mentor "
+    out += "spends a quarter of them. Check-ins every two weeks from a pair's first week.</p>\n"
+    let privacy = content.before.privacy
+    for wave in timeline.waves {
+      let count = wave.pairs.count
+      out += "<h3 class=\"wave-month\">\(HTML.escape(wave.month.name)) "
       out +=
-        "<td class=\"num level\" data-sort=\"\(pair.toLevel)\">\(pair.fromLevel)→\(pair.toLevel)</td>"
-      out += "<td>\(names.person(pair.mentor))\(department(pair.mentor, names))</td>"
-      out +=
-        "<td class=\"num\" data-sort=\"\(pair.startWeek)\">\(pair.startWeek)–\(pair.endWeek)</td>"
-      out += "<td class=\"num\" data-sort=\"\(formatDecimal(pair.menteeHours, places: 2))\">"
-      out +=
-        "\(formatDecimal(pair.menteeHours, places: 1)) / \(formatDecimal(pair.mentorHours, places: 1))</td>"
-      out += "<td>\(explanation(pair, names: names))</td></tr>\n"
+        "<small>\(count) pair\(count == 1 ? "" : "s") start\(count == 1 ? "s" : "")</small></h3>\n"
+      out += "<ol class=\"wave\" start=\"\(timeline.numbers[wave.pairs[0]])\">\n"
+      for index in wave.pairs {
+        out += "<li>" + line(index, timeline: timeline, names: names, privacy: privacy) + "</li>\n"
+      }
+      out += "</ol>\n"
     }
-    return out + "</tbody>\n</table></div>\n"
+    return out
   }
 
-  /// The roles the pair serves with their depth before → after, then the softer reasons.
-  static func explanation(_ pair: PlannedPair, names: HTMLNames) -> String {
-    var parts = pair.roles.map { impact in
-      "<li>\(names.role(impact.role)): depth "
-        + HTML.change("\(impact.depthBefore)", "\(impact.depthAfter)") + "</li>"
+  /// One pair: who learns what from whom and when, then what for and where the mentor learnt.
+  static func line(
+    _ index: Int, timeline: PlanTimeline, names: HTMLNames, privacy: Privacy
+  ) -> String {
+    let pair = timeline.pairs[index]
+    var out = "<strong>\(names.person(pair.mentee))</strong> learns \(names.skill(pair.skill)) "
+    out += "<span class=\"level\">\(pair.fromLevel)→\(pair.toLevel)</span> from "
+    out += "\(names.person(pair.mentor)): <span class=\"when\">"
+    out += HTML.escape(PlanTimeline.hours(pair)) + "</span> "
+    out += "(\(formatDecimal(pair.menteeHours, places: 1)) h; "
+    out += "mentor \(formatDecimal(pair.mentorHours, places: 1)) h)"
+    if let gaps = PlanTimeline.gapsText(timeline.gaps[index]) {
+      out += "; <span class=\"gaps\">\(HTML.escape(gaps))</span>"
+    }
+    for (week, impacts) in PlanTimeline.readiness(pair) {
+      let roles = impacts.map {
+        names.role($0.role) + ": depth "
+          + HTML.change(privacy.count($0.depthBefore), privacy.count($0.depthAfter))
+      }
+      out += "<br><span class=\"serves\">Ready in week \(week) "
+      out += "<small>(\(HTMLCalendar.long(timeline.horizon.firstDay(ofWeek: week))))</small> for "
+      out += roles.joined(separator: "; ") + "</span>"
+    }
+    if let training = pair.mentorTraining {
+      out += "<br><span class=\"trained\">Mentor trained in this plan"
+      if let source = timeline.pairs.firstIndex(where: {
+        $0.mentor == training.mentor && $0.mentee == training.mentee && $0.skill == training.skill
+      }) {
+        out += " (pair \(timeline.numbers[source]))"
+      }
+      out += ": \(names.person(training.mentee)) by \(names.person(training.mentor)), "
+      out += "ready in week \(training.endWeek)</span>"
     }
     if pair.crossDepartment {
-      parts.append("<li><span class=\"badge\">across departments</span></li>")
+      out += " <span class=\"badge\">across departments</span>"
     }
     if pair.matchesInterest {
-      parts.append("<li><span class=\"badge interest\">mentee asked to learn this</span></li>")
+      out += " <span class=\"badge interest\">mentee asked to learn this</span>"
     }
-    return "<ul class=\"why\">" + parts.joined() + "</ul>"
+    return out
   }
 
-  static func department(_ person: PersonID, _ names: HTMLNames) -> String {
-    let name = names.department(person)
-    return name.isEmpty ? "" : "<br><span class=\"dept-name\">\(HTML.escape(name))</span>"
-  }
-
-  /// Roles the plan leaves below target, with the optimizer's reason.
+  /// Roles the plan leaves below target, with the optimizer's reason; in workshop mode the
+  /// count missing is hidden with the depth it gives away (target − missing).
   static func unmet(_ content: PlanReportContent, names: HTMLNames) -> String {
     guard !content.plan.unmet.isEmpty else {
       return HTML.paragraph("Every role reaches its target once the plan has run.")
@@ -66,7 +85,10 @@ enum HTMLPairs {
     out += "<th scope=\"col\" class=\"num\">Still missing</th><th scope=\"col\">Why</th>"
     out += "</tr></thead>\n<tbody>\n"
     for role in content.plan.unmet {
-      out += "<tr><th scope=\"row\">\(names.role(role.role))</th><td class=\"num\">\(role.gap)</td>"
+      let depth = content.plan.after[role: role.role]?.depth ?? 0
+      let missing = content.before.privacy.derived("\(role.gap)", depth: depth)
+      out += "<tr><th scope=\"row\">\(names.role(role.role))</th>"
+      out += "<td class=\"num\">\(HTML.escape(missing))</td>"
       out += "<td>\(HTML.escape(role.reason.description))</td></tr>\n"
     }
     return out + "</tbody>\n</table>\n"

@@ -51,13 +51,15 @@ public enum HTMLReport {
       sections: sections)
   }
 
-  /// Renders the plan report: the gap report's views before and after, the pairs and when
-  /// they meet.
+  /// Renders the plan report: the gap report's views before and after, the coverage week by
+  /// week, the pairs in waves and when they meet.
   ///
-  /// - Complexity: as the gap report, plus O(pairs × weeks) for the schedule.
+  /// - Complexity: as the gap report, plus O(pairs × weeks) for the schedule and
+  ///   O(roles × depth × weeks) for the coverage of each week.
   public static func render(_ content: PlanReportContent) -> String {
     let organization = content.organization
     let names = HTMLNames(organization)
+    let timeline = PlanTimeline(content)
     let rows = HTMLCoverageBars.rows(
       organization, before: content.plan.before, after: content.plan.after,
       absencesBefore: content.before.absences, absencesAfter: content.absencesAfter)
@@ -69,9 +71,14 @@ public enum HTMLReport {
           rows, names: names, compared: true, afterLabel: "the plan",
           privacy: content.before.privacy)),
       HTML.Section(
-        id: "pairs", title: "Mentoring pairs", body: HTMLPairs.table(content, names: names)),
+        id: "coverage", title: "Coverage week by week",
+        body: HTMLCoverageChart.render(content, timeline: timeline)),
       HTML.Section(
-        id: "schedule", title: "Week by week", body: HTMLGantt.render(content, names: names)),
+        id: "pairs", title: "Mentoring pairs, wave by wave",
+        body: HTMLPairs.waves(content, timeline: timeline, names: names)),
+      HTML.Section(
+        id: "schedule", title: "Week by week",
+        body: HTMLGantt.render(content, timeline: timeline, names: names)),
       HTML.Section(
         id: "skills", title: "Who knows what, and what they will learn",
         body: HTMLHeatmap.render(

@@ -151,6 +151,35 @@ enum HTMLStyles {
     .gantt .checkin { fill: #fff; stroke: var(--navy); stroke-width: 2; }
     .gantt .rule { stroke: var(--line); }
     .diamond-key { color: var(--navy); }
+    .wave-month { font-size: 1.1rem; color: var(--navy); margin: 1rem 0 .3rem;
+      border-bottom: 1px solid var(--line); padding-bottom: .15rem; }
+    .wave { margin: 0 0 .6rem; padding-left: 2.4rem; font-size: .92rem; }
+    .wave li { margin: 0 0 .45rem; }
+    .wave li::marker { font-weight: 800; color: var(--navy); }
+    .wave .when { font-weight: 600; }
+    .wave .gaps { color: var(--amber); }
+    .wave .serves { color: var(--green); }
+    .wave .trained { color: var(--muted); font-style: italic; }
+    .coverage-chart { font-family: inherit; display: block; max-width: 100%; height: auto; }
+    .coverage-chart .grid { stroke: var(--line); }
+    .coverage-chart .month { stroke: #e3e8ee; }
+    .coverage-chart .axis { font-size: 13px; text-anchor: end; fill: var(--muted); }
+    .coverage-chart .week { font-size: 12px; text-anchor: middle; fill: var(--ink); }
+    .coverage-chart .month-name { font-size: 13px; font-weight: 700; fill: var(--navy); }
+    .coverage-chart .ceiling { stroke: var(--red); stroke-width: 2; stroke-dasharray: 8 6; }
+    .coverage-chart .ceiling-label { font-size: 13px; text-anchor: end; fill: var(--red); }
+    .coverage-chart .line { fill: none; stroke-linejoin: round; }
+    .coverage-chart .line.before { stroke: #8c959f; stroke-width: 2; }
+    .coverage-chart .line.after { stroke: var(--blue); stroke-width: 4; }
+    .coverage-chart .pt { fill: var(--blue); stroke: #fff; stroke-width: 1.5; }
+    .key-after { color: var(--blue); font-weight: 800; }
+    .key-before { color: #8c959f; font-weight: 800; }
+    .key-ceiling { color: var(--red); font-weight: 800; }
+    table.months { margin: .8rem 0 .4rem; }
+    table.months caption { text-align: left; color: var(--muted); font-size: .85rem;
+      padding-bottom: .3rem; }
+    details.weeks { margin: .4rem 0; font-size: .9rem; }
+    details.weeks summary { cursor: pointer; color: var(--navy); }
     .succession { min-width: 60rem; }
     .succession tr.group th { background: #e3e8ee; color: var(--navy); font-weight: 700;
       padding-top: .45rem; }
@@ -182,8 +211,8 @@ enum HTMLStyles {
       section { border: 0; padding: 0; margin: 0 0 1rem; }
       h2 { break-after: avoid; }
       .scroll { overflow: visible; }
-      .card, tr, .gantt, table.sources, table.unmet, .legend, .succession tbody {
-        break-inside: avoid; }
+      .card, tr, .gantt, .coverage-chart, table.months, .wave li, table.sources, table.unmet,
+        .legend, .succession tbody { break-inside: avoid; }
       thead { display: table-header-group; }
       .cards { grid-template-columns: repeat(3, minmax(0, 1fr)); }
       #skills, #calendar { break-before: page; }

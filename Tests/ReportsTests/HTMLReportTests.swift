@@ -71,11 +71,11 @@ struct HTMLReportTests {
     let planIDs = HTMLScan.attributeValues(named: ["id"], in: plan).filter { !$0.contains("-") }
     #expect(
       planIDs == [
-        "summary", "roles", "pairs", "schedule", "skills", "calendar", "unmet", "sources",
-        "reading",
+        "summary", "roles", "coverage", "pairs", "schedule", "skills", "calendar", "unmet",
+        "sources", "reading",
       ])
     for html in [gap, plan] {
-      for tag in ["section", "table", "tr", "td", "th", "svg", "p", "ul"] {
+      for tag in ["section", "table", "tr", "td", "th", "svg", "p", "ul", "ol", "li", "details"] {
         #expect(
           html.components(separatedBy: "<\(tag)>").count
             + html.components(separatedBy: "<\(tag) ").count
@@ -194,18 +194,20 @@ struct HTMLReportTests {
     let content = HTMLFixture.planContent()
     let pairs = content.plan.pairs
     #expect(pairs.count == 2)
-    let table = try #require(HTMLScan.section("pairs", in: plan))
-    #expect(table.contains("Month-end close</span> <span class=\"id\">close</span>: depth 2"))
-    #expect(table.contains("mentee asked to learn this"))
-    #expect(table.contains("across departments"))
-    #expect(table.contains("40 / 10"))
+    let waves = try #require(HTMLScan.section("pairs", in: plan))
+    #expect(waves.contains("Month-end close</span> <span class=\"id\">close</span>: depth 2"))
+    #expect(waves.contains("mentee asked to learn this"))
+    #expect(waves.contains("across departments"))
+    #expect(waves.contains("(40 h; mentor 10 h)"))
+    #expect(waves.components(separatedBy: "<li>").count == pairs.count + 1)
     let schedule = try #require(HTMLScan.section("schedule", in: plan))
-    #expect(schedule.components(separatedBy: "<rect class=\"bar").count == pairs.count + 1)
+    let runs = pairs.reduce(0) { $0 + PlanTimeline.runs($1.schedule.map(\.week)).count }
+    #expect(schedule.components(separatedBy: "<rect class=\"bar").count == runs + 1)
     let checkIns = pairs.reduce(0) { $0 + $1.checkInWeeks.count }
     #expect(checkIns > 0)
     #expect(schedule.components(separatedBy: "<path class=\"checkin\"").count == checkIns + 1)
     for pair in pairs {
-      #expect(schedule.contains("weeks \(pair.startWeek)–\(pair.endWeek), check-ins in weeks"))
+      #expect(schedule.contains(HTML.escape(PlanTimeline.hours(pair)) + ", check-ins in weeks"))
     }
   }
 }
