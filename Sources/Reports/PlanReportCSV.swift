@@ -2,6 +2,11 @@ import MentoringOptimizer
 import SkillsGraph
 
 /// The mentoring plan as a spreadsheet: one row per pair.
+///
+/// Besides the pair itself: `ready_week` gives, per role the pair serves, the week the mentee
+/// counts for it (`role@week; …`); `mentor_trained_by` points at the row that trains the mentor
+/// in the same plan, as that row's `mentee_id/skill_id/end_week` (empty when the mentor already
+/// holds the level); `hours_per_week` is the schedule, `week:hours; …`, weeks with hours only.
 public enum PlanReportCSV {
   /// Renders one row per pair, in the plan's order.
   public static func render(_ content: PlanReportContent) -> String {
@@ -9,7 +14,8 @@ public enum PlanReportCSV {
     var table = CSVTable([
       "mentor_id", "mentor_name", "mentee_id", "mentee_name", "skill_id", "skill_name",
       "from_level", "to_level", "mentee_hours", "mentor_hours", "start_week", "end_week",
-      "start_date", "end_date", "check_in_weeks", "roles", "reasons",
+      "start_date", "end_date", "check_in_weeks", "roles", "reasons", "ready_week",
+      "mentor_trained_by", "hours_per_week",
     ])
     for pair in content.plan.pairs {
       table.append([
@@ -23,6 +29,11 @@ public enum PlanReportCSV {
         pair.roles.map(\.role.rawValue).joined(separator: "; "),
         PlanReportMarkdown.explanation(
           pair, names: names, markup: false, privacy: content.before.privacy),
+        pair.roles.map { "\($0.role)@\(PlanTimeline.readyWeek($0, of: pair))" }
+          .joined(separator: "; "),
+        pair.mentorTraining.map { "\($0.mentee)/\($0.skill)/\($0.endWeek)" } ?? "",
+        pair.schedule.map { "\($0.week):\(formatDecimal($0.menteeHours, places: 2))" }
+          .joined(separator: "; "),
       ])
     }
     return table.rendered()

@@ -91,12 +91,30 @@ struct CSVTests {
     let rows = CSVReader.rows(PlanReportCSV.render(content))
     #expect(rows.count == content.plan.pairs.count + 1)
     #expect(rows.first?.first == "mentor_id")
-    #expect(rows.allSatisfy { $0.count == 17 })
+    #expect(rows.allSatisfy { $0.count == 20 })
     let first = try #require(content.plan.pairs.first)
     #expect(content.plan.pairs.map { "\($0.mentor)→\($0.mentee):\($0.skill)" } == ["P10→P3:tax"])
     #expect(rows[1][0] == first.mentor.rawValue)
     #expect(rows[1][2] == first.mentee.rawValue)
     #expect(rows[1][10] == "\(first.startWeek)")
+    #expect(
+      rows[1][17...] == ["audit@10", "", "1:4; 2:4; 3:4; 4:4; 5:4; 6:4; 7:4; 8:4; 9:4; 10:4"])
+  }
+
+  @Test("ready weeks, the row that trained the mentor, and the hours of each week with hours")
+  func planSchedule() throws {
+    let rows = CSVReader.rows(PlanReportCSV.render(WavesFixture.content()))
+    let header = try #require(rows.first)
+    #expect(header.suffix(3) == ["ready_week", "mentor_trained_by", "hours_per_week"])
+    let columns = ["mentee_id", "ready_week", "mentor_trained_by", "hours_per_week"].compactMap {
+      header.firstIndex(of: $0)
+    }
+    #expect(
+      rows.dropFirst().map { row in columns.map { row[$0] } } == [
+        ["P2", "close@11", "", "2:4; 3:4; 4:4; 6:4; 7:4; 8:4; 9:4; 10:4; 11:4"],
+        ["P3", "audit@7", "", "1:8; 2:8; 3:8; 6:8; 7:8"],
+        ["P4", "audit@12", "P3/tax/7", "8:8; 9:8; 10:8; 11:8; 12:8"],
+      ])
   }
 
   @Test("in workshop mode small counts and lists read 'fewer than K'")
