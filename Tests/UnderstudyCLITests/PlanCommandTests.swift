@@ -67,7 +67,9 @@ struct PlanCommandTests {
   func customsFilingOverHalfAYear() throws {
     let report = try plan(["--weeks", "26"])
     let pairs = try #require(report["pairs"] as? [[String: Any]])
-    let customs = pairs.filter { ($0["roles"] as? [String])?.contains("customs-atlas-filing") == true }
+    let customs = pairs.filter {
+      ($0["roles"] as? [String])?.contains("customs-atlas-filing") == true
+    }
     #expect(!customs.isEmpty)
     for pair in customs {
       let impact = try #require(pair["impact"] as? [[String: Any]])
@@ -79,6 +81,44 @@ struct PlanCommandTests {
       #expect(schedule.first?["week"] == 1)
       #expect(abs(schedule.reduce(0) { $0 + ($1["menteeHours"] ?? 0) } - 60) < 1e-9)
     }
+  }
+
+  /// The Markdown and HTML plans read the same pairs as the JSON: a wave per month in which
+  /// pairs start, a line per pair, the mentor's training named wherever the JSON has one, and a
+  /// point per week on the chart.
+  @Test("over 26 weeks the Markdown waves and the HTML chart follow the JSON plan")
+  func wavesAndChart() throws {
+    let report = try plan(["--weeks", "26"])
+    let pairs = try #require(report["pairs"] as? [[String: Any]])
+    let names = [
+      "January", "February", "March", "April", "May", "June", "July", "August", "September",
+      "October", "November", "December",
+    ]
+    var months: [String] = []
+    for pair in pairs.sorted(by: { ($0["startWeek"] as? Int ?? 0) < ($1["startWeek"] as? Int ?? 0) }
+    ) {
+      let date = try #require(pair["startDate"] as? String).split(separator: "-")
+      let month = "### \(names[(Int(date[1]) ?? 1) - 1]) \(date[0])"
+      if months.last != month { months.append(month) }
+    }
+    let markdown = try CLIRunner.run(["plan"] + samples + ["--weeks", "26", "--quiet"])
+    #expect(markdown.status == 0)
+    let headings = markdown.stdout.split(separator: "\n").filter { $0.hasPrefix("## ") }
+    #expect(!headings.contains("## Pairs") && !headings.contains("## Week by week"))
+    #expect(headings.prefix(3) == ["## Summary", "## Waves", "## Coverage week by week"])
+    // The waves: from their heading to the coverage's.
+    let waves = try #require(
+      markdown.stdout.components(separatedBy: "\n## Waves\n").last?
+        .components(separatedBy: "\n## Coverage week by week\n").first)
+    let lines = waves.split(separator: "\n")
+    #expect(lines.filter { $0.hasPrefix("### ") }.map(String.init) == months)
+    #expect(lines.filter { $0.hasPrefix("- **") }.count == pairs.count)
+    let trained = pairs.filter { $0["mentorTrainedBy"] is [String: Any] }.count
+    #expect(
+      lines.filter { $0.contains("Mentor trained in this plan: ") }.count == trained)
+    let html = try CLIRunner.run(["plan"] + samples + ["--weeks", "26", "--format", "html"])
+    #expect(html.status == 0)
+    #expect(html.stdout.components(separatedBy: "<circle class=\"pt\"").count == 27)
   }
 
   @Test("the plan carries the calendar before and after, and the succession bench")
