@@ -140,7 +140,7 @@ enum HTMLCoverageChart {
     }
     var named = Set<Int>()
     var nextNamed = Double.infinity
-    for (index, start) in starts.enumerated().reversed() where nextNamed - start.x >= 64 {
+    for (index, start) in starts.enumerated().reversed() where nextNamed - start.x >= 72 {
       named.insert(index)
       nextNamed = start.x
     }
