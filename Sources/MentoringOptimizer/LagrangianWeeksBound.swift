@@ -315,9 +315,16 @@ struct LagrangianWeeksBound {
         charge(candidate, bestWeek, priceFrom, nu, &usage, &slotUse)
         let learner = candidateLearner[candidate]
         let hours = candidateLearnHours(candidate)
-        for point in checkpointFrom[bestWeek]..<points { learnUse[learner * points + point] += hours }
+        for point in checkpointFrom[bestWeek]..<points {
+          learnUse[learner * points + point] += hours
+        }
       }
-      if value < best { best = value; sinceBest = 0 } else { sinceBest += 1 }
+      if value < best {
+        best = value
+        sinceBest = 0
+      } else {
+        sinceBest += 1
+      }
       if best - lowerBound <= 1e-9 * max(1, best) { break }
       if sinceBest >= 8 {
         theta /= 2
@@ -406,7 +413,9 @@ struct LagrangianWeeksBound {
 
   /// What counting from `week` costs the candidate: for each skill missed, the cheapest
   /// mentor's share of hour and slot prices, or nothing once a trained mentor could teach it.
-  private func cost(_ candidate: Int, _ week: Int, _ priceFrom: [Double], _ nu: [Double])
+  private func cost(
+    _ candidate: Int, _ week: Int, _ priceFrom: [Double], _ nu: [Double]
+  )
     -> Double
   {
     var total = 0.0
@@ -421,7 +430,9 @@ struct LagrangianWeeksBound {
 
   /// The eligible mentor with the lowest price share for a missed skill counted from `week`.
   @inline(__always)
-  private func cheapestMentor(_ miss: Int, _ week: Int, _ priceFrom: [Double], _ nu: [Double])
+  private func cheapestMentor(
+    _ miss: Int, _ week: Int, _ priceFrom: [Double], _ nu: [Double]
+  )
     -> (price: Double, mentor: Int)
   {
     let points = checkpoints.count

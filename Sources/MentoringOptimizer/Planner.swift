@@ -134,7 +134,8 @@ func assemble(_ state: WeeklyState, problem: Problem, search: WeeklySearch) -> M
   return MentoringPlan(
     pairs: pairs, before: before, after: after, coverageWeeks: state.objective.coverageWeeks,
     coverageWeeksBound: state.objective.coverageWeeks,
-    coverageByWeek: coverageCurve(state, problem: problem), coverageByWeekBefore: [], unmet: unmetRoles(state, problem: problem), horizonWeeks: weeks,
+    coverageByWeek: coverageCurve(state, problem: problem), coverageByWeekBefore: [],
+    unmet: unmetRoles(state, problem: problem), horizonWeeks: weeks,
     cascades: problem.options.cascades,
     stats: PlanStats(
       candidateBundles: search.bundles.count, iterations: search.stats.iterations,

@@ -65,7 +65,9 @@ struct WeeklyObjective: Sendable {
   var cross: Int
 
   func isBetter(than other: Self) -> Bool {
-    if abs(coverageWeeks - other.coverageWeeks) > 1e-9 { return coverageWeeks > other.coverageWeeks }
+    if abs(coverageWeeks - other.coverageWeeks) > 1e-9 {
+      return coverageWeeks > other.coverageWeeks
+    }
     if abs(coverageEnd - other.coverageEnd) > 1e-9 { return coverageEnd > other.coverageEnd }
     if abs(hours - other.hours) > hourEpsilon { return hours < other.hours }
     if interest != other.interest { return interest > other.interest }

@@ -87,8 +87,9 @@ struct WeeklySearch {
     return timeUp
   }
 
-  /// Adds bundles to `state` best first, re-valuing lazily: a bundle whose fresh value still
-  /// beats every other key is added. `noise` seeds a factor per bundle that perturbs the keys;
+  /// Adds bundles to `state` best first, re-valuing lazily.
+  ///
+  /// A bundle whose fresh value still beats every other key is added. `noise` seeds a factor per bundle that perturbs the keys;
   /// `excluded` bundles are left out, and `only` limits the bundles considered.
   mutating func greedy(
     _ state: inout WeeklyState, perHour: Bool, noise: UInt64? = nil, excluded: Set<Int> = [],

@@ -60,7 +60,9 @@ struct WeeklyState: Sendable {
         for week in stride(from: 0, to: last, by: 1) { depth[row + week] += 1 }
       }
       let target = problem.target[role]
-      for week in 0..<weeks { score += problem.weight[role] * Double(min(Int(depth[row + week]), target)) }
+      for week in 0..<weeks {
+        score += problem.weight[role] * Double(min(Int(depth[row + week]), target))
+      }
       if weeks > 0 {
         end += problem.weight[role] * Double(min(Int(depth[row + weeks - 1]), target))
       } else {

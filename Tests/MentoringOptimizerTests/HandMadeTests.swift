@@ -7,8 +7,9 @@ import Testing
 @Suite("Hand-made plans") struct HandMadeTests {
   let options = PlanOptions(horizon: .weeks(12), timeLimit: .seconds(5))
 
-  /// A expert teaches B, one level short: 40 h for B at 4 h a week, 10 h for A; the role reaches
-  /// its target in week 10. Without a plan the role earns 1 a week (12 over 12 weeks); B adds one
+  /// A expert teaches B, one level short.
+  ///
+  /// 40 h for B at 4 h a week, 10 h for A; the role reaches its target in week 10. Without a plan the role earns 1 a week (12 over 12 weeks); B adds one
   /// for weeks 10, 11 and 12: 15 coverage-weeks, and no plan can do better (B cannot be faster).
   @Test func oneStepShort() throws {
     let organization = Organization(
@@ -86,8 +87,9 @@ import Testing
     #expect(unmet.reason == .mentorCapacityUsedUp)
   }
 
-  /// Two roles need the same skill at levels 2 and 3, and a plan has one pair per mentee and
-  /// skill. One pair to level 3 (40 h, week 10) serves both roles for 3 weeks each: 6
+  /// Two roles need the same skill at levels 2 and 3; a plan has one pair per mentee and skill.
+  ///
+  /// One pair to level 3 (40 h, week 10) serves both roles for 3 weeks each: 6
   /// coverage-weeks. One pair to level 2 (20 h, week 5) serves 'low' for 8 weeks: 8. Earlier
   /// cover is worth more, so the plan takes the shorter pair.
   @Test func earlierCoverBeatsMoreRolesLater() throws {
@@ -130,8 +132,9 @@ import Testing
 
 /// Teaching cascades: "see one, do one, teach one".
 @Suite("Teaching cascades") struct CascadeTests {
-  /// One expert, X, with one mentee slot, is the bottleneck: a critical role wants three backups
-  /// and A, B and C each need payroll 2 → 3 (20 h at 4 h a week: five weeks). Without cascades X
+  /// One expert, X, with one mentee slot, is the bottleneck.
+  ///
+  /// A critical role wants three backups and A, B and C each need payroll 2 → 3 (20 h at 4 h a week: five weeks). Without cascades X
   /// trains one of them (weeks 1–5) and the others wait for ever. With cascades A, trained to
   /// level 3 (the mentoring level) by week 5, mentors B and C from week 6 (2 h a week gives 8
   /// mentee hours: both at 4 h), ready in week 10.
@@ -170,9 +173,10 @@ import Testing
     let training = try #require(taught.first?.mentorTraining)
     #expect(training == PairReference(mentor: "X", mentee: "A", skill: "payroll", endWeek: 5))
     #expect(with.coverageWeeksBound >= with.coverageWeeks)
-    #expect(violations(
-      of: with, in: Self.bottleneck(),
-      options: PlanOptions(horizon: .weeks(12), timeLimit: .seconds(5))) == [])
+    #expect(
+      violations(
+        of: with, in: Self.bottleneck(),
+        options: PlanOptions(horizon: .weeks(12), timeLimit: .seconds(5))) == [])
   }
 
   /// The policy's `cascades` switch reaches the planner through the options' defaults.

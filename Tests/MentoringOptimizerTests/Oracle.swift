@@ -44,7 +44,9 @@ enum Oracle {
       for skill in skills {
         let from = mentee.level(skill)
         var levels = levelsWanted[skill] ?? []
-        if cascades { levels.formUnion(mentorMinLevel...max(mentorMinLevel, organization.scaleMax)) }
+        if cascades {
+          levels.formUnion(mentorMinLevel...max(mentorMinLevel, organization.scaleMax))
+        }
         var slot: [Pair] = []
         for to in levels.sorted() where to > from && to <= organization.scaleMax {
           let hours = Double(to - from) * (hoursPerLevel[skill] ?? 40)

@@ -1,8 +1,9 @@
-import SkillsGraph
 import MentoringOptimizer
+import SkillsGraph
 
-/// Checks every rule of the weekly model (docs/model.md, "Mentoring pairs" to "The objective") on
-/// a plan, from its public output and the organization alone, with none of the optimizer's code:
+/// Checks every rule of the weekly model on a plan (docs/model.md, "Mentoring pairs" on).
+///
+/// From its public output and the organization alone, with none of the optimizer's code:
 /// eligibility, hours, weekly limits, presence, mentee slots, one pair per mentee and skill,
 /// mentors' levels week by week (cascades or not), and the coverage-weeks recomputed from scratch.
 /// Returns the violations found.

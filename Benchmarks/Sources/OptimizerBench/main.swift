@@ -90,7 +90,8 @@ func instanceJSON(
 /// The week-by-week instance (Benchmarks/year/README.md) of an organization on a calendar.
 func weeklyInstanceJSON(_ input: Organization, horizon: Horizon) -> String {
   let organization = input.excludingDeparted(before: horizon.start)
-  var out = "{\n  \"horizonWeeks\": \(horizon.weeks), \"start\": \(json(horizon.start.description)),\n"
+  var out =
+    "{\n  \"horizonWeeks\": \(horizon.weeks), \"start\": \(json(horizon.start.description)),\n"
   out += "  \"mentorMinLevel\": \(organization.policy.mentorMinLevel), "
   out += "\"cascades\": \(organization.policy.cascades), \"scaleMax\": \(organization.scaleMax),\n"
   out += "  \"skills\": [\n"
@@ -113,7 +114,8 @@ func weeklyInstanceJSON(_ input: Organization, horizon: Horizon) -> String {
     var leaver = false
     if let leaves = person.leaves, leaves < horizon.end {
       leaver = true
-      counts = String((1...horizon.weeks).filter { horizon.firstDay(ofWeek: $0) <= leaves }.last ?? 0)
+      counts = String(
+        (1...horizon.weeks).filter { horizon.firstDay(ofWeek: $0) <= leaves }.last ?? 0)
     }
     var line = "    {\"id\": \(json(person.id.rawValue)), "
     line += "\"levels\": {\(levels.joined(separator: ", "))}, "
