@@ -5,22 +5,22 @@
 /// supply and so stays valid with teaching cascades: a trained mentor can only add supply that
 /// the relaxation already assumes. In it, candidate `e` can count for role `r` at the earliest
 /// from the first week by which their learning hours, in the weeks they are present, add up to
-/// the hours they miss for `r` (`ready(e, r)`); and nobody who has no candidate bundle for `r` can
+/// the hours they miss for `r`, and no later than one mentor alone could teach each missing
+/// skill (``ReadyWeeks``, `ready(e, r)`); and nobody who has no candidate bundle for `r` can
 /// qualify for it at all (a bundle exists for every learner whose budget fits the role and whose
 /// missing skills someone can teach). So in every plan
 /// `d_w(r) ≤ d⁰_w(r) + |{e : ready(e, r) ≤ w}|`, where `d⁰_w` is the week depth without a plan,
 /// and `CW ≤ Σ_r w(r) Σ_w min(T(r), d⁰_w(r) + |{e : ready(e, r) ≤ w}|)`.
 ///
 /// - Complexity: O(bundles · H + roles · H).
-func coverageWeeksBound(problem: Problem, bundles: [Bundle], empty: WeeklyState) -> Double {
+func coverageWeeksBound(
+  problem: Problem, bundles: [Bundle], empty: WeeklyState, ready readyWeeks: ReadyWeeks
+) -> Double {
   let weeks = problem.weeks
   guard weeks > 0 else { return empty.objective.coverageWeeks }
   // Role × week → candidates ready from that week.
   var ready = [Int32](repeating: 0, count: problem.roleCount * weeks)
-  for bundle in bundles {
-    let row = bundle.mentee * weeks
-    let learn = Array(empty.learnLeft[row..<(row + weeks)])
-    guard let week = empty.earliestEnd(hours: bundle.hours, learn: learn) else { continue }
+  for (bundle, week) in zip(bundles, readyWeeks.week) where week > 0 {
     ready[bundle.role * weeks + week - 1] += 1
   }
   var total = 0.0

@@ -58,7 +58,7 @@ struct LagrangianWeeksBound {
   /// Role × week → depth without a plan.
   let baseDepth: [Int]
 
-  init(problem: Problem, bundles: [Bundle], empty: WeeklyState) {
+  init(problem: Problem, bundles: [Bundle], empty: WeeklyState, ready readyWeeks: ReadyWeeks) {
     self.problem = problem
     let weeks = problem.weeks
     self.weeks = weeks
@@ -122,10 +122,9 @@ struct LagrangianWeeksBound {
     var missFreeFrom: [Int] = []
     var missMentors: [Int] = [0]
     var mentorList: [Int] = []
-    for bundle in bundles {
+    for (bundle, ready) in zip(bundles, readyWeeks.week) where ready > 0 {
       let row = bundle.mentee * weeks
       let learn = Array(empty.learnLeft[row..<(row + weeks)])
-      guard let ready = empty.earliestEnd(hours: bundle.hours, learn: learn) else { continue }
       candidateRole.append(bundle.role)
       candidateReady.append(ready)
       if let known = learnerNumber[bundle.mentee] {

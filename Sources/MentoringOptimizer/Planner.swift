@@ -58,7 +58,8 @@ public func planMentoring(
   search.stats.greedyScore = state.objective.coverageWeeks
   state = search.improve(state)
 
-  let simple = coverageWeeksBound(problem: problem, bundles: bundles, empty: empty)
+  let ready = ReadyWeeks(problem: problem, bundles: bundles, empty: empty)
+  let simple = coverageWeeksBound(problem: problem, bundles: bundles, empty: empty, ready: ready)
   var bound = simple
   // The relaxation holds a list of eligible mentors per missed skill of every candidate; past a
   // few million entries its rounds would not fit the time limit, and the simple bound stands.
@@ -66,9 +67,10 @@ public func planMentoring(
     bundle.missing.reduce(total) { $0 + problem.eligibleMentorCount($1.skill, $1.level) }
   }
   if simple > state.objective.coverageWeeks + 1e-9, entries <= 4_000_000 {
-    bound = LagrangianWeeksBound(problem: problem, bundles: bundles, empty: empty).solve(
-      simple: simple, lowerBound: state.objective.coverageWeeks, iterations: 400,
-      deadline: start + options.timeLimit)
+    bound = LagrangianWeeksBound(problem: problem, bundles: bundles, empty: empty, ready: ready)
+      .solve(
+        simple: simple, lowerBound: state.objective.coverageWeeks, iterations: 400,
+        deadline: start + options.timeLimit)
   }
   // With integer weights every plan's coverage-weeks is an integer.
   if problem.weight.allSatisfy({ $0 == $0.rounded() }) { bound = (bound + 1e-6).rounded(.down) }
