@@ -11,9 +11,7 @@ import Darwin
 
 // optimizer-bench: generates an organization, plans it, and prints one line of figures.
 //
-//   optimizer-bench quality --people N --seed S --json PATH [--scarcity typical|tight]
-//       also writes the instance (raw model data) and the plan's score to PATH, for
-//       milp_reference.py to solve exactly with HiGHS.
+//   optimizer-bench quality --people N --seed S [--scarcity typical|tight]
 //   optimizer-bench scale --people N --skills S --roles R --seed S [--time-limit SECONDS]
 //   optimizer-bench instance FILE... --weeks H --start YYYY-MM-DD --out PATH
 //       writes the organization the files describe as the week-by-week instance JSON that
@@ -47,44 +45,6 @@ func json(_ text: String) -> String {
 
 func number(_ value: Double) -> String {
   value == value.rounded() ? String(Int(value)) : "\(value)"
-}
-
-/// The instance in the JSON schema milp_reference.py reads: raw model data, nothing derived.
-func instanceJSON(
-  _ organization: Organization, options: PlanOptions, plan: MentoringPlan,
-  seconds elapsed: Double
-) -> String {
-  var out = "{\n  \"horizonWeeks\": \(options.weeks),\n"
-  out += "  \"mentorMinLevel\": \(options.mentorMinLevel),\n  \"skills\": [\n"
-  out += organization.skills.map { skill in
-    "    {\"id\": \(json(skill.id.rawValue)), \"hoursPerLevel\": \(number(skill.hoursPerLevel)), "
-      + "\"related\": [\(skill.related.map { json($0.rawValue) }.joined(separator: ", "))]}"
-  }.joined(separator: ",\n")
-  out += "\n  ],\n  \"people\": [\n"
-  out += organization.people.map { person in
-    let levels = person.levels.sorted { $0.key < $1.key }.map {
-      "\(json($0.key.rawValue)): \($0.value)"
-    }
-    return
-      "    {\"id\": \(json(person.id.rawValue)), \"levels\": {\(levels.joined(separator: ", "))}, "
-      + "\"canMentor\": \(person.canMentor), \"canLearn\": \(person.canLearn), "
-      + "\"mentorHoursPerWeek\": \(number(person.mentorHoursPerWeek)), "
-      + "\"learningHoursPerWeek\": \(number(person.learningHoursPerWeek)), "
-      + "\"maxMentees\": \(person.maxMentees)}"
-  }.joined(separator: ",\n")
-  out += "\n  ],\n  \"roles\": [\n"
-  out += organization.roles.map { role in
-    let requirements = role.requirements.map { "[\(json($0.skill.rawValue)), \($0.level)]" }
-    return "    {\"id\": \(json(role.id.rawValue)), \"weight\": \(number(role.weight)), "
-      + "\"target\": \(role.target), \"requirements\": [\(requirements.joined(separator: ", "))]}"
-  }.joined(separator: ",\n")
-  out += "\n  ],\n  \"heuristic\": {\"coverageBefore\": \(number(plan.coverageBefore)), "
-  out +=
-    "\"coverageAfter\": \(number(plan.coverageAfter)), "
-    + "\"coverageWeeks\": \(number(plan.coverageWeeks)), "
-    + "\"coverageWeeksBound\": \(number(plan.coverageWeeksBound)), "
-  out += "\"pairs\": \(plan.pairs.count), \"seconds\": \(elapsed)}\n}\n"
-  return out
 }
 
 /// The week-by-week instance (Benchmarks/year/README.md) of an organization on a calendar.
@@ -170,12 +130,6 @@ let planStart = clock.now
 let plan = planMentoring(organization, options: options)
 let planning = seconds(clock.now - planStart)
 
-if let path = argument("json") {
-  let text = instanceJSON(organization, options: options, plan: plan, seconds: planning)
-  guard let file = fopen(path, "w") else { fatalError("cannot write \(path)") }
-  fputs(text, file)
-  fclose(file)
-}
 print(
   "scarcity=\(scarcity) people=\(organization.people.count) skills=\(organization.skills.count) roles=\(organization.roles.count) "
     + "seed=\(seed) bundles=\(plan.stats.candidateBundles) pairs=\(plan.pairs.count) "
