@@ -32,6 +32,26 @@ struct NativeWriterTests {
     #expect(reread == organization)
   }
 
+  @Test("a policy without teaching cascades says cascades=\"false\" and reads back so")
+  func cascadesOff() throws {
+    let organization = Organization(
+      skills: [Skill(id: "s")], people: [Person(id: "P1", levels: ["s": 2])],
+      policy: Policy(horizonWeeks: 52, cascades: false))
+    let xml = NativeWriter.render(organization)
+    #expect(xml.contains("cascades=\"false\""))
+    let reread = try NativeImporter.load(xml: xml).organization
+    #expect(reread.policy.cascades == false)
+    #expect(reread == organization)
+    // Left out, cascades are on (the model's default).
+    let plain = try NativeImporter.load(
+      xml: NativeWriter.render(
+        Organization(
+          skills: [Skill(id: "s")], people: [Person(id: "P1", levels: ["s": 2])],
+          policy: Policy(horizonWeeks: 52)))
+    ).organization
+    #expect(plain.policy.cascades)
+  }
+
   @Test("characters XML cannot carry (a CSV cell's control character) are dropped, not written")
   func controlCharacters() throws {
     let organization = Organization(
