@@ -84,30 +84,6 @@ struct LagrangianWeeksBound {
         missingCount[key, default: 0] += 1
       }
     }
-    // With cascades: per skill and level, the first week someone could teach it having been
-    // trained to it in the plan (their own hours only, from their level today).
-    var freeFrom: [Int: Int] = [:]  // skill · (maxLevel + 2) + level → week
-    func cascadeWeek(_ skill: Int, _ level: Int) -> Int {
-      guard problem.options.cascades else { return .max }
-      let key = skill * (problem.maxLevel + 2) + level
-      if let known = freeFrom[key] { return known }
-      var best = Int.max
-      for person in 0..<problem.personCount
-      where problem.learnPerWeek[person] > 0 && problem.mentorPerWeek[person] > 0
-        && problem.maxMentees[person] > 0 && problem.canMentor[person]
-      {
-        let hours = problem.menteeHours(person, skill, to: level)
-        let row = person * weeks
-        let learn = Array(empty.learnLeft[row..<(row + weeks)])
-        if hours <= 0 { continue }
-        if let end = empty.earliestEnd(hours: hours, learn: learn), end + 1 < best {
-          best = end + 1
-        }
-      }
-      freeFrom[key] = best
-      return best
-    }
-
     var mentorNumber: [Int: Int] = [:]
     var mentorPerson: [Int] = []
     var candidateRole: [Int] = []
@@ -152,7 +128,7 @@ struct LagrangianWeeksBound {
         missLearnHours.append(hours / share)
         missSlotShare.append(1 / (skills * share))
         missFreeFrom.append(
-          cascadeWeek(requirement.skill, problem.mentorLevel(for: requirement.level)))
+          readyWeeks.cascadeWeek(requirement.skill, problem.mentorLevel(for: requirement.level)))
         let list = problem.mentors[requirement.skill]
         for position in 0..<problem.eligibleMentorCount(requirement.skill, requirement.level)
         where list[position] != bundle.mentee {
@@ -347,30 +323,9 @@ struct LagrangianWeeksBound {
           }
         }
       }
-      var gradMu = [Double](repeating: 0, count: mu.count)
-      for index in mu.indices {
-        let g = mentorCapacity[index] - usage[index]
-        if g < 0 || mu[index] > 0 {
-          gradMu[index] = g
-          norm += g * g
-        }
-      }
-      var gradNu = [Double](repeating: 0, count: nu.count)
-      for index in nu.indices {
-        let g = mentorSlots[index] - slotUse[index]
-        if g < 0 || nu[index] > 0 {
-          gradNu[index] = g
-          norm += g * g
-        }
-      }
-      var gradLambda = [Double](repeating: 0, count: lambda.count)
-      for index in lambda.indices {
-        let g = learnerCapacity[index] - learnUse[index]
-        if g < 0 || lambda[index] > 0 {
-          gradLambda[index] = g
-          norm += g * g
-        }
-      }
+      let gradMu = Self.projectedGradient(mentorCapacity, usage, mu, norm: &norm)
+      let gradNu = Self.projectedGradient(mentorSlots, slotUse, nu, norm: &norm)
+      let gradLambda = Self.projectedGradient(learnerCapacity, learnUse, lambda, norm: &norm)
       guard norm > 0 else { break }
       let stepSize = theta * max(value - lowerBound, 1e-6 * max(1, value)) / norm
       for role in 0..<roles {
@@ -387,6 +342,22 @@ struct LagrangianWeeksBound {
       }
     }
     return best
+  }
+
+  /// The subgradient `capacity − use` of a capacity row's prices, kept only in directions that
+  /// leave the prices non-negative; adds its squares to `norm`.
+  private static func projectedGradient(
+    _ capacity: [Double], _ use: [Double], _ price: [Double], norm: inout Double
+  ) -> [Double] {
+    var gradient = [Double](repeating: 0, count: price.count)
+    for index in price.indices {
+      let g = capacity[index] - use[index]
+      if g < 0 || price[index] > 0 {
+        gradient[index] = g
+        norm += g * g
+      }
+    }
+    return gradient
   }
 
   /// The candidate's share of learning hours: each missed skill's hours over the mentee's roles

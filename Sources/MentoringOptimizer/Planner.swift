@@ -44,7 +44,7 @@ public func planMentoring(
   let bundles = problem.candidateBundles()
   let empty = WeeklyState(problem)
   var search = WeeklySearch(
-    problem: problem, bundles: bundles, deadline: start + options.timeLimit * 0.85)
+    problem: problem, bundles: bundles, empty: empty, deadline: start + options.timeLimit * 0.85)
   search.reporter = reporter
   reporter?.tick(.constructing, score: empty.objective.coverageWeeks, force: true)
 
@@ -58,7 +58,7 @@ public func planMentoring(
   search.stats.greedyScore = state.objective.coverageWeeks
   state = search.improve(state)
 
-  let ready = ReadyWeeks(problem: problem, bundles: bundles, empty: empty)
+  let ready = ReadyWeeks(problem: problem, bundles: bundles, empty: empty, alone: search.earliest)
   let simple = coverageWeeksBound(problem: problem, bundles: bundles, empty: empty, ready: ready)
   var bound = simple
   // The relaxation holds a list of eligible mentors per missed skill of every candidate; past a

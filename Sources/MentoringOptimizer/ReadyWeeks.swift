@@ -9,13 +9,20 @@
 struct ReadyWeeks {
   /// Bundle → the earliest week, or 0 when it cannot end within the horizon.
   let week: [Int]
+  /// `skill · (maxLevel + 2) + level` → the first week a mentor trained in the plan could teach
+  /// it; filled for every requirement of every bundle with a week.
+  private let cascadeFrom: [Int: Int]
+  private let levelStride: Int
 
-  init(problem: Problem, bundles: [Bundle], empty: WeeklyState) {
+  /// Computes the weeks; `alone` gives, per bundle, the earliest week on the learner's hours
+  /// alone (0 when never), as the search already computed it.
+  init(problem: Problem, bundles: [Bundle], empty: WeeklyState, alone floors: [Int]) {
     let weeks = problem.weeks
+    let levelStride = problem.maxLevel + 2
     var cascadeFrom: [Int: Int] = [:]
     func cascadeWeek(_ skill: Int, _ level: Int) -> Int {
       guard problem.options.cascades else { return .max }
-      let key = skill * (problem.maxLevel + 2) + level
+      let key = skill * levelStride + level
       if let known = cascadeFrom[key] { return known }
       var best = Int.max
       for person in 0..<problem.personCount
@@ -35,13 +42,14 @@ struct ReadyWeeks {
     }
     var result: [Int] = []
     result.reserveCapacity(bundles.count)
-    for bundle in bundles {
-      let row = bundle.mentee * weeks
-      let learn = Array(empty.learnLeft[row..<(row + weeks)])
-      guard var ready = empty.earliestEnd(hours: bundle.hours, learn: learn) else {
+    for (bundle, floor) in zip(bundles, floors) {
+      guard floor > 0 else {
         result.append(0)
         continue
       }
+      var ready = floor
+      let row = bundle.mentee * weeks
+      let learn = Array(empty.learnLeft[row..<(row + weeks)])
       for requirement in bundle.missing {
         let hours = problem.menteeHours(bundle.mentee, requirement.skill, to: requirement.level)
         guard let alone = empty.earliestEnd(hours: hours, learn: learn) else {
@@ -79,5 +87,13 @@ struct ReadyWeeks {
       result.append(ready)
     }
     week = result
+    self.cascadeFrom = cascadeFrom
+    self.levelStride = levelStride
+  }
+
+  /// The first week a mentor trained in the plan could teach `skill` up to `level` (a mentoring
+  /// level), `Int.max` without cascades; for requirements of bundles that have a week.
+  func cascadeWeek(_ skill: Int, _ level: Int) -> Int {
+    cascadeFrom[skill * levelStride + level] ?? .max
   }
 }

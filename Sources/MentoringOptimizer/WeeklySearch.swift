@@ -52,7 +52,11 @@ struct WeeklySearch {
   private var clockChecks = 0
   private var timeUp = false
 
-  init(problem: Problem, bundles: [Bundle], deadline: ContinuousClock.Instant) {
+  /// Prepares the search over `bundles`; `empty` is the plan without pairs, which the caller
+  /// builds anyway.
+  init(
+    problem: Problem, bundles: [Bundle], empty: WeeklyState, deadline: ContinuousClock.Instant
+  ) {
     self.problem = problem
     self.bundles = bundles
     self.deadline = deadline
@@ -64,7 +68,6 @@ struct WeeklySearch {
     var ofRole = [[Int]](repeating: [], count: problem.roleCount)
     for (index, bundle) in bundles.enumerated() { ofRole[bundle.role].append(index) }
     bundlesOfRole = ofRole
-    let empty = WeeklyState(problem)
     let earliest = bundles.map { bundle in
       let row = bundle.mentee * problem.weeks
       let learn = Array(empty.learnLeft[row..<(row + problem.weeks)])

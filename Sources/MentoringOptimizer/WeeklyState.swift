@@ -75,7 +75,7 @@ struct WeeklyState: Sendable {
   }
 
   /// How many trainings have made a new mentor so far.
-  var trainedMentorCount: Int { trainedMentors.reduce(0) { $0 + $1.count } }
+  private(set) var trainedMentorCount = 0
 
   /// `d_w(r)` for 1-based `week`.
   func depth(_ role: Int, week: Int) -> Int { Int(depth[role * weeks + week - 1]) }
@@ -318,6 +318,7 @@ struct WeeklyState: Sendable {
         pair.endWeek < weeks
       {
         trainedMentors[pair.skill].append((mentee, pair.to, pair.endWeek + 1, index))
+        trainedMentorCount += 1
       }
       objective.hours += pair.hours
       if problem.isInterested(mentee, pair.skill) { objective.interest += 1 }
