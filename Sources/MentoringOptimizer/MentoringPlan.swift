@@ -25,6 +25,10 @@ public struct MentoringPlan: Hashable, Sendable {
   /// Whether people trained in the plan were allowed to mentor (teaching cascades).
   public var cascades: Bool
   public var stats: PlanStats
+  /// Problems with an earlier plan given as input; any error means the plan was not made.
+  public var inputIssues: [PlanInputIssue] = []
+  /// What became of an earlier plan given as input; `nil` without one.
+  public var changes: PlanChanges?
 
   public init(
     pairs: [PlannedPair], before: CoverageAnalysis, after: CoverageAnalysis,
@@ -91,6 +95,11 @@ public struct PlannedPair: Hashable, Sendable {
   public var checkInWeeks: [Int]
   /// The roles this pair helps the mentee qualify for (the pair is needed for each), id order.
   public var roles: [RoleImpact]
+  /// `proposed` for a pair this run chose; `agreed` or `active` for one an earlier plan keeps.
+  public var status: PairStatus = .proposed
+  /// For an active pair: mentee hours spent before this plan's start (`menteeHours` are the ones
+  /// left).
+  public var hoursDone: Double = 0
   /// Mentor and mentee work in different departments.
   public var crossDepartment: Bool
   /// The mentee listed this skill among their interests.

@@ -92,6 +92,10 @@ public enum HTMLReport {
         id: "unmet", title: "Still below target after the plan",
         body: HTMLPairs.unmet(content, names: names)),
     ]
+    if let changes = PlanChangesReport.html(content, names: names) {
+      sections.insert(
+        HTML.Section(id: "changes", title: "Since the plan file", body: changes), at: 0)
+    }
     sections.append(
       HTML.Section(id: "sources", title: "Data sources", body: sources(content.before.sources)))
     sections.append(HTML.Section(id: "reading", title: "Reading this report", body: legend))

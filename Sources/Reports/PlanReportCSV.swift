@@ -6,7 +6,9 @@ import SkillsGraph
 /// Besides the pair itself: `ready_week` gives, per role the pair serves, the week the mentee
 /// counts for it (`role@week; …`); `mentor_trained_by` points at the row that trains the mentor
 /// in the same plan, as that row's `mentee_id/skill_id/end_week` (empty when the mentor already
-/// holds the level); `hours_per_week` is the schedule, `week:hours; …`, weeks with hours only.
+/// holds the level); `hours_per_week` is the schedule, `week:hours; …`, weeks with hours only;
+/// `status` is `proposed`, or `agreed`/`active` for a pair kept from a plan file, whose
+/// `hours_done` were spent before this plan (its `mentee_hours` are the ones left).
 public enum PlanReportCSV {
   /// Renders one row per pair, in the plan's order.
   public static func render(_ content: PlanReportContent) -> String {
@@ -15,7 +17,7 @@ public enum PlanReportCSV {
       "mentor_id", "mentor_name", "mentee_id", "mentee_name", "skill_id", "skill_name",
       "from_level", "to_level", "mentee_hours", "mentor_hours", "start_week", "end_week",
       "start_date", "end_date", "check_in_weeks", "roles", "reasons", "ready_week",
-      "mentor_trained_by", "hours_per_week",
+      "mentor_trained_by", "hours_per_week", "status", "hours_done",
     ])
     for pair in content.plan.pairs {
       table.append([
@@ -34,6 +36,7 @@ public enum PlanReportCSV {
         pair.mentorTraining.map { "\($0.mentee)/\($0.skill)/\($0.endWeek)" } ?? "",
         pair.schedule.map { "\($0.week):\(formatDecimal($0.menteeHours, places: 2))" }
           .joined(separator: "; "),
+        pair.status.rawValue, formatDecimal(pair.hoursDone, places: 2),
       ])
     }
     return table.rendered()

@@ -8,6 +8,7 @@ public enum PlanReportJSON {
     let plan = content.plan
     let before = content.before
     return JSONValue.object([
+      ("changes", PlanChangesReport.json(plan.changes)),
       (
         "coverage",
         .object([
@@ -84,6 +85,8 @@ public enum PlanReportJSON {
       ("mentor", .string(pair.mentor.rawValue)),
       ("mentee", .string(pair.mentee.rawValue)),
       ("skill", .string(pair.skill.rawValue)),
+      ("status", .string(pair.status.rawValue)),
+      ("hoursDone", .number(GapReportJSON.rounded(pair.hoursDone, places: 2))),
       ("fromLevel", .number(Double(pair.fromLevel))),
       ("toLevel", .number(Double(pair.toLevel))),
       ("menteeHours", .number(GapReportJSON.rounded(pair.menteeHours, places: 2))),

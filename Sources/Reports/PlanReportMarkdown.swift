@@ -7,6 +7,7 @@ public enum PlanReportMarkdown {
   public static func render(_ content: PlanReportContent) -> String {
     let names = Names(content.organization)
     var out = "# Mentoring plan\n\n"
+    out += PlanChangesReport.markdown(content, names: names)
     out += summary(content)
     let privacy = content.before.privacy
     let timeline = PlanTimeline(content)

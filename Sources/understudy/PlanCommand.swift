@@ -52,6 +52,11 @@ extension Understudy {
         throw ValidationError("--checkin-minutes must be at least 5, not \(checkinMinutes)")
       }
       if let mentorMinLevel { try UsageCheck.notNegative(mentorMinLevel, "--mentor-min-level") }
+      if output.format == .xml, workshop.pseudonymize {
+        throw ValidationError(
+          "--format xml writes the plan file that the next run reads back, with the input's own "
+            + "ids; it cannot be pseudonymized (use markdown, json, csv or html in a workshop)")
+      }
       try OutputPaths.check(
         outputs: [
           ("--output", output.output), ("--calendar", calendar), ("--salt-file", workshop.saltFile),
@@ -70,8 +75,15 @@ extension Understudy {
         absenceRate: prepared.absenceRate, scenario: prepared.scenario, sources: prepared.sources,
         progress: progress.callback)
       progress.finish()
+      try PlanFileIssues.report(content.plan.inputIssues, hideNames: workshop.pseudonymize)
       content.before.privacy = prepared.privacy
-      try output.emit(render(content, as: output.format))
+      if let format = output.format.report {
+        try output.emit(render(content, as: format))
+      } else {
+        let record = content.plan.recorded(start: prepared.horizon.start)
+        try output.emit(
+          NativeWriter.renderPlanFile(record, asOf: prepared.organization.asOf))
+      }
       if let calendar {
         try OutputOptions.write(
           CheckInCalendar.render(content, minutes: checkinMinutes), to: calendar)
