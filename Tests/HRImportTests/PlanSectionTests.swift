@@ -1,6 +1,7 @@
-import HRImport
 import SkillsGraph
 import Testing
+
+@testable import HRImport
 
 /// The plan section of the native format: read, checked at the line to edit, written back.
 @Suite("The plan section") struct PlanSectionTests {
@@ -130,5 +131,16 @@ import Testing
     #expect(read.organization.plan == plan)
     // Four weeks to a line.
     #expect(text.contains(#"<week n="5" hours="4"/> <week n="6" hours="2.5"/>"#))
+  }
+}
+
+@Suite("Numbers the native writer writes") struct NativeNumberTests {
+  @Test("never with an exponent, which xs:decimal cannot read")
+  func noExponent() {
+    #expect(NativeWriter.number(0.00001) == "0.00001")
+    #expect(NativeWriter.number(2.5e-7) == "0")
+    #expect(NativeWriter.number(7.5) == "7.5")
+    #expect(NativeWriter.number(40) == "40")
+    #expect(NativeWriter.number(1.25e-5) == "0.000013")
   }
 }

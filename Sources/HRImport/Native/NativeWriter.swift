@@ -184,7 +184,22 @@ public enum NativeWriter {
     return out + "  </policy>\n"
   }
 
-  private static func number(_ value: Double) -> String { formatNumber(value) }
+  /// A number as `xs:decimal` writes it: never with an exponent (`1e-05` would not read
+  /// back), to six decimals when the shortest form would need one.
+  static func number(_ value: Double) -> String {
+    let shortest = formatNumber(value)
+    guard shortest.contains(where: { $0 == "e" || $0 == "E" }), value.isFinite else {
+      return shortest
+    }
+    let scaled = (abs(value) * 1_000_000).rounded()
+    guard scaled < 9e15 else { return shortest }
+    let micros = Int(scaled)
+    var fraction = String(micros % 1_000_000)
+    fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
+    while fraction.hasSuffix("0") { fraction.removeLast() }
+    let whole = (value < 0 && micros > 0 ? "-" : "") + String(micros / 1_000_000)
+    return fraction.isEmpty ? whole : whole + "." + fraction
+  }
 
   private static func attribute(_ name: String, _ value: String) -> String {
     " \(name)=\"\(XMLEscaping.escape(value, attribute: true))\""
