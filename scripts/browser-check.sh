@@ -17,8 +17,9 @@
 #   BROWSER_CHECK_OUT        keep the HTML, PNG and PDF files here (default: a new temp folder)
 #   CHROMIUM                 the browser to run (default: chromium)
 #   SAVE_SCREENSHOT=1        also copy the plan's screenshot to docs/report-screenshot.png
-#   BROWSER_CHECK_LARGE=1    also check the analyze report of 20,000 generated people (about
-#                            40 s more on a 2-core machine; not in .ci/run, whose budget is 15 min)
+#   BROWSER_CHECK_LARGE=1    also check the analyze report of 20,000 generated people (25 s
+#                            more on a loaded 2-core machine, 98 s in all against 74 s; not in
+#                            .ci/run, whose whole budget is 15 minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
