@@ -34,7 +34,7 @@ extension Understudy {
       name: .customLong("as-of"),
       help: ArgumentHelp(
         "Date of the export, from which absences and leaving dates are drawn: YYYY-MM-DD, or "
-          + "'today'; default: 2025-01-06, so the file does not depend on the day.",
+          + "'today'; the fixed default keeps the file the same on any day.",
         valueName: "date"))
     var asOf: GeneratedDate = .fixed(OrganizationGenerator.defaultAsOf)
 
