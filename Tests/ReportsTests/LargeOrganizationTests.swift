@@ -70,6 +70,16 @@ import Testing
     }
   }
 
+  @Test func workshopModeWithholdsSmallDepartmentsInTheGroupedHeatmap() throws {
+    var content = Self.gaps
+    content.privacy = Privacy(minimumGroup: 100)  // more than any generated department holds
+    let html = HTMLReport.render(content)
+    let skills = try #require(html.components(separatedBy: "<section id=\"skills\"").last)
+      .components(separatedBy: "</section>")[0]
+    #expect(skills.contains("Not listed in workshop mode"))
+    #expect(!skills.contains("<th scope=\"row\">"))
+  }
+
   @Test func planMarkdownHasOneLinePerPair() throws {
     let content = PlanReportContent.plan(
       Self.organization, horizon: Self.horizon,
