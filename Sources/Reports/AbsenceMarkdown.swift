@@ -77,7 +77,8 @@ enum AbsenceMarkdown {
     // The what-if keeps the roles: with no ceiling before, there is none after either.
     if before.coveragePercent != nil { out += " → \(formatCoverage(after.coveragePercent))" }
     out += "\n"
-    out += "- Uncovered role-days: \(formatDecimal(baseline.absences.uncoveredRoleDays, places: 1))"
+    out += "- Uncovered role-days (weighted by criticality): "
+    out += formatDecimal(baseline.absences.uncoveredRoleDays, places: 1)
     out += " → \(formatDecimal(content.absences.uncoveredRoleDays, places: 1))\n"
     out += "- Single points of failure: \(before.singlePointsOfFailure.count) → "
     out += "\(after.singlePointsOfFailure.count)\n\n"

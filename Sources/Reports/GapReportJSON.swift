@@ -50,10 +50,17 @@ public enum GapReportJSON {
       ("coveragePercent", percent(coverage.coveragePercent)),
       ("rolesBelowTarget", .number(Double(coverage.rolesBelowTarget))),
       ("singlePointsOfFailure", .number(Double(coverage.singlePointsOfFailure.count))),
+      // Weighted by criticality; the unweighted count beside it (README, "Reading the report").
       ("uncoveredRoleDays", .number(absences.uncoveredRoleDays)),
+      ("uncoveredDayCount", .number(Double(absences.uncoveredDayCount))),
+      // A sum over roles, weighted: it may exceed the 230 working days of a year.
       (
         "expectedUncoveredRoleDaysPerYear",
         .number(rounded(absences.expectedUncoveredRoleDaysPerYear, places: 2))
+      ),
+      (
+        "expectedUncoveredDaysPerYear",
+        .number(rounded(absences.expectedUncoveredDaysPerYear, places: 2))
       ),
       ("absenceFactor", absenceFactor(absences.organizationAbsenceFactor, privacy: privacy)),
     ])

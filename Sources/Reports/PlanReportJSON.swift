@@ -49,6 +49,13 @@ public enum PlanReportJSON {
           ("after", .number(content.absencesAfter.uncoveredRoleDays)),
         ])
       ),
+      (
+        "uncoveredDayCount",
+        .object([
+          ("before", .number(Double(before.absences.uncoveredDayCount))),
+          ("after", .number(Double(content.absencesAfter.uncoveredDayCount))),
+        ])
+      ),
       ("horizon", GapReportJSON.horizon(content.absencesAfter)),
       ("pairs", .array(plan.pairs.map { pair(content, $0) })),
       ("unmet", .array(plan.unmet.map(unmet))),
