@@ -9,8 +9,8 @@ struct CheckInCalendarTests {
 
   @Test("one event per check-in of every pair")
   func events() {
-    let expected = PlanFixture.content.plan.pairs.reduce(0) { $0 + $1.checkInWeeks.count }
-    #expect(PlanFixture.content.plan.pairs.map(\.checkInWeeks) == [[1, 3, 5, 7, 9]])
+    let expected = PlanFixture.content.checkIns.all.count
+    #expect(PlanFixture.content.checkIns.byPair.map { $0.map(\.week) } == [[1, 3, 5, 7, 9]])
     #expect(text.components(separatedBy: "BEGIN:VEVENT\r\n").count - 1 == expected)
   }
 
@@ -59,7 +59,7 @@ struct CheckInCalendarTests {
     #expect(!lines.contains { $0.hasPrefix("ORGANIZER") })
     #expect(
       lines.filter { $0.hasPrefix("ATTENDEE") }.count == 2
-        * content.plan.pairs.reduce(0) { $0 + $1.checkInWeeks.count })
+        * content.checkIns.all.count)
     #expect(!rendered.contains("mailto:x@example.com"))
   }
 
