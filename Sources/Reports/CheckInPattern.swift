@@ -5,25 +5,27 @@
 /// respect absences, leaving dates and everyone else's check-ins.
 public struct CheckInPattern: Hashable, Sendable {
   /// ISO weekday of the check-in, 1 (Monday) to 5 (Friday).
-  public var weekday: Int
+  public private(set) var weekday: Int
   /// Start time, in minutes after local midnight.
-  public var startMinute: Int
-  /// Length of each check-in, in minutes.
-  public var minutes: Int
+  public private(set) var startMinute: Int
+  /// Length of each check-in, in minutes; a check-in ends by midnight.
+  public private(set) var minutes: Int
   /// A pair meets in its first week and then every `everyWeeks` weeks while it runs.
-  public var everyWeeks: Int
+  public private(set) var everyWeeks: Int
   /// The zone the times are in; `nil` writes floating times (each attendee's own clock).
   public var timeZone: CheckInTimeZone?
 
-  /// Creates a pattern; the values are taken as given (the command line checks them first).
+  /// Creates a pattern, bringing each value into its range (weekday 1–5, a start within the
+  /// day, at least a minute that ends by midnight, every week or more) so that no value can
+  /// trap later; the command line refuses out-of-range values with a message before this.
   public init(
     weekday: Int = 1, startMinute: Int = 600, minutes: Int = 30, everyWeeks: Int = 2,
     timeZone: CheckInTimeZone? = nil
   ) {
-    self.weekday = weekday
-    self.startMinute = startMinute
-    self.minutes = minutes
-    self.everyWeeks = everyWeeks
+    self.weekday = min(5, max(1, weekday))
+    self.startMinute = min(24 * 60 - 1, max(0, startMinute))
+    self.minutes = min(24 * 60 - self.startMinute, max(1, minutes))
+    self.everyWeeks = max(1, everyWeeks)
     self.timeZone = timeZone
   }
 

@@ -74,6 +74,35 @@ struct CheckInScheduleTests {
   }
 
   @Test(
+    "weekday names: mon to fri, short or long, any case; nothing else",
+    arguments: [
+      ("mon", 1), ("Wed", 3), ("FRIDAY", 5), ("thursday", 4), ("sat", nil), ("sunday", nil),
+      ("we", nil), ("", nil), ("1", nil),
+    ] as [(String, Int?)])
+  func weekdayNames(text: String, weekday: Int?) {
+    #expect(CheckInPattern.weekday(named: text) == weekday)
+  }
+
+  @Test(
+    "times of day: H:MM or HH:MM, 00:00 to 23:59; nothing else",
+    arguments: [
+      ("10:00", 600), ("9:05", 545), ("00:00", 0), ("23:59", 1439), ("24:00", nil),
+      ("12:60", nil), ("9.30", nil), ("930", nil), ("-1:00", nil), ("１0:00", nil), ("10:0", nil),
+      (" 9:00", nil),
+    ] as [(String, Int?)])
+  func timesOfDay(text: String, minute: Int?) {
+    #expect(CheckInPattern.minuteOfDay(parsing: text) == minute)
+  }
+
+  @Test("a pattern brings out-of-range values into range instead of trapping later")
+  func clamped() {
+    let wild = CheckInPattern(weekday: 9, startMinute: -5, minutes: 0, everyWeeks: 0)
+    #expect(wild == CheckInPattern(weekday: 5, startMinute: 0, minutes: 1, everyWeeks: 1))
+    #expect(CheckInPattern(startMinute: 23 * 60 + 50, minutes: 30).minutes == 10)
+    #expect(CheckInFixture.schedule(wild).byPair.joined().count > 0)
+  }
+
+  @Test(
     "on random plans, nobody meets while away, after leaving or twice at once",
     arguments: [
       CheckInPattern.standard, CheckInPattern(weekday: 5, startMinute: 16 * 60, everyWeeks: 1),
