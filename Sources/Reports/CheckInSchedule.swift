@@ -23,7 +23,8 @@ public struct CheckIn: Hashable, Sendable {
 /// Rules, in this order, for each week a check-in is due (the pair's first week, then every
 /// `everyWeeks` weeks up to its last):
 /// 1. Only a working day on which both people are at work counts: not inside an absence, not
-///    after a leaving date, not a holiday (docs/model.md, "Absences").
+///    after a leaving date, not a holiday (docs/model.md, "Presence and absences"; the rules
+///    below are in its section "The schedule").
 /// 2. Preferred is the pattern's weekday; else the next such day of the same week, else the
 ///    nearest one before it in that week. A user expects a meeting that clashes with a day off
 ///    to move within the week, not to vanish.

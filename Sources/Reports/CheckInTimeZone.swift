@@ -84,9 +84,8 @@ public struct CheckInTimeZone: Hashable, Sendable {
   /// (RFC 5545 §3.6.5 allows this instead of a recurrence rule): the local time just before the
   /// change, as the zone then showed it. A zone without a change in or just before the span
   /// gets one sub-component from 1970 with its offset (as does the span before a first change
-  /// that falls inside it). Derived from the time zone database, so
-  /// the same database gives the same bytes; no `TZNAME`, since Foundation offers only `GMT+1`
-  /// style names.
+  /// that falls inside it). Derived from the time zone database, so the same database gives the
+  /// same bytes; no `TZNAME`, since Foundation offers only names such as `GMT+1`.
   func component(from first: Day, through last: Day) -> [String] {
     var lines = ["BEGIN:VTIMEZONE", "TZID:" + identifier]
     let changes = transitions(from: first, through: last)
