@@ -32,7 +32,11 @@ public enum CheckInCalendar {
     let start = pattern.timeZone.map { "DTSTART;TZID=\($0.identifier):" } ?? "DTSTART:"
     for checkIn in content.checkIns.all {
       let pair = content.plan.pairs[checkIn.pair]
-      let done = pair.hoursByWeek.prefix(max(0, checkIn.week - pair.startWeek)).reduce(0, +)
+      // An active pair kept from a plan file brings the hours spent before this plan.
+      let done =
+        pair.hoursDone
+        + pair.hoursByWeek.prefix(max(0, checkIn.week - pair.startWeek)).reduce(0, +)
+      let total = pair.hoursDone + pair.menteeHours
       let roles = pair.roles.map { names.plainRole($0.role) }.joined(separator: ", ")
       let mentee = names.plainName(pair.mentee)
       let mentor = names.plainName(pair.mentor)
@@ -40,8 +44,8 @@ public enum CheckInCalendar {
       var description = "Check-in for \(mentee) learning \(skill) with \(mentor).\n"
       description += "Target level: \(pair.toLevel) (from \(pair.fromLevel)).\n"
       description += "Learning hours so far: \(formatDecimal(done, places: 1)) of "
-      description += "\(formatDecimal(pair.menteeHours, places: 1)); to go: "
-      description += "\(formatDecimal(pair.menteeHours - done, places: 1)).\n"
+      description += "\(formatDecimal(total, places: 1)); to go: "
+      description += "\(formatDecimal(total - done, places: 1)).\n"
       if !roles.isEmpty { description += "Protects: \(roles)." }
       lines += [
         "BEGIN:VEVENT",

@@ -77,4 +77,15 @@ struct CheckInCalendarTests {
     #expect(
       unfolded.contains("\\nTarget level: 3 (from 2).\\nLearning hours so far: 0 of 40\\; to go"))
   }
+
+  @Test("an active pair's hours so far include those spent before this plan")
+  func activePair() {
+    var content = PlanFixture.content
+    content.plan.pairs[0].status = .active
+    content.plan.pairs[0].hoursDone = 12
+    let unfolded = CheckInCalendar.render(content).replacingOccurrences(of: "\r\n ", with: "")
+    // 40 hours left at 4 a week: the week-3 check-in comes after 8 of them.
+    #expect(unfolded.contains("Learning hours so far: 12 of 52\\; to go: 40."))
+    #expect(unfolded.contains("Learning hours so far: 20 of 52\\; to go: 32."))
+  }
 }
