@@ -91,8 +91,6 @@ public struct PlannedPair: Hashable, Sendable {
   public var hoursByWeek: [Double]
   /// When the mentor was trained to teach this in the same plan: that training.
   public var mentorTraining: PairReference?
-  /// Check-ins every two weeks from the start: `startWeek, startWeek + 2, …` up to `endWeek`.
-  public var checkInWeeks: [Int]
   /// The roles this pair helps the mentee qualify for (the pair is needed for each), id order.
   public var roles: [RoleImpact]
   /// `proposed` for a pair this run chose; `agreed` or `active` for one an earlier plan keeps.
@@ -108,7 +106,7 @@ public struct PlannedPair: Hashable, Sendable {
   public init(
     mentor: PersonID, mentee: PersonID, skill: SkillID, fromLevel: Int, toLevel: Int,
     menteeHours: Double, mentorHours: Double, startWeek: Int, endWeek: Int,
-    hoursByWeek: [Double], checkInWeeks: [Int], roles: [RoleImpact], crossDepartment: Bool,
+    hoursByWeek: [Double], roles: [RoleImpact], crossDepartment: Bool,
     matchesInterest: Bool, mentorTraining: PairReference? = nil
   ) {
     self.mentorTraining = mentorTraining
@@ -122,7 +120,6 @@ public struct PlannedPair: Hashable, Sendable {
     self.startWeek = startWeek
     self.endWeek = endWeek
     self.hoursByWeek = hoursByWeek
-    self.checkInWeeks = checkInWeeks
     self.roles = roles
     self.crossDepartment = crossDepartment
     self.matchesInterest = matchesInterest

@@ -134,7 +134,6 @@ func assemble(_ state: WeeklyState, problem: Problem, search: WeeklySearch) -> M
       skill: problem.skillIDs[pair.skill], fromLevel: pair.from, toLevel: pair.to,
       menteeHours: pair.hours, mentorHours: pair.hours / 4, startWeek: start,
       endWeek: pair.endWeek, hoursByWeek: hoursByWeek,
-      checkInWeeks: Array(stride(from: start, through: pair.endWeek, by: 2)),
       roles: helped.map {
         RoleImpact(
           role: problem.roleIDs[$0.role], depthBefore: problem.depthToday[$0.role],

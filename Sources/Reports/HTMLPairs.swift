@@ -17,7 +17,8 @@ enum HTMLPairs {
     var out = "<p class=\"lead\">Pairs grouped by the month of their first week. Each pair "
     out += "raises one skill of the mentee; together a mentee's pairs qualify them for the roles "
     out += "named, from the week the last of them ends. Hours are the mentee's; the mentor "
-    out += "spends a quarter of them. Check-ins every two weeks from a pair's first week.</p>\n"
+    out += "spends a quarter of them. "
+    out += HTML.escape(content.checkInPattern.sentence) + "</p>\n"
     let privacy = content.before.privacy
     for wave in timeline.waves {
       let count = wave.pairs.count

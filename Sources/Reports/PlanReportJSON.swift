@@ -7,6 +7,7 @@ public enum PlanReportJSON {
   public static func render(_ content: PlanReportContent) -> String {
     let plan = content.plan
     let before = content.before
+    let checkIns = content.checkIns.byPair
     return JSONValue.object([
       ("changes", PlanChangesReport.json(plan.changes)),
       (
@@ -57,7 +58,8 @@ public enum PlanReportJSON {
         ])
       ),
       ("horizon", GapReportJSON.horizon(content.absencesAfter)),
-      ("pairs", .array(plan.pairs.map { pair(content, $0) })),
+      ("checkInPattern", pattern(content.checkInPattern)),
+      ("pairs", .array(zip(plan.pairs, checkIns).map { pair(content, $0, checkIns: $1) })),
       ("unmet", .array(plan.unmet.map(unmet))),
       (
         "search",
@@ -87,7 +89,20 @@ public enum PlanReportJSON {
     ]).rendered()
   }
 
-  static func pair(_ content: PlanReportContent, _ pair: PlannedPair) -> JSONValue {
+  /// The check-in pattern the plan's check-ins follow.
+  static func pattern(_ pattern: CheckInPattern) -> JSONValue {
+    .object([
+      ("weekday", .string(CheckInPattern.weekdayNames[pattern.weekday - 1])),
+      ("time", .string(CheckInPattern.clock(pattern.startMinute))),
+      ("minutes", .number(Double(pattern.minutes))),
+      ("everyWeeks", .number(Double(pattern.everyWeeks))),
+      ("timeZone", pattern.timeZone.map { .string($0.identifier) } ?? .null),
+    ])
+  }
+
+  static func pair(
+    _ content: PlanReportContent, _ pair: PlannedPair, checkIns: [CheckIn]
+  ) -> JSONValue {
     .object([
       ("mentor", .string(pair.mentor.rawValue)),
       ("mentee", .string(pair.mentee.rawValue)),
@@ -126,7 +141,18 @@ public enum PlanReportJSON {
           ])
         } ?? .null
       ),
-      ("checkInWeeks", .array(pair.checkInWeeks.map { .number(Double($0)) })),
+      ("checkInWeeks", .array(checkIns.map { .number(Double($0.week)) })),
+      (
+        "checkIns",
+        .array(
+          checkIns.map {
+            .object([
+              ("week", .number(Double($0.week))),
+              ("date", .string($0.day.description)),
+              ("time", .string(CheckInPattern.clock($0.startMinute))),
+            ])
+          })
+      ),
       ("roles", .array(pair.roles.map { .string($0.role.rawValue) })),
       (
         "impact",

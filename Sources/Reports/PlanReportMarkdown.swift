@@ -86,7 +86,7 @@ public enum PlanReportMarkdown {
     out += "Pairs grouped by the month of their first week. Each pair raises one skill of the "
     out += "mentee; together a mentee's pairs qualify them for the roles named, from the week "
     out += "the last of them ends. Hours are the mentee's; the mentor spends a quarter of them. "
-    out += "Check-ins every two weeks from a pair's first week.\n\n"
+    out += content.checkInPattern.sentence + "\n\n"
     for wave in timeline.waves {
       out += "### \(wave.month.name)\n\n"
       for index in wave.pairs {

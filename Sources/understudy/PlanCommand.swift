@@ -31,13 +31,7 @@ extension Understudy {
           + "to the mentoring level may mentor from the week after their training ends)."))
     var noCascades = false
 
-    @Option(help: "Also write the check-ins as an iCalendar file (RFC 5545) to this path.")
-    var calendar: String?
-
-    @Option(
-      name: .customLong("checkin-minutes"), parsing: .unconditional,
-      help: "Length of each check-in in the calendar.")
-    var checkinMinutes: Int = 30
+    @OptionGroup(title: "Check-ins") var checkIns: CheckInOptions
 
     @OptionGroup var output: OutputOptions
 
@@ -47,10 +41,6 @@ extension Understudy {
           "--time-limit must be more than 0 and at most 3600 seconds, not "
             + formatDecimal(timeLimit, places: 3))
       }
-      try UsageCheck.positive(checkinMinutes, "--checkin-minutes", atMost: 480)
-      guard checkinMinutes >= 5 else {
-        throw ValidationError("--checkin-minutes must be at least 5, not \(checkinMinutes)")
-      }
       if let mentorMinLevel { try UsageCheck.notNegative(mentorMinLevel, "--mentor-min-level") }
       if output.format == .xml, workshop.pseudonymize {
         throw ValidationError(
@@ -59,7 +49,8 @@ extension Understudy {
       }
       try OutputPaths.check(
         outputs: [
-          ("--output", output.output), ("--calendar", calendar), ("--salt-file", workshop.saltFile),
+          ("--output", output.output), ("--calendar", checkIns.calendar),
+          ("--salt-file", workshop.saltFile),
         ], inputs: input.inputPaths)
     }
 
@@ -77,6 +68,7 @@ extension Understudy {
       progress.finish()
       try PlanFileIssues.report(content.plan.inputIssues, hideNames: workshop.pseudonymize)
       content.before.privacy = prepared.privacy
+      content.checkInPattern = try checkIns.pattern()
       if let format = output.format.report {
         try output.emit(render(content, as: format))
       } else {
@@ -84,9 +76,8 @@ extension Understudy {
         try output.emit(
           NativeWriter.renderPlanFile(record, asOf: prepared.organization.asOf))
       }
-      if let calendar {
-        try OutputOptions.write(
-          CheckInCalendar.render(content, minutes: checkinMinutes), to: calendar)
+      if let calendar = checkIns.calendar {
+        try OutputOptions.write(CheckInCalendar.render(content), to: calendar)
       }
     }
   }

@@ -36,7 +36,6 @@ import Testing
     #expect(pair.fromLevel == 2 && pair.toLevel == 3)
     #expect(pair.menteeHours == 40 && pair.mentorHours == 10)
     #expect(pair.startWeek == 1 && pair.endWeek == 10)
-    #expect(pair.checkInWeeks == [1, 3, 5, 7, 9])
     #expect(pair.crossDepartment && pair.matchesInterest)
     #expect(pair.roles == [RoleImpact(role: "run", depthBefore: 1, depthAfter: 2, readyWeek: 10)])
     #expect(pair.schedule.map(\.week) == Array(1...10))

@@ -60,19 +60,16 @@ enum WavesFixture {
     PlannedPair(
       mentor: "P1", mentee: "P2", skill: "ledger", fromLevel: 2, toLevel: 3, menteeHours: 36,
       mentorHours: 9, startWeek: 2, endWeek: 11, hoursByWeek: [4, 4, 4, 0, 4, 4, 4, 4, 4, 4],
-      checkInWeeks: [2, 4, 6, 8, 10],
       roles: [RoleImpact(role: "close", depthBefore: 1, depthAfter: 2, readyWeek: 11)],
       crossDepartment: true, matchesInterest: true),
     PlannedPair(
       mentor: "P1", mentee: "P3", skill: "tax", fromLevel: 2, toLevel: 3, menteeHours: 40,
       mentorHours: 10, startWeek: 1, endWeek: 7, hoursByWeek: [8, 8, 8, 0, 0, 8, 8],
-      checkInWeeks: [1, 3, 5, 7],
       roles: [RoleImpact(role: "audit", depthBefore: 1, depthAfter: 3, readyWeek: 7)],
       crossDepartment: true, matchesInterest: false),
     PlannedPair(
       mentor: "P3", mentee: "P4", skill: "tax", fromLevel: 2, toLevel: 3, menteeHours: 40,
       mentorHours: 10, startWeek: 8, endWeek: 12, hoursByWeek: [8, 8, 8, 8, 8],
-      checkInWeeks: [8, 10, 12],
       roles: [RoleImpact(role: "audit", depthBefore: 1, depthAfter: 3, readyWeek: 12)],
       crossDepartment: false, matchesInterest: false,
       mentorTraining: PairReference(mentor: "P1", mentee: "P3", skill: "tax", endWeek: 7)),
