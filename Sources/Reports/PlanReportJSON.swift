@@ -135,13 +135,7 @@ public enum PlanReportJSON {
     ])
   }
 
-  static func unmet(_ role: UnmetRole) -> JSONValue {
-    .object([
-      ("role", .string(role.role.rawValue)),
-      ("gap", .number(Double(role.gap))),
-      ("reason", .string(role.reason.description)),
-    ])
-  }
+  static func unmet(_ role: UnmetRole) -> JSONValue { UnmetReasonJSON.role(role) }
 
   static func analysis(
     _ coverage: CoverageAnalysis, _ absences: AbsenceAnalysis, organization: Organization,

@@ -191,7 +191,8 @@ public enum PlanReportMarkdown {
     return out + roles.rendered() + "\n"
   }
 
-  /// Roles still short, with the optimizer's reason; in workshop mode the count missing is
+  /// Roles still short, with the optimizer's reason as a sentence with numbers (the nearest
+  /// candidate, the limit that binds, what would lift it); in workshop mode the count missing is
   /// hidden with the depth it gives away (target − missing).
   static func unmet(_ content: PlanReportContent, names: Names, privacy: Privacy) -> String {
     let out = "## Still below target after the plan\n\n"
@@ -202,7 +203,8 @@ public enum PlanReportMarkdown {
       let depth = content.plan.after[role: role.role]?.depth ?? 0
       table.append([
         names.role(role.role), privacy.derived("\(role.gap)", depth: depth),
-        role.reason.description,
+        role.reason.sentence(
+          person: names.person, skill: names.skill, number: { formatDecimal($0, places: 1) }),
       ])
     }
     return out + table.rendered() + "\n"
