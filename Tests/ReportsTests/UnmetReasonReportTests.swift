@@ -5,8 +5,9 @@ import SkillsGraph
 import TestSupport
 import Testing
 
-/// The payroll team of the samples, cut down: Brigitte Schneider is the only mentor (1 h a week,
-/// one mentee), Burak Çelik needs payroll 2 → 3 (30 h) and Ingrid Vermeulen 1 → 3 (60 h), at
+/// The payroll team of the samples, cut down.
+///
+/// Brigitte Schneider is the only mentor (1 h a week, one mentee), Burak Çelik needs payroll 2 → 3 (30 h) and Ingrid Vermeulen 1 → 3 (60 h), at
 /// 4 h a week each, from Monday 2026-11-30 with no holidays and no cascades. 'payroll-run' is
 /// critical: target 1 + 2 = 3, depth 1 today.
 ///
