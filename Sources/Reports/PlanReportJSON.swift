@@ -75,6 +75,7 @@ public enum PlanReportJSON {
         "succession",
         .array(before.succession.map { SuccessionJSON.entry($0, privacy: before.privacy) })
       ),
+      ("readinessDefinitions", SuccessionJSON.readinessDefinitions),
       ("sources", .array(before.sources.map(GapReportJSON.source))),
     ]).rendered()
   }
