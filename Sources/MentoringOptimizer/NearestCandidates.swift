@@ -18,6 +18,9 @@ struct NearestCandidates {
   private let holders: [[Int]]
   /// Skill → mentees the plan raises in it.
   private let raised: [[Int]]
+  /// People who cannot learn in this horizon, in person order: the only ones the search for the
+  /// nearest of them outside the pool need look at.
+  private let unable: [Int]
   /// Person → the last role whose pool they joined, to count each person once per role.
   private var seen: [Int]
 
@@ -37,6 +40,9 @@ struct NearestCandidates {
     for pair in state.pairs { raised[pair.skill].append(pair.mentee) }
     self.holders = holders
     self.raised = raised
+    unable = (0..<problem.personCount).filter {
+      !(problem.learnPerWeek[$0] > 0 && problem.presentWeekCount[$0] > 0)
+    }
     seen = Array(repeating: -1, count: problem.personCount)
   }
 
@@ -61,7 +67,8 @@ struct NearestCandidates {
   ///
   /// - Complexity: O(p · r) for p holders of the role's skills and related skills and r
   ///   requirements, plus a scan in id order for the first person outside them when their full
-  ///   price could still win.
+  ///   price could still win (it stops at the first; the one among people who cannot learn
+  ///   looks at those alone).
   mutating func nearest(role: Int) -> (learner: Found?, unavailable: Found?) {
     let problem = state.problem
     var learner: Found?
@@ -96,20 +103,16 @@ struct NearestCandidates {
       }
     }
     // Everyone else needs the full price; the first of them in id order could still be nearest.
-    func mightWin(_ found: Found?) -> Bool { found.map { fullPrice <= $0.hours } ?? true }
-    var wantLearner = mightWin(learner)
-    var wantUnavailable = mightWin(unavailable)
-    var person = 0
-    while (wantLearner || wantUnavailable) && person < problem.personCount {
-      defer { person += 1 }
-      guard seen[person] != role, fullPrice > 0, isCandidate(person) else { continue }
-      if canLearn(person) {
-        if wantLearner { offer(person, fullPrice) }
-        wantLearner = false
-      } else {
-        if wantUnavailable { offer(person, fullPrice) }
-        wantUnavailable = false
-      }
+    guard fullPrice > 0 else { return (learner, unavailable) }
+    func outsider(_ person: Int) -> Bool { seen[person] != role && isCandidate(person) }
+    if learner.map({ fullPrice <= $0.hours }) ?? true,
+      let first = (0..<problem.personCount).first(where: { canLearn($0) && outsider($0) })
+    {
+      offer(first, fullPrice)
+    }
+    if unavailable.map({ fullPrice <= $0.hours }) ?? true, let first = unable.first(where: outsider)
+    {
+      offer(first, fullPrice)
     }
     return (learner, unavailable)
   }

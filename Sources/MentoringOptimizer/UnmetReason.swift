@@ -204,7 +204,8 @@ public struct MentorShortage: Hashable, Sendable {
   /// Eligible mentors in all: people holding `level` today and, with cascades, people the plan
   /// trains to it.
   public var mentorCount: Int
-  /// The first few of them, in the planner's order (highest level, then id; trained ones last).
+  /// The first few of them, in the planner's order (highest level, then id; trained ones last),
+  /// with the mentor of `change` put first when the order would leave them out.
   public var mentors: [MentorLoad]
   /// The smallest change found to one mentor that lets the candidate's pairs fit; `nil` when no
   /// change to one mentor's slots or weekly hours does.

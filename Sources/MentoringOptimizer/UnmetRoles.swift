@@ -169,13 +169,17 @@ struct UnmetExplainer {
         eligible.append((entry.person, entry.from))
       }
     }
-    let loads = eligible.prefix(mentorsNamed).map { load($0.mentor, from: $0.from, for: person) }
-    var best: (cost: Double, change: MentorChange)?
-    for (mentor, _) in eligible.prefix(mentorsTried) {
-      guard let found = smallestChange(mentor, for: person, role: role) else { continue }
-      if best.map({ found.cost < $0.cost }) ?? true { best = found }
+    var best: (cost: Double, change: MentorChange, position: Int)?
+    for (position, entry) in eligible.prefix(mentorsTried).enumerated() {
+      guard let found = smallestChange(entry.mentor, for: person, role: role) else { continue }
+      if best.map({ found.cost < $0.cost }) ?? true { best = (found.cost, found.change, position) }
       if found.cost == 0 { break }
     }
+    // The mentor the change is for comes first, so the sentence shows what binds them.
+    if let position = best?.position, position >= mentorsNamed {
+      eligible.insert(eligible.remove(at: position), at: 0)
+    }
+    let loads = eligible.prefix(mentorsNamed).map { load($0.mentor, from: $0.from, for: person) }
     return MentorShortage(
       skill: problem.skillIDs[skill], level: problem.mentorLevel(for: level),
       menteeHours: problem.menteeHours(person, skill, to: level), mentorCount: eligible.count,

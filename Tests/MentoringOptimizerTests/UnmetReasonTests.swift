@@ -118,6 +118,36 @@ import Testing
         + "takes 1 mentee and teaches E2: one more mentee slot for M1 would do")
   }
 
+  @Test("the mentor whose change is smallest is named first, even past the first three")
+  func changedMentorFirst() throws {
+    // Depth 4 today (M1–M4), target 1 + 5 = 6. M1–M3 give 0.5 h a week: 2 h of a mentee's a
+    // week, 24 h in 12 weeks, short of the 40 h E1 or E2 need; M4 gives 2 h but takes one
+    // mentee, E1. For E2 a second slot for M4 costs no hours; 1 h a week for M1 would do too.
+    var organization = Organization(
+      skills: [Skill(id: "s")],
+      people: [
+        Person(id: "M1", levels: ["s": 4], mentorHoursPerWeek: 0.5),
+        Person(id: "M2", levels: ["s": 4], mentorHoursPerWeek: 0.5),
+        Person(id: "M3", levels: ["s": 4], mentorHoursPerWeek: 0.5),
+        Person(id: "M4", levels: ["s": 4], maxMentees: 1),
+        Person(id: "E1", levels: ["s": 2]),
+        Person(id: "E2", levels: ["s": 2]),
+      ],
+      roles: [
+        Role(id: "r", requirements: [.init(skill: "s", level: 3)], incumbents: ["M1"], backups: 5)
+      ])
+    organization.policy.cascades = false
+    let plan = planMentoring(
+      organization, options: PlanOptions(policy: organization.policy, horizon: .weeks(12)))
+    #expect(plan.pairs.map(\.mentee) == ["E1"])
+    let unmet = try #require(plan.unmet.first)
+    #expect(
+      unmet.reason.description
+        == "E2 needs 40 h of 's'; the 4 mentors at level 3: M4 takes 1 mentee and teaches E1; M1 "
+        + "has 6 h of mentoring time left (0.5 h a week); M2 has 6 h of mentoring time left "
+        + "(0.5 h a week); and 1 more: one more mentee slot for M4 would do")
+  }
+
   @Test("the nearest is found outside the skill's holders: a related skill, then id order")
   func nearestOutsideTheHolders() {
     // Nobody may mentor 's', so the limit is the same for everyone; who is named shows the
