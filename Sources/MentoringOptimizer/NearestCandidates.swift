@@ -62,13 +62,14 @@ struct NearestCandidates {
     return hours
   }
 
-  /// The nearest person who can learn and the nearest who cannot, fewest hours first, then
-  /// lowest index (id order); people qualified today or by the plan are not candidates.
+  /// The nearest person who can learn, fewest hours first, then lowest index (id order), and,
+  /// only when nobody can, the nearest who cannot; people qualified today or by the plan are
+  /// not candidates.
   ///
-  /// - Complexity: O(p · r) for p holders of the role's skills and related skills and r
-  ///   requirements, plus a scan in id order for the first person outside them when their full
-  ///   price could still win (it stops at the first; the one among people who cannot learn
-  ///   looks at those alone).
+  /// - Complexity: O(p · r) for p holders of the role's skills (and of related skills, when
+  ///   their discounted price could still win) and r requirements, plus a scan in id order for
+  ///   the first person outside them when the full price could still win (it stops at the
+  ///   first; the one among people who cannot learn looks at those alone).
   mutating func nearest(role: Int) -> (learner: Found?, unavailable: Found?) {
     let problem = state.problem
     var learner: Found?
@@ -86,31 +87,39 @@ struct NearestCandidates {
       !problem.qualifiedToday[role].binarySearchContains(person)
         && !state.qualifications[person].contains { $0.role == role }
     }
-    var fullPrice = 0.0
-    for requirement in problem.requirements[role] {
-      fullPrice += Double(requirement.level) * problem.hoursPerLevel[requirement.skill]
-      var pools = [holders[requirement.skill], raised[requirement.skill]]
-      for other in problem.related[requirement.skill] where other < holders.count {
-        pools.append(holders[other])
+    func scan(_ pool: [Int]) {
+      for person in pool where seen[person] != role {
+        seen[person] = role
+        guard isCandidate(person) else { continue }
+        let hours = hoursNeeded(person, role: role)
+        if hours > 0 { offer(person, hours) }
       }
-      for pool in pools {
-        for person in pool where seen[person] != role {
-          seen[person] = role
-          guard isCandidate(person) else { continue }
-          let hours = hoursNeeded(person, role: role)
-          if hours > 0 { offer(person, hours) }
+    }
+    let requirements = problem.requirements[role]
+    var fullPrice = 0.0
+    for requirement in requirements {
+      fullPrice += Double(requirement.level) * problem.hoursPerLevel[requirement.skill]
+      scan(holders[requirement.skill])
+      scan(raised[requirement.skill])
+    }
+    // Holders of related skills alone need at least three quarters of the full price.
+    if learner.map({ $0.hours >= 0.75 * fullPrice - hourEpsilon }) ?? true {
+      for requirement in requirements {
+        for other in problem.related[requirement.skill] where other < holders.count {
+          scan(holders[other])
         }
       }
     }
     // Everyone else needs the full price; the first of them in id order could still be nearest.
-    guard fullPrice > 0 else { return (learner, unavailable) }
     func outsider(_ person: Int) -> Bool { seen[person] != role && isCandidate(person) }
-    if learner.map({ fullPrice <= $0.hours }) ?? true,
+    if fullPrice > 0, learner.map({ fullPrice <= $0.hours }) ?? true,
       let first = (0..<problem.personCount).first(where: { canLearn($0) && outsider($0) })
     {
       offer(first, fullPrice)
     }
-    if unavailable.map({ fullPrice <= $0.hours }) ?? true, let first = unable.first(where: outsider)
+    if learner != nil { return (learner, nil) }
+    if fullPrice > 0, unavailable.map({ fullPrice <= $0.hours }) ?? true,
+      let first = unable.first(where: outsider)
     {
       offer(first, fullPrice)
     }
