@@ -82,7 +82,8 @@ enum HTMLPairs {
     guard !content.plan.unmet.isEmpty else {
       return HTML.paragraph("Every role reaches its target once the plan has run.")
     }
-    var out = "<table class=\"unmet\">\n<thead><tr><th scope=\"col\">Role</th>"
+    var out = HTML.paragraph(PlanReportMarkdown.unmetIntroduction, class: "lead")
+    out += "<table class=\"unmet\">\n<thead><tr><th scope=\"col\">Role</th>"
     out += "<th scope=\"col\" class=\"num\">Still missing</th><th scope=\"col\">Why</th>"
     out += "</tr></thead>\n<tbody>\n"
     for role in content.plan.unmet {
