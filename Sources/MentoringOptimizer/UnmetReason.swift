@@ -51,7 +51,12 @@ public struct UnmetReason: Hashable, Sendable, CustomStringConvertible {
     case .noMentor(let missing, let level):
       return "\(needs); no eligible mentor holds level \(level) of \(skill(missing))"
     case .horizon(let time):
-      return "\(needs); \(time.fitPhrase(number: number))"
+      var out = "\(needs); \(time.fitPhrase(number: number))"
+      if let next = time.mentorsNext {
+        out += "; at \(time.hoursPerWeekThatWouldDo) h a week the mentors of "
+        out += "\(skill(next.skill)) bind next: \(next.phrase(person: person, number: number))"
+      }
+      return out
     case .learnerBusy(let busy):
       var out = "\(needs); only \(number(busy.hoursLeft)) h of their "
       out += "\(number(busy.budget)) h are left"
@@ -153,11 +158,15 @@ public struct LearningTime: Hashable, Sendable {
   /// Whole learning hours a week that would hold the hours in the weeks present:
   /// `⌈needed / weeksPresent⌉`.
   public var hoursPerWeekThatWouldDo: Int
+  /// With `hoursPerWeekThatWouldDo`, the mentors who would stop the pairs next, checked on the
+  /// plan as it is; `nil` when the learner's hours are the only limit.
+  public var mentorsNext: MentorShortage?
 
   public init(
     hoursPerWeek: Double, weeksPresent: Int, horizonWeeks: Int, hoursThatFit: Double,
-    weeksThatWouldDo: Int?, hoursPerWeekThatWouldDo: Int
+    weeksThatWouldDo: Int?, hoursPerWeekThatWouldDo: Int, mentorsNext: MentorShortage? = nil
   ) {
+    self.mentorsNext = mentorsNext
     self.hoursPerWeek = hoursPerWeek
     self.weeksPresent = weeksPresent
     self.horizonWeeks = horizonWeeks

@@ -69,7 +69,9 @@ struct UnmetExplainer {
       )
     }
     if hours > problem.learnBudget[person] + hourEpsilon {
-      return .horizon(learningTime(person, hours: hours))
+      var time = learningTime(person, hours: hours)
+      time.mentorsNext = mentorsNext(person, role: role, hoursPerWeek: time.hoursPerWeekThatWouldDo)
+      return .horizon(time)
     }
     if hours > hoursLeft(person) + hourEpsilon { return .learnerBusy(busy(person)) }
     switch scratch.evaluate(mentee: person, role: role) {
@@ -84,6 +86,20 @@ struct UnmetExplainer {
       case .notNeeded: return .searchStopped
       }
     }
+  }
+
+  /// Whether, with `hoursPerWeek` learning hours a week, the mentors would stop `person`'s
+  /// pairs for `role`: their shortage then (with the change that would lift it), else `nil`.
+  private mutating func mentorsNext(_ person: Int, role: Int, hoursPerWeek: Int) -> MentorShortage?
+  {
+    let extra = Double(hoursPerWeek) - problem.learnPerWeek[person]
+    let saved = scratch.loosen(learner: person, extraHours: max(0, extra))
+    defer { scratch.restore(learner: person, row: saved) }
+    guard case .failure(let box) = scratch.evaluate(mentee: person, role: role),
+      box.failure == .mentorCapacity
+    else { return nil }
+    let level = problem.requirements[role].first { $0.skill == box.skill }?.level ?? 0
+    return shortage(person, role: role, skill: box.skill, level: level)
   }
 
   // MARK: The learner

@@ -375,6 +375,26 @@ extension WeeklyState {
     return undo
   }
 
+  /// Gives `learner` `extraHours` more learning hours in every week they are present, returning
+  /// their row of hours left as it was: to ask, on a working copy, whether the mentors would
+  /// bind once the learner had the time.
+  ///
+  /// - Complexity: O(H).
+  mutating func loosen(learner: Int, extraHours: Double) -> [Double] {
+    let row = learner * weeks
+    let saved = Array(learnLeft[row..<(row + weeks)])
+    for week in 1...max(1, weeks) where week <= weeks && problem.isPresent(learner, week: week) {
+      learnLeft[row + week - 1] += extraHours
+    }
+    return saved
+  }
+
+  /// Puts back the row ``loosen(learner:extraHours:)`` returned.
+  mutating func restore(learner: Int, row saved: [Double]) {
+    let row = learner * weeks
+    learnLeft.replaceSubrange(row..<(row + weeks), with: saved)
+  }
+
   /// Puts back what ``loosen(mentor:extraHours:freeSlot:)`` changed.
   mutating func restore(_ undo: Loosening) {
     let row = undo.mentor * weeks

@@ -214,8 +214,9 @@ public enum PlanReportMarkdown {
   static let unmetIntroduction =
     "Why each role stays short: the nearest candidate (fewest learning hours still to learn, "
     + "ties by id), the first limit that stops them, and the smallest change to that limit "
-    + "alone that would do (a longer horizon or more learning hours a week count the learner's "
-    + "time only; a mentee slot or mentoring hours are checked against the whole plan)."
+    + "alone that would do (a longer horizon counts the learner's time only; more learning "
+    + "hours a week, a mentee slot or mentoring hours are checked against the whole plan, and "
+    + "a mentor who would bind next is named)."
 
   static func roles(_ content: PlanReportContent, names: Names, privacy: Privacy) -> String {
     var table = MarkdownTable(

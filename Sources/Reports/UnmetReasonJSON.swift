@@ -61,6 +61,7 @@ enum UnmetReasonJSON {
         ("horizonWeeks", .number(Double(time.horizonWeeks))),
         ("weeksThatWouldDo", time.weeksThatWouldDo.map { .number(Double($0)) } ?? .null),
         ("hoursPerWeekThatWouldDo", .number(Double(time.hoursPerWeekThatWouldDo))),
+        ("mentorsNext", time.mentorsNext.map(shortage) ?? .null),
       ])
     case .learnerBusy(let busy):
       return .object([
@@ -68,29 +69,33 @@ enum UnmetReasonJSON {
         ("hoursThatFit", hours(busy.budget)),
         ("learning", .array(busy.learning.map { .string($0.rawValue) })),
       ])
-    case .mentors(let shortage):
-      return .object([
-        ("skill", .string(shortage.skill.rawValue)),
-        ("mentorLevel", .number(Double(shortage.level))),
-        ("menteeHours", hours(shortage.menteeHours)),
-        ("mentorCount", .number(Double(shortage.mentorCount))),
-        ("mentors", .array(shortage.mentors.map(mentor))),
-        (
-          "change",
-          shortage.change.map {
-            .object([
-              ("mentor", .string($0.mentor.rawValue)),
-              ("extraSlot", .bool($0.extraSlot)),
-              ("hoursPerWeek", $0.hoursPerWeek.map(hours) ?? .null),
-            ])
-          } ?? .null
-        ),
-      ])
+    case .mentors(let mentors):
+      return shortage(mentors)
     case .pairTaken(let skill):
       return .object([("skill", .string(skill.rawValue))])
     case .searchStopped:
       return .object([])
     }
+  }
+
+  static func shortage(_ shortage: MentorShortage) -> JSONValue {
+    .object([
+      ("skill", .string(shortage.skill.rawValue)),
+      ("mentorLevel", .number(Double(shortage.level))),
+      ("menteeHours", hours(shortage.menteeHours)),
+      ("mentorCount", .number(Double(shortage.mentorCount))),
+      ("mentors", .array(shortage.mentors.map(mentor))),
+      (
+        "change",
+        shortage.change.map {
+          .object([
+            ("mentor", .string($0.mentor.rawValue)),
+            ("extraSlot", .bool($0.extraSlot)),
+            ("hoursPerWeek", $0.hoursPerWeek.map(hours) ?? .null),
+          ])
+        } ?? .null
+      ),
+    ])
   }
 
   static func mentor(_ load: MentorLoad) -> JSONValue {

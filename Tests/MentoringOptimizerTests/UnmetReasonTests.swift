@@ -31,21 +31,28 @@ import Testing
   }
 
   @Test("the horizon: the weeks and the weekly hours that would hold the hours")
-  func horizon() {
+  func horizon() throws {
     // B needs 's' 1 → 4: 3 · 40 = 120 h; 12 weeks at 4 h hold 48. 120 / 4 = 30 weeks, or
-    // ⌈120 / 12⌉ = 10 h a week.
-    let result = reason(
-      [Person(id: "A", levels: ["s": 4]), Person(id: "B", levels: ["s": 1])],
-      [.init(skill: "s", level: 4)])
+    // ⌈120 / 12⌉ = 10 h a week. At 10 h a week A, at 2 h a week, carries only 8 of them (96 h
+    // in 12 weeks); at 3 h a week, 12: enough.
+    let result = try #require(
+      reason(
+        [Person(id: "A", levels: ["s": 4]), Person(id: "B", levels: ["s": 1])],
+        [.init(skill: "s", level: 4)]))
+    guard case .horizon(let time) = result.limit else {
+      Issue.record("expected the horizon's limit, got \(result)")
+      return
+    }
+    #expect(time.hoursPerWeek == 4 && time.weeksPresent == 12 && time.horizonWeeks == 12)
+    #expect(time.hoursThatFit == 48)
+    #expect(time.weeksThatWouldDo == 30 && time.hoursPerWeekThatWouldDo == 10)
     #expect(
-      result?.limit
-        == .horizon(
-          LearningTime(
-            hoursPerWeek: 4, weeksPresent: 12, horizonWeeks: 12, hoursThatFit: 48,
-            weeksThatWouldDo: 30, hoursPerWeekThatWouldDo: 10)))
+      time.mentorsNext?.change == MentorChange(mentor: "A", extraSlot: false, hoursPerWeek: 3))
     #expect(
-      result?.description
-        == "B needs 120 h; 48 h fit in 12 weeks at 4 h a week: 30 weeks or 10 h a week would do")
+      result.description
+        == "B needs 120 h; 48 h fit in 12 weeks at 4 h a week: 30 weeks or 10 h a week would do; "
+        + "at 10 h a week the mentors of 's' bind next: the only mentor, A, has 24 h of mentoring "
+        + "time left (2 h a week): 3 h a week would do")
   }
 
   @Test("nobody can learn: the nearest one who cannot, and why")

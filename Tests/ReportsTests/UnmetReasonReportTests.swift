@@ -15,7 +15,9 @@ import Testing
 /// 1 h a week, then 0.5). Ingrid stays one short:
 ///
 /// - over 12 weeks her 60 h exceed the 48 h that fit: 60 / 4 = 15 weeks, or ⌈60 / 12⌉ = 5 h a
-///   week, would do;
+///   week, would do. At 5 h a week Brigitte binds next: Burak leaves her 0.5 h in week 8 and
+///   1 h in weeks 9–12. With a second slot and 2 h a week she would carry 4 h of Ingrid's in
+///   weeks 1–7 and 5 h in weeks 8–12, 53 h; with 3 h a week, 5 h in every week, 60 h;
 /// - over 26 weeks 104 h fit, but Brigitte's slot is taken; with a second one, Brigitte's
 ///   0.5 h in week 8 and 1 h in weeks 9–26 carry 2 + 72 h of Ingrid's at 4 h a week, more
 ///   than 60.
@@ -50,7 +52,9 @@ import Testing
       (
         12,
         "Ingrid Vermeulen (HL040) needs 60 h; 48 h fit in 12 weeks at 4 h a week: 15 weeks or "
-          + "5 h a week would do"
+          + "5 h a week would do; at 5 h a week the mentors of Payroll processing (`payroll`) "
+          + "bind next: the only mentor, Brigitte Schneider (HL044), takes 1 mentee and teaches "
+          + "Burak Çelik (HL045): one more mentee slot and 3 h a week would do"
       ),
       (
         26,
@@ -93,8 +97,14 @@ import Testing
     #expect(details["hoursThatFit"] as? Double == 48)
     #expect(details["weeksThatWouldDo"] as? Int == 15)
     #expect(details["hoursPerWeekThatWouldDo"] as? Int == 5)
+    let next = try #require(details["mentorsNext"] as? [String: Any])
+    let change = try #require(next["change"] as? [String: Any])
+    #expect(change["mentor"] as? String == "HL044" && change["extraSlot"] as? Bool == true)
+    #expect(change["hoursPerWeek"] as? Double == 3)
     #expect(
-      unmet["reason"] as? String
-        == "HL040 needs 60 h; 48 h fit in 12 weeks at 4 h a week: 15 weeks or 5 h a week would do")
+      (unmet["reason"] as? String)?.hasPrefix(
+        "HL040 needs 60 h; 48 h fit in 12 weeks at 4 h a week: 15 weeks or 5 h a week would do; "
+          + "at 5 h a week the mentors of 'payroll' bind next: the only mentor, HL044, takes 1 "
+          + "mentee") == true)
   }
 }
