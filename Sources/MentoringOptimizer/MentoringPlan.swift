@@ -179,40 +179,6 @@ public struct UnmetRole: Hashable, Sendable {
   }
 }
 
-/// Why a role stays below target, checked in this order for the people who could still learn it.
-public enum UnmetReason: Hashable, Sendable, CustomStringConvertible {
-  /// Nobody who is willing to learn has any learning time.
-  case noLearnerWithTime
-  /// Every willing learner would need more hours than the horizon gives them.
-  case cannotQualifyWithinHorizon
-  /// The learners who could fit it lack a skill that nobody eligible can teach at this level
-  /// (the skill blocking the most of them is named).
-  case noEligibleMentor(skill: SkillID, level: Int)
-  /// Someone holds the skill at this level, but no such mentor has the hours (or weeks at work
-  /// in common with the learner) for the pair, even with nothing else to do.
-  case mentorsLackTime(skill: SkillID, level: Int)
-  /// The learners who could do it have already spent their learning hours on other pairs.
-  case learnersBusy
-  /// Eligible mentors exist, but their hours or mentee slots are taken by more valuable pairs.
-  case mentorCapacityUsedUp
-  /// A further pair would still fit: the search stopped on its time limit before adding it.
-  case searchStopped
-
-  public var description: String {
-    switch self {
-    case .noLearnerWithTime: "no willing learner has learning time"
-    case .cannotQualifyWithinHorizon: "nobody could qualify within the horizon"
-    case .noEligibleMentor(let skill, let level):
-      "no eligible mentor holds '\(skill)' at level \(level) or above"
-    case .mentorsLackTime(let skill, let level):
-      "the mentors who hold '\(skill)' at level \(level) or above have too few hours for it"
-    case .learnersBusy: "the learners who could qualify have no learning time left"
-    case .mentorCapacityUsedUp: "the eligible mentors' hours or mentee slots are used up"
-    case .searchStopped: "the search stopped on its time limit before reaching this role"
-    }
-  }
-}
-
 /// How the search went.
 public struct PlanStats: Hashable, Sendable {
   /// Candidate bundles: (mentee, role) pairs that could work at all.

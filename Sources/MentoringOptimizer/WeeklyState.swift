@@ -130,7 +130,7 @@ struct WeeklyState: Sendable {
       let held = plannedLevel(mentee, requirement.skill)
       if held.level >= requirement.level { continue }
       if pairOf[mentee * problem.skillCount + requirement.skill] != nil {
-        return .failure(InsertionFailureBox(.conflicting))
+        return .failure(InsertionFailureBox(.conflicting, skill: requirement.skill))
       }
       let hours = problem.menteeHours(mentee, requirement.skill, to: requirement.level)
       wanted.append((requirement.skill, requirement.level, hours))
@@ -151,7 +151,8 @@ struct WeeklyState: Sendable {
           mentorOverlay: mentorOverlay, newLinks: newLinks)
       else {
         let alone = earliestEnd(hours: want.hours, learn: learn)
-        return .failure(InsertionFailureBox(alone == nil ? .learnerTime : .mentorCapacity))
+        return .failure(
+          InsertionFailureBox(alone == nil ? .learnerTime : .mentorCapacity, skill: want.skill))
       }
       var mentorRow =
         mentorOverlay[pair.mentor]
@@ -435,5 +436,66 @@ enum KeepFailure: Sendable, Equatable {
 /// An ``InsertionFailure`` as an `Error`, for `Result`.
 struct InsertionFailureBox: Error {
   var failure: InsertionFailure
-  init(_ failure: InsertionFailure) { self.failure = failure }
+  /// The skill whose pair failed (`conflicting`, `learnerTime`, `mentorCapacity`), else -1.
+  var skill: Int
+  init(_ failure: InsertionFailure, skill: Int = -1) {
+    self.failure = failure
+    self.skill = skill
+  }
+}
+
+// MARK: What-if
+
+extension WeeklyState {
+  /// What ``loosen(mentor:extraHours:freeSlot:)`` changed, to put it back.
+  struct Loosening {
+    var mentor: Int
+    var mentorRow: [Double]
+    var mentees: [Int]
+  }
+
+  /// Gives `mentor` `extraHours` more mentoring hours in every week they are present and, with
+  /// `freeSlot`, one more mentee slot (their last mentee is forgotten, which only frees the
+  /// slot): to ask, on a working copy, what change would let a bundle in.
+  ///
+  /// - Complexity: O(H).
+  mutating func loosen(mentor: Int, extraHours: Double, freeSlot: Bool) -> Loosening {
+    let row = mentor * weeks
+    let undo = Loosening(
+      mentor: mentor, mentorRow: Array(mentorLeft[row..<(row + weeks)]), mentees: mentees[mentor])
+    if extraHours > 0 {
+      for week in 1...max(1, weeks) where week <= weeks && problem.isPresent(mentor, week: week) {
+        mentorLeft[row + week - 1] += extraHours
+      }
+    }
+    if freeSlot, !mentees[mentor].isEmpty { mentees[mentor].removeLast() }
+    return undo
+  }
+
+  /// Gives `learner` `extraHours` more learning hours in every week they are present, returning
+  /// their row of hours left as it was: to ask, on a working copy, whether the mentors would
+  /// bind once the learner had the time.
+  ///
+  /// - Complexity: O(H).
+  mutating func loosen(learner: Int, extraHours: Double) -> [Double] {
+    let row = learner * weeks
+    let saved = Array(learnLeft[row..<(row + weeks)])
+    for week in 1...max(1, weeks) where week <= weeks && problem.isPresent(learner, week: week) {
+      learnLeft[row + week - 1] += extraHours
+    }
+    return saved
+  }
+
+  /// Puts back the row ``loosen(learner:extraHours:)`` returned.
+  mutating func restore(learner: Int, row saved: [Double]) {
+    let row = learner * weeks
+    learnLeft.replaceSubrange(row..<(row + weeks), with: saved)
+  }
+
+  /// Puts back what ``loosen(mentor:extraHours:freeSlot:)`` changed.
+  mutating func restore(_ undo: Loosening) {
+    let row = undo.mentor * weeks
+    mentorLeft.replaceSubrange(row..<(row + weeks), with: undo.mentorRow)
+    mentees[undo.mentor] = undo.mentees
+  }
 }

@@ -24,6 +24,7 @@ public enum GapReportJSON {
       ("singlePointsOfFailure", .array(content.coverage.singlePointsOfFailure.map(singlePoint))),
       ("skills", .array(content.coverage.scarcity.map { scarcity($0, privacy: privacy) })),
       ("succession", .array(content.succession.map { SuccessionJSON.entry($0, privacy: privacy) })),
+      ("readinessDefinitions", SuccessionJSON.readinessDefinitions),
     ]
     if let baseline = content.baseline {
       members.append(("whatIf", whatIf(baseline, content: content)))

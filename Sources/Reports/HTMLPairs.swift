@@ -76,13 +76,15 @@ enum HTMLPairs {
     return out
   }
 
-  /// Roles the plan leaves below target, with the optimizer's reason; in workshop mode the
+  /// Roles the plan leaves below target, with the optimizer's reason as a sentence (names come
+  /// escaped from `names`, the rest is the reason's own plain text); in workshop mode the
   /// count missing is hidden with the depth it gives away (target − missing).
   static func unmet(_ content: PlanReportContent, names: HTMLNames) -> String {
     guard !content.plan.unmet.isEmpty else {
       return HTML.paragraph("Every role reaches its target once the plan has run.")
     }
-    var out = "<table class=\"unmet\">\n<thead><tr><th scope=\"col\">Role</th>"
+    var out = HTML.paragraph(PlanReportMarkdown.unmetIntroduction, class: "lead")
+    out += "<table class=\"unmet\">\n<thead><tr><th scope=\"col\">Role</th>"
     out += "<th scope=\"col\" class=\"num\">Still missing</th><th scope=\"col\">Why</th>"
     out += "</tr></thead>\n<tbody>\n"
     for role in content.plan.unmet {
@@ -90,7 +92,9 @@ enum HTMLPairs {
       let missing = content.before.privacy.derived("\(role.gap)", depth: depth)
       out += "<tr><th scope=\"row\">\(names.role(role.role))</th>"
       out += "<td class=\"num\">\(HTML.escape(missing))</td>"
-      out += "<td>\(HTML.escape(role.reason.description))</td></tr>\n"
+      let why = role.reason.sentence(
+        person: names.person, skill: names.skill, number: { formatDecimal($0, places: 1) })
+      out += "<td>\(why)</td></tr>\n"
     }
     return out + "</tbody>\n</table>\n"
   }

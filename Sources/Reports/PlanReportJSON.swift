@@ -85,6 +85,7 @@ public enum PlanReportJSON {
         "succession",
         .array(before.succession.map { SuccessionJSON.entry($0, privacy: before.privacy) })
       ),
+      ("readinessDefinitions", SuccessionJSON.readinessDefinitions),
       ("sources", .array(before.sources.map(GapReportJSON.source))),
     ]).rendered()
   }
@@ -171,13 +172,7 @@ public enum PlanReportJSON {
     ])
   }
 
-  static func unmet(_ role: UnmetRole) -> JSONValue {
-    .object([
-      ("role", .string(role.role.rawValue)),
-      ("gap", .number(Double(role.gap))),
-      ("reason", .string(role.reason.description)),
-    ])
-  }
+  static func unmet(_ role: UnmetRole) -> JSONValue { UnmetReasonJSON.role(role) }
 
   static func analysis(
     _ coverage: CoverageAnalysis, _ absences: AbsenceAnalysis, organization: Organization,

@@ -195,22 +195,32 @@ public enum PlanReportMarkdown {
     return out + roles.rendered() + "\n"
   }
 
-  /// Roles still short, with the optimizer's reason; in workshop mode the count missing is
+  /// Roles still short, with the optimizer's reason as a sentence with numbers (the nearest
+  /// candidate, the limit that binds, what would lift it); in workshop mode the count missing is
   /// hidden with the depth it gives away (target − missing).
   static func unmet(_ content: PlanReportContent, names: Names, privacy: Privacy) -> String {
-    let out = "## Still below target after the plan\n\n"
-    guard !content.plan.unmet.isEmpty else { return out + "Every role reaches its target.\n\n" }
+    let title = "## Still below target after the plan\n\n"
+    guard !content.plan.unmet.isEmpty else { return title + "Every role reaches its target.\n\n" }
     var table = MarkdownTable(
       ["Role", "Still missing", "Why"], rightAligned: [false, true, false])
     for role in content.plan.unmet {
       let depth = content.plan.after[role: role.role]?.depth ?? 0
       table.append([
         names.role(role.role), privacy.derived("\(role.gap)", depth: depth),
-        role.reason.description,
+        role.reason.sentence(
+          person: names.person, skill: names.skill, number: { formatDecimal($0, places: 1) }),
       ])
     }
-    return out + table.rendered() + "\n"
+    return title + unmetIntroduction + "\n\n" + table.rendered() + "\n"
   }
+
+  /// What the reasons say and what "would do" promises, above the table of roles still short.
+  static let unmetIntroduction =
+    "Why each role stays short: the nearest candidate (fewest learning hours still to learn, "
+    + "ties by id), the first limit that stops them, and the smallest change to that limit "
+    + "alone that would do (a longer horizon counts the learner's time only; more learning "
+    + "hours a week, a mentee slot or mentoring hours are checked against the whole plan, and "
+    + "a mentor who would bind next is named)."
 
   static func roles(_ content: PlanReportContent, names: Names, privacy: Privacy) -> String {
     var table = MarkdownTable(

@@ -10,6 +10,7 @@ enum SuccessionMarkdown {
     }
     out += "For every incumbent of a role of weight 2 or more: who could take over, fewest "
     out += "learning hours first, and how soon.\n\n"
+    out += readinessDefinitions
     for entry in content.succession {
       out += "### \(names.role(entry.role)): after \(names.person(entry.incumbent))\n\n"
       guard !entry.candidates.isEmpty else {
@@ -34,6 +35,12 @@ enum SuccessionMarkdown {
   }
 }
 
+extension SuccessionMarkdown {
+  /// The readiness words, one sentence each, as a list under the bench's introduction.
+  static let readinessDefinitions: String =
+    Readiness.definitions.map { "- **\($0.word)**: \($0.meaning)\n" }.joined() + "\n"
+}
+
 /// The succession bench in JSON.
 enum SuccessionJSON {
   static func entry(_ entry: SuccessionEntry, privacy: Privacy) -> JSONValue {
@@ -43,6 +50,10 @@ enum SuccessionJSON {
       ("candidates", .array(entry.candidates.map(candidate))),
     ])
   }
+
+  /// The readiness words the bench's `readiness` fields use, each with its meaning.
+  static let readinessDefinitions: JSONValue = .object(
+    Readiness.definitions.map { ($0.key, .string("\($0.word): \($0.meaning)")) })
 
   static func candidate(_ candidate: SuccessionCandidate) -> JSONValue {
     let readiness: String
