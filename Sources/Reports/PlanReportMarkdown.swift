@@ -83,9 +83,11 @@ public enum PlanReportMarkdown {
     guard !timeline.pairs.isEmpty else {
       return out + "No pair improves coverage within the capacities given.\n\n"
     }
-    out += "Pairs grouped by the month of their first week. Each pair raises one skill of the "
-    out += "mentee; together a mentee's pairs qualify them for the roles named, from the week "
-    out += "the last of them ends. Hours are the mentee's; the mentor spends a quarter of them. "
+    // Lines break after each sentence: a paragraph still, and no line runs off a terminal.
+    out += "Pairs grouped by the month of their first week.\n"
+    out += "Each pair raises one skill of the mentee; together a mentee's pairs qualify them for "
+    out += "the roles named, from the week the last of them ends.\n"
+    out += "Hours are the mentee's; the mentor spends a quarter of them.\n"
     out += content.checkInPattern.sentence + "\n\n"
     for wave in timeline.waves {
       out += "### \(wave.month.name)\n\n"
