@@ -112,6 +112,7 @@ struct RoundTripTests {
       if random.chance(20) { organization.roles[index].criticality = .weight(1.5) }
       if random.chance(20) { organization.roles[index].minPresent = 2 }
     }
+    organization.plan = plan(for: &organization, random: &random, start: start)
     organization.policy = Policy(
       horizonWeeks: 10, mentorMinLevel: 2, start: start,
       holidays: [
@@ -119,5 +120,72 @@ struct RoundTripTests {
         .fixture("2025-01-06"),
       ])
     return organization
+  }
+
+  /// A plan section with every status, hours done, schedules with fractional hours and forbids
+  /// of every shape, consistent as the importer requires (one kept pair per mentee and skill,
+  /// no forbid or dropped pair ruling out a kept one). Done pairs are given their level in the
+  /// organization already, since reading applies them.
+  static func plan(
+    for organization: inout Organization, random: inout SeededRandom, start: Day
+  ) -> RecordedPlan? {
+    let people = organization.people
+    let skills = organization.skills
+    guard people.count >= 2, !skills.isEmpty, random.chance(80) else { return nil }
+    var plan = RecordedPlan(start: start.adding(days: -28), weeks: 8 + random.below(45))
+    var kept = Set<String>()
+    var triples = Set<String>()
+    let statuses: [PairStatus] = [.proposed, .agreed, .active, .done, .dropped]
+    for _ in 0..<min(40, people.count) {
+      let mentee = random.below(people.count)
+      var mentor = random.below(people.count)
+      if mentor == mentee { mentor = (mentor + 1) % people.count }
+      let skill = skills[random.below(skills.count)].id
+      let status = statuses[random.below(statuses.count)]
+      let menteeID = people[mentee].id
+      let mentorID = people[mentor].id
+      let triple = "\(mentorID)|\(menteeID)|\(skill)"
+      if status == .agreed || status == .active {
+        guard kept.insert("\(menteeID)|\(skill)").inserted, !triples.contains(triple) else {
+          continue
+        }
+      }
+      triples.insert(triple)
+      var pair = RecordedPair(
+        mentor: mentorID, mentee: menteeID, skill: skill,
+        toLevel: 1 + random.below(organization.scaleMax), status: status)
+      if status == .active { pair.hoursDone = [0, 7.25, 1.0 / 3.0, 12][random.below(4)] }
+      if status != .done, status != .dropped, random.chance(60) {
+        pair.schedule = (1...(1 + random.below(9))).map {
+          WeekHours(week: $0, hours: [4, 2.5, 1.0 / 3.0][random.below(3)])
+        }
+      }
+      if status == .done {
+        let level = organization.people[mentee].level(skill)
+        organization.people[mentee].levels[skill] = max(level, pair.toLevel)
+      }
+      plan.pairs.append(pair)
+    }
+    // Dropped pairs must not match a kept one either: the importer would refuse the file.
+    let keptPairs = plan.pairs.filter { $0.status == .agreed || $0.status == .active }
+    plan.pairs.removeAll { pair in
+      pair.status == .dropped
+        && keptPairs.contains {
+          $0.mentor == pair.mentor && $0.mentee == pair.mentee && $0.skill == pair.skill
+        }
+    }
+    for _ in 0..<random.below(4) {
+      var forbid = PairForbid()
+      if random.chance(50) { forbid.mentor = people[random.below(people.count)].id }
+      if random.chance(50) { forbid.mentee = people[random.below(people.count)].id }
+      if forbid.mentor == nil, forbid.mentee == nil || random.chance(50) {
+        forbid.skill = skills[random.below(skills.count)].id
+      }
+      let rulesOutKept = keptPairs.contains {
+        forbid.matches(mentor: $0.mentor, mentee: $0.mentee, skill: $0.skill)
+      }
+      if !rulesOutKept { plan.forbids.append(forbid) }
+    }
+    return plan
   }
 }
