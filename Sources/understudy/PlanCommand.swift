@@ -65,12 +65,13 @@ extension Understudy {
         policy: prepared.organization.policy, mentorMinLevel: mentorMinLevel,
         timeLimit: .milliseconds(Int(timeLimit * 1000)), cascades: noCascades ? false : nil)
       let progress = PlanProgressDisplay(quiet: prepared.quiet)
-      var content = PlanReportContent.plan(
+      let planned = PlanReportContent.plan(
         prepared.organization, horizon: prepared.horizon, options: options,
         absenceRate: prepared.absenceRate, scenario: prepared.scenario, sources: prepared.sources,
         progress: progress.callback)
       progress.finish()
-      content.before.privacy = prepared.privacy
+      // Planned on the input's own ids; workshop mode renames the finished plan only.
+      let content = prepared.finished(planned)
       try output.emit(render(content, as: output.format))
       if let calendar {
         try OutputOptions.write(
