@@ -60,7 +60,10 @@ enum HTMLHeatmap {
       planned[pair.mentee, default: [:]][pair.skill] = pair
     }
     var sole: [PersonID: [RoleID]] = [:]
-    for entry in coverage.singlePointsOfFailure { sole[entry.person] = entry.roles }
+    // The badge names single points of failure: not when the depth rule hides a depth of 1.
+    for entry in coverage.singlePointsOfFailure where !privacy.hides(1) {
+      sole[entry.person] = entry.roles
+    }
 
     var out = legend(scaleMax: organization.scaleMax, withPlan: !pairs.isEmpty)
     out += "<div class=\"scroll\"><table class=\"heatmap filterable\">\n<thead><tr>"

@@ -6,7 +6,9 @@ import SkillsGraph
 /// Besides the pair itself: `ready_week` gives, per role the pair serves, the week the mentee
 /// counts for it (`role@week; …`); `mentor_trained_by` points at the row that trains the mentor
 /// in the same plan, as that row's `mentee_id/skill_id/end_week` (empty when the mentor already
-/// holds the level); `hours_per_week` is the schedule, `week:hours; …`, weeks with hours only.
+/// holds the level); `hours_per_week` is the schedule, `week:hours; …`, weeks with hours only;
+/// `replaces` names the people leaving within the horizon from a role the pair trains for
+/// (`role: person; …`).
 public enum PlanReportCSV {
   /// Renders one row per pair, in the plan's order.
   public static func render(_ content: PlanReportContent) -> String {
@@ -15,8 +17,9 @@ public enum PlanReportCSV {
       "mentor_id", "mentor_name", "mentee_id", "mentee_name", "skill_id", "skill_name",
       "from_level", "to_level", "mentee_hours", "mentor_hours", "start_week", "end_week",
       "start_date", "end_date", "check_in_weeks", "roles", "reasons", "ready_week",
-      "mentor_trained_by", "hours_per_week",
+      "mentor_trained_by", "hours_per_week", "replaces",
     ])
+    let disclosure = content.depthDisclosure
     for pair in content.plan.pairs {
       table.append([
         pair.mentor.rawValue, names.plainName(pair.mentor), pair.mentee.rawValue,
@@ -28,12 +31,13 @@ public enum PlanReportCSV {
         pair.checkInWeeks.map(String.init).joined(separator: " "),
         pair.roles.map(\.role.rawValue).joined(separator: "; "),
         PlanReportMarkdown.explanation(
-          pair, names: names, markup: false, privacy: content.before.privacy),
+          pair, names: names, markup: false, disclosure: disclosure),
         pair.roles.map { "\($0.role)@\(PlanTimeline.readyWeek($0, of: pair))" }
           .joined(separator: "; "),
         pair.mentorTraining.map { "\($0.mentee)/\($0.skill)/\($0.endWeek)" } ?? "",
         pair.schedule.map { "\($0.week):\(formatDecimal($0.menteeHours, places: 2))" }
           .joined(separator: "; "),
+        LeaverCSV.replaces(pair, content.before.departures),
       ])
     }
     return table.rendered()

@@ -7,6 +7,7 @@ public enum PlanReportJSON {
   public static func render(_ content: PlanReportContent) -> String {
     let plan = content.plan
     let before = content.before
+    let disclosure = content.depthDisclosure
     return JSONValue.object([
       (
         "coverage",
@@ -49,8 +50,8 @@ public enum PlanReportJSON {
         ])
       ),
       ("horizon", GapReportJSON.horizon(content.absencesAfter)),
-      ("pairs", .array(plan.pairs.map { pair(content, $0) })),
-      ("unmet", .array(plan.unmet.map(unmet))),
+      ("pairs", .array(plan.pairs.map { pair(content, $0, disclosure) })),
+      ("unmet", .array(plan.unmet.map { unmet($0, disclosure) })),
       (
         "search",
         .object([
@@ -63,23 +64,30 @@ public enum PlanReportJSON {
         "analysisBefore",
         analysis(
           plan.before, before.absences, organization: content.organization,
-          privacy: before.privacy)
+          disclosure: disclosure)
       ),
       (
         "analysisAfter",
         analysis(
           plan.after, content.absencesAfter, organization: content.organization,
-          privacy: before.privacy)
+          disclosure: disclosure)
       ),
       (
         "succession",
         .array(before.succession.map { SuccessionJSON.entry($0, privacy: before.privacy) })
       ),
+      (
+        "leavers",
+        LeaverJSON.leavers(
+          before.departures, content.horizon, disclosure, backups: content.newBackups)
+      ),
       ("sources", .array(before.sources.map(GapReportJSON.source))),
     ]).rendered()
   }
 
-  static func pair(_ content: PlanReportContent, _ pair: PlannedPair) -> JSONValue {
+  static func pair(
+    _ content: PlanReportContent, _ pair: PlannedPair, _ disclosure: DepthDisclosure
+  ) -> JSONValue {
     .object([
       ("mentor", .string(pair.mentor.rawValue)),
       ("mentee", .string(pair.mentee.rawValue)),
@@ -124,8 +132,8 @@ public enum PlanReportJSON {
           pair.roles.map {
             .object([
               ("role", .string($0.role.rawValue)),
-              ("depthBefore", GapReportJSON.people($0.depthBefore, content.before.privacy)),
-              ("depthAfter", GapReportJSON.people($0.depthAfter, content.before.privacy)),
+              ("depthBefore", GapReportJSON.depth($0.depthBefore, of: $0.role, disclosure)),
+              ("depthAfter", GapReportJSON.depth($0.depthAfter, of: $0.role, disclosure)),
               ("fromWeek", .number(Double($0.readyWeek))),
             ])
           })
@@ -135,32 +143,33 @@ public enum PlanReportJSON {
     ])
   }
 
-  static func unmet(_ role: UnmetRole) -> JSONValue {
+  /// A role still short; its gap gives the depth away (target − gap), so it follows the rule.
+  static func unmet(_ role: UnmetRole, _ disclosure: DepthDisclosure) -> JSONValue {
     .object([
       ("role", .string(role.role.rawValue)),
-      ("gap", .number(Double(role.gap))),
+      ("gap", disclosure.hides(role.role) ? .null : .number(Double(role.gap))),
       ("reason", .string(role.reason.description)),
     ])
   }
 
   static func analysis(
     _ coverage: CoverageAnalysis, _ absences: AbsenceAnalysis, organization: Organization,
-    privacy: Privacy
+    disclosure: DepthDisclosure
   ) -> JSONValue {
     .object([
       (
         "summary",
-        GapReportJSON.summary(coverage, absences, organization: organization, privacy: privacy)
+        GapReportJSON.summary(
+          coverage, absences, organization: organization, disclosure: disclosure)
       ),
       (
         "roles",
         .array(
-          zip(coverage.roles, absences.roles).map { GapReportJSON.role($0, $1, privacy: privacy) })
+          zip(coverage.roles, absences.roles).map {
+            GapReportJSON.role($0, $1, disclosure: disclosure)
+          })
       ),
-      (
-        "singlePointsOfFailure",
-        .array(coverage.singlePointsOfFailure.map(GapReportJSON.singlePoint))
-      ),
+      ("singlePointsOfFailure", GapReportJSON.singlePoints(coverage, disclosure)),
     ])
   }
 }

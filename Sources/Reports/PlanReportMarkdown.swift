@@ -14,7 +14,12 @@ public enum PlanReportMarkdown {
     out += coverage(content, timeline: timeline, names: names, privacy: privacy)
     out += unmet(content, names: names, privacy: privacy)
     out += roles(content, names: names, privacy: privacy)
-    out += AbsenceMarkdown.calendar(content.absencesAfter, names: names, afterPlan: true)
+    let disclosure = content.depthDisclosure
+    out += LeaverMarkdown.section(
+      content.before.departures, horizon: content.horizon, names: names, disclosure: disclosure,
+      backups: content.newBackups)
+    out += AbsenceMarkdown.calendar(
+      content.absencesAfter, names: names, afterPlan: true, disclosure: disclosure)
     out += SuccessionMarkdown.bench(content.before, names: names)
     out += GapReportMarkdown.sourcesSection(content.before.sources)
     out += legend
@@ -50,8 +55,10 @@ public enum PlanReportMarkdown {
     out += "\(formatDecimal(plan.totalMenteeHours, places: 1)) learning hours in all, over "
     out += "\(horizon.weeks) weeks from \(horizon.start)\n"
     out += "- Roles below target: \(plan.before.rolesBelowTarget) → \(plan.after.rolesBelowTarget)"
-    out += "; single points of failure: \(plan.before.singlePointsOfFailure.count) → "
-    out += "\(plan.after.singlePointsOfFailure.count)\n"
+    let disclosure = content.depthDisclosure
+    out += "; single points of failure: "
+    out += "\(GapReportMarkdown.singlePointCount(plan.before, disclosure)) → "
+    out += "\(GapReportMarkdown.singlePointCount(plan.after, disclosure))\n"
     out += "- Uncovered role-days in the horizon: \(formatDecimal(before, places: 1)) → "
     out += "\(formatDecimal(after, places: 1)) (new backups count from the week their "
     out += "training ends)\n"
@@ -83,12 +90,13 @@ public enum PlanReportMarkdown {
     out += "mentee; together a mentee's pairs qualify them for the roles named, from the week "
     out += "the last of them ends. Hours are the mentee's; the mentor spends a quarter of them. "
     out += "Check-ins every two weeks from a pair's first week.\n\n"
+    let disclosure = content.depthDisclosure
     for wave in timeline.waves {
       out += "### \(wave.month.name)\n\n"
       for index in wave.pairs {
         let line = waveLine(
           timeline.pairs[index], gaps: timeline.gaps[index], horizon: content.horizon,
-          names: names, privacy: privacy)
+          names: names, disclosure: disclosure)
         out += "- " + MarkdownTable.escape(line) + "\n"
       }
       out += "\n"
@@ -100,7 +108,7 @@ public enum PlanReportMarkdown {
   /// mentor got there when the plan trained them.
   static func waveLine(
     _ pair: PlannedPair, gaps: [PlanTimeline.Gap], horizon: Horizon, names: Names,
-    privacy: Privacy
+    disclosure: DepthDisclosure
   ) -> String {
     var out = "**\(names.person(pair.mentee))** learns \(names.skill(pair.skill)) "
     out += "\(pair.fromLevel) → \(pair.toLevel) from \(names.person(pair.mentor)): "
@@ -111,8 +119,8 @@ public enum PlanReportMarkdown {
     out += "."
     for (week, impacts) in PlanTimeline.readiness(pair) {
       let roles = impacts.map {
-        "\(names.role($0.role)): depth \(privacy.count($0.depthBefore)) → "
-          + privacy.count($0.depthAfter)
+        "\(names.role($0.role)): depth \(disclosure.count($0.depthBefore, of: $0.role)) → "
+          + disclosure.count($0.depthAfter, of: $0.role)
       }
       out += " Ready in week \(week) (\(horizon.firstDay(ofWeek: week))) for "
       out += roles.joined(separator: "; ") + "."
@@ -133,11 +141,13 @@ public enum PlanReportMarkdown {
 
   /// What a pair is for, in words: the roles it helps with and their depth before → after.
   static func explanation(
-    _ pair: PlannedPair, names: Names, markup: Bool = true, privacy: Privacy = Privacy()
+    _ pair: PlannedPair, names: Names, markup: Bool = true,
+    disclosure: DepthDisclosure = .showingAll
   ) -> String {
     var parts = pair.roles.map {
       "\(markup ? names.role($0.role) : names.plainRole($0.role)): depth "
-        + "\(privacy.count($0.depthBefore)) → \(privacy.count($0.depthAfter))"
+        + "\(disclosure.count($0.depthBefore, of: $0.role)) → "
+        + disclosure.count($0.depthAfter, of: $0.role)
     }
     if pair.crossDepartment { parts.append("across departments") }
     if pair.matchesInterest { parts.append("the mentee asked to learn this") }
@@ -198,10 +208,10 @@ public enum PlanReportMarkdown {
     guard !content.plan.unmet.isEmpty else { return out + "Every role reaches its target.\n\n" }
     var table = MarkdownTable(
       ["Role", "Still missing", "Why"], rightAligned: [false, true, false])
+    let disclosure = content.depthDisclosure
     for role in content.plan.unmet {
-      let depth = content.plan.after[role: role.role]?.depth ?? 0
       table.append([
-        names.role(role.role), privacy.derived("\(role.gap)", depth: depth),
+        names.role(role.role), disclosure.derived("\(role.gap)", of: role.role),
         role.reason.description,
       ])
     }
@@ -215,10 +225,12 @@ public enum PlanReportMarkdown {
     let rows = zip(
       zip(content.plan.before.roles, content.plan.after.roles),
       zip(content.before.absences.roles, content.absencesAfter.roles))
+    let disclosure = content.depthDisclosure
     for ((before, after), (calendarBefore, calendarAfter)) in rows {
       table.append([
         names.role(before.role), formatNumber(before.weight),
-        "\(privacy.count(before.depth)) → \(privacy.count(after.depth))",
+        "\(disclosure.count(before.depth, of: before.role)) → "
+          + disclosure.count(after.depth, of: before.role),
         "\(before.target)",
         "\(calendarBefore.uncoveredDayCount) → \(calendarAfter.uncoveredDayCount)",
       ])

@@ -91,21 +91,22 @@ struct CSVTests {
     let rows = CSVReader.rows(PlanReportCSV.render(content))
     #expect(rows.count == content.plan.pairs.count + 1)
     #expect(rows.first?.first == "mentor_id")
-    #expect(rows.allSatisfy { $0.count == 20 })
+    #expect(rows.allSatisfy { $0.count == 21 })
     let first = try #require(content.plan.pairs.first)
     #expect(content.plan.pairs.map { "\($0.mentor)→\($0.mentee):\($0.skill)" } == ["P10→P3:tax"])
     #expect(rows[1][0] == first.mentor.rawValue)
     #expect(rows[1][2] == first.mentee.rawValue)
     #expect(rows[1][10] == "\(first.startWeek)")
     #expect(
-      rows[1][17...] == ["audit@10", "", "1:4; 2:4; 3:4; 4:4; 5:4; 6:4; 7:4; 8:4; 9:4; 10:4"])
+      rows[1][17...] == ["audit@10", "", "1:4; 2:4; 3:4; 4:4; 5:4; 6:4; 7:4; 8:4; 9:4; 10:4", ""])
   }
 
   @Test("ready weeks, the row that trained the mentor, and the hours of each week with hours")
   func planSchedule() throws {
     let rows = CSVReader.rows(PlanReportCSV.render(WavesFixture.content()))
     let header = try #require(rows.first)
-    #expect(header.suffix(3) == ["ready_week", "mentor_trained_by", "hours_per_week"])
+    #expect(
+      header.suffix(4) == ["ready_week", "mentor_trained_by", "hours_per_week", "replaces"])
     let columns = ["mentee_id", "ready_week", "mentor_trained_by", "hours_per_week"].compactMap {
       header.firstIndex(of: $0)
     }

@@ -1,0 +1,43 @@
+import SkillsGraph
+
+/// Who is away in an uncovered run, in words, for every format.
+///
+/// One home for the wording and for its privacy: in workshop mode the people are named only
+/// when the role's depth is shown and they are at least the minimum group (a list of who is
+/// away on a day the work stops is the list of who can do it); otherwise the run keeps the
+/// reasons, each once, without saying whose or how many.
+enum AwayText {
+  /// "Alma Quist (E11): vacation; Bruno Vela (E12): vacation", "fewer than 3 people
+  /// (vacation)", or "nobody is qualified".
+  static func describe(
+    _ run: UncoveredRun, of role: RoleID, name: (PersonID) -> String,
+    disclosure: DepthDisclosure
+  ) -> String {
+    guard !run.away.isEmpty else { return "nobody is qualified" }
+    guard let people = people(run, of: role, disclosure: disclosure) else {
+      return "\(disclosure.hiddenGroup) (\(reasons(of: run)))"
+    }
+    return people.map { "\(name($0.person)): \(reasons($0.reasons))" }.joined(separator: "; ")
+  }
+
+  /// The people away in the run, or nil when the privacy rules hide who they are.
+  static func people(
+    _ run: UncoveredRun, of role: RoleID, disclosure: DepthDisclosure
+  ) -> [PersonAway]? {
+    disclosure.hidesCount(run.away.count, of: role) ? nil : run.away
+  }
+
+  /// "vacation, left after 2026-12-11".
+  static func reasons(_ reasons: [AwayReason]) -> String {
+    reasons.map(\.description).joined(separator: ", ")
+  }
+
+  /// Every reason anyone in the run is away for, each once, in the order first given.
+  static func reasons(of run: UncoveredRun) -> String {
+    var seen: [String] = []
+    for reason in run.away.flatMap(\.reasons).map(\.description) where !seen.contains(reason) {
+      seen.append(reason)
+    }
+    return seen.joined(separator: ", ")
+  }
+}
