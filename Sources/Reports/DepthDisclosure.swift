@@ -15,6 +15,9 @@ public struct DepthDisclosure: Sendable {
   public var privacy: Privacy
   /// Roles whose depth figures are all hidden.
   public var hiddenRoles: Set<RoleID>
+  /// Requirements that are the only one of a role whose depth is hidden: the people holding
+  /// them are exactly the role's qualified people, so their count is hidden too.
+  public var hiddenRequirements: Set<Requirement> = []
 
   /// The rule over every depth a report states, as (role, depth) pairs.
   ///
@@ -49,6 +52,26 @@ public struct DepthDisclosure: Sendable {
     hides(role) || privacy.hides(value)
   }
 
+  /// The number of people holding `requirement`, or "fewer than K" when that number is small or
+  /// is a hidden role's depth.
+  public func holders(_ count: Int, of requirement: Requirement) -> String {
+    hidesHolders(count, of: requirement) ? privacy.count(0) : privacy.count(count)
+  }
+
+  /// Whether the number of people holding `requirement` must be hidden (see `holders(_:of:)`).
+  public func hidesHolders(_ count: Int, of requirement: Requirement) -> Bool {
+    hiddenRequirements.contains(requirement) || privacy.hides(count)
+  }
+
+  /// The rule with `hiddenRequirements` filled in from `roles`.
+  func hidingRequirements(of roles: [Role]) -> DepthDisclosure {
+    var copy = self
+    for role in roles where role.requirements.count == 1 && hides(role.id) {
+      copy.hiddenRequirements.insert(role.requirements[0])
+    }
+    return copy
+  }
+
   /// What a hidden group of people reads: "fewer than K people".
   public var hiddenGroup: String { "fewer than \(privacy.minimumGroup ?? 0) people" }
 
@@ -73,6 +96,7 @@ extension GapReportContent {
       depths += departure.roles.flatMap { [($0.role, $0.depthBefore), ($0.role, $0.depthAfter)] }
     }
     return DepthDisclosure(privacy: privacy, depths: depths)
+      .hidingRequirements(of: organization.roles)
   }
 }
 
@@ -90,5 +114,6 @@ extension PlanReportContent {
       depths += departure.roles.flatMap { [($0.role, $0.depthBefore), ($0.role, $0.depthAfter)] }
     }
     return DepthDisclosure(privacy: before.privacy, depths: depths)
+      .hidingRequirements(of: organization.roles)
   }
 }

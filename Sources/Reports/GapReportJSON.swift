@@ -23,7 +23,7 @@ public enum GapReportJSON {
           })
       ),
       ("singlePointsOfFailure", singlePoints(content.coverage, disclosure)),
-      ("skills", .array(content.coverage.scarcity.map { scarcity($0, privacy: privacy) })),
+      ("skills", .array(content.coverage.scarcity.map { scarcity($0, disclosure: disclosure) })),
       ("succession", .array(content.succession.map { SuccessionJSON.entry($0, privacy: privacy) })),
       ("leavers", LeaverJSON.leavers(content.departures, content.absences.horizon, disclosure)),
     ]
@@ -215,14 +215,17 @@ public enum GapReportJSON {
   }
 
   static func scarcity(
-    _ entry: CoverageAnalysis.SkillScarcity, privacy: Privacy = Privacy()
-  )
-    -> JSONValue
-  {
-    .object([
+    _ entry: CoverageAnalysis.SkillScarcity, disclosure: DepthDisclosure = .showingAll
+  ) -> JSONValue {
+    let requirement = Requirement(skill: entry.skill, level: entry.level)
+    let holders: JSONValue =
+      disclosure.hidesHolders(entry.holders, of: requirement)
+      ? .string(disclosure.holders(entry.holders, of: requirement))
+      : .number(Double(entry.holders))
+    return .object([
       ("skill", .string(entry.skill.rawValue)),
       ("level", .number(Double(entry.level))),
-      ("holders", people(entry.holders, privacy)),
+      ("holders", holders),
     ])
   }
 

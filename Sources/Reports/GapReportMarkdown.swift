@@ -24,7 +24,7 @@ public enum GapReportMarkdown {
     out += AbsenceMarkdown.calendar(content.absences, names: names, disclosure: disclosure)
     out += AbsenceMarkdown.sickDayRisk(content, names: names)
     out += SuccessionMarkdown.bench(content, names: names)
-    out += scarcest(analysis, names: names, privacy: privacy)
+    out += scarcest(analysis, names: names, disclosure: disclosure)
     out += allRoles(analysis, names: names, disclosure: disclosure)
     out += sourcesSection(content.sources)
     out += legend
@@ -130,14 +130,18 @@ public enum GapReportMarkdown {
   }
 
   static func scarcest(
-    _ analysis: CoverageAnalysis, names: Names, privacy: Privacy = Privacy()
+    _ analysis: CoverageAnalysis, names: Names, disclosure: DepthDisclosure = .showingAll
   ) -> String {
     var out = "## Scarcest skills\n\n"
     guard !analysis.scarcity.isEmpty else { return out + "No role requires any skill.\n\n" }
     out += "People holding each skill at the level roles require, rarest first.\n\n"
     var table = MarkdownTable(["Skill", "Level", "Holders"], rightAligned: [false, true, true])
     for entry in analysis.scarcity.prefix(scarcestShown) {
-      table.append([names.skill(entry.skill), "≥ \(entry.level)", privacy.count(entry.holders)])
+      let requirement = Requirement(skill: entry.skill, level: entry.level)
+      table.append([
+        names.skill(entry.skill), "≥ \(entry.level)",
+        disclosure.holders(entry.holders, of: requirement),
+      ])
     }
     return out + table.rendered() + "\n"
   }

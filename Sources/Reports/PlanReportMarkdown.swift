@@ -187,6 +187,7 @@ public enum PlanReportMarkdown {
     out += "The roles the plan trains for, and the week from which each stays at its target:\n\n"
     var roles = MarkdownTable(
       ["Role", "Target", "At target from"], rightAligned: [false, true, false])
+    let disclosure = content.depthDisclosure
     for role in timeline.roleTargets {
       let from = role.atTargetFrom.map { week in
         week == 1
@@ -195,7 +196,9 @@ public enum PlanReportMarkdown {
       }
       roles.append([
         names.role(role.role), "\(role.target)",
-        privacy.derived(from ?? "not within the horizon", depth: role.target),
+        // Reaching the target says the depth became the target: hidden with the role's depth.
+        privacy.hides(role.target)
+          ? "–" : disclosure.derived(from ?? "not within the horizon", of: role.role),
       ])
     }
     return out + roles.rendered() + "\n"

@@ -142,4 +142,34 @@ struct DepthRuleTests {
     let pairs = try #require(HTMLScan.section("pairs", in: plan))
     #expect(!pairs.contains("depth 2") && pairs.contains("fewer than 3"))
   }
+
+  /// A role of three that a leaver takes to two: "3" today beside "Zoe leaves" would say it
+  /// keeps 2, so the role is hidden even where its figure is 3, and so is the count of people
+  /// holding its only requirement (they are its qualified people).
+  @Test("a depth of 3 that a leaver takes to 2 is hidden everywhere, skill holders included")
+  func leaverTakesUnderTheGroup() throws {
+    let organization = Organization(
+      skills: [Skill(id: "s")],
+      people: [
+        Person(id: "X", levels: ["s": 3]), Person(id: "Y", levels: ["s": 3]),
+        Person(id: "Z", levels: ["s": 3], leaves: .fixture("2026-12-09")),
+      ],
+      roles: [Role(id: "r", requirements: [.init(skill: "s", level: 3)], criticality: .high)])
+    var content = GapReportContent.analyse(
+      organization, horizon: Horizon(start: .fixture("2026-11-30"), weeks: 4))
+    content.privacy = Privacy(minimumGroup: 3)
+    #expect(content.departures.first?.roles == [.init(role: "r", depthBefore: 3, depthAfter: 2)])
+    let markdown = GapReportMarkdown.render(content)
+    #expect(markdown.contains("| `s` | ≥ 3 | fewer than 3 |"))
+    #expect(markdown.contains("| `r` | 2 | fewer than 3 | 1 | – | nobody |"))
+    #expect(markdown.contains("`r`: depth fewer than 3 → fewer than 3 from week 3"))
+    let json = try MonthEndReports.json(GapReportJSON.render(content))
+    #expect(
+      (json["skills"] as? [[String: Any]])?.first?["holders"] as? String == "fewer than 3")
+    let role = try MonthEndReports.role("r", in: json["roles"])
+    #expect(role["depth"] as? String == "fewer than 3")
+    #expect(role["qualified"] as? String == "fewer than 3 people")
+    content.privacy = Privacy()
+    #expect(GapReportMarkdown.render(content).contains("| `s` | ≥ 3 | 3 |"))
+  }
 }
