@@ -42,4 +42,27 @@ struct WorkshopPlanCommandTests {
       #expect(try Self.pairs(workshop.stdout) { back[$0] ?? "unknown \($0)" } == expected)
     }
   }
+
+  @Test("the samples' plan is the same pairs with and without --pseudonymize")
+  func samplesSamePairs() throws {
+    let samples = ["samples/harborline-hr-export.xml", "samples/harborline-roles.xml"].map(
+      CLIRunner.path)
+    let plain = try CLIRunner.run(["plan"] + samples + ["--format", "json"])
+    #expect(plain.status == 0, "\(plain.stderr)")
+    let expected = try Self.pairs(plain.stdout) { $0 }
+    #expect(!expected.isEmpty)
+    let workshop = try CLIRunner.run(
+      ["plan"] + samples + ["--format", "json", "--pseudonymize", "--salt", "one"])
+    #expect(workshop.status == 0, "\(workshop.stderr)")
+    // The pseudonyms of the people the samples define, computed as the command does.
+    let text = try String(contentsOfFile: samples[0], encoding: .utf8)
+    let ids = text.components(separatedBy: "<person id=\"").dropFirst().compactMap {
+      $0.split(separator: "\"", maxSplits: 1).first.map { PersonID(String($0)) }
+    }
+    let pseudonyms = Pseudonymization(
+      for: Organization(people: ids.map { Person(id: $0) }), salt: "one")
+    let back = Dictionary(
+      pseudonyms.pseudonyms.map { ($1.rawValue, $0.rawValue) }, uniquingKeysWith: { a, _ in a })
+    #expect(try Self.pairs(workshop.stdout) { back[$0] ?? "unknown \($0)" } == expected)
+  }
 }
