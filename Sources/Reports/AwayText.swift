@@ -8,17 +8,21 @@ import SkillsGraph
 /// reasons, each once, without saying whose or how many.
 enum AwayText {
   /// "Alma Quist (E11): vacation; Bruno Vela (E12): vacation", "fewer than 3 people
-  /// (vacation)", or "nobody is qualified".
+  /// (vacation)", or, when nobody qualified is away (the role has fewer qualified people than it
+  /// needs at once), ``shortHanded``.
   static func describe(
     _ run: UncoveredRun, of role: RoleID, name: (PersonID) -> String,
     disclosure: DepthDisclosure
   ) -> String {
-    guard !run.away.isEmpty else { return "nobody is qualified" }
+    guard !run.away.isEmpty else { return shortHanded }
     guard let people = people(run, of: role, disclosure: disclosure) else {
       return "\(disclosure.hiddenGroup) (\(reasons(of: run)))"
     }
     return people.map { "\(name($0.person)): \(reasons($0.reasons))" }.joined(separator: "; ")
   }
+
+  /// A run in which nobody qualified is away: the role is short of people, not of presence.
+  static let shortHanded = "nobody is away: too few people are qualified"
 
   /// The people away in the run, or nil when the privacy rules hide who they are.
   static func people(

@@ -200,3 +200,23 @@ struct LeaverReportTests {
     #expect(planRow.contains("<td>backup in the plan: Edda Falk, ready in week 6</td>"))
   }
 }
+
+@Suite("Who is away when nobody is")
+struct ShortHandedTests {
+  /// A role that needs two at once and has one qualified person stops every day with nobody
+  /// away: the report says it is short of people.
+  @Test("a role with fewer qualified people than it needs at once says so")
+  func shortHanded() throws {
+    let organization = Organization(
+      skills: [Skill(id: "s")], people: [Person(id: "X", levels: ["s": 3])],
+      roles: [Role(id: "r", requirements: [.init(skill: "s", level: 3)], minPresent: 2)])
+    let content = GapReportContent.analyse(
+      organization, horizon: Horizon(start: .fixture("2026-11-30"), weeks: 1))
+    #expect(
+      GapReportMarkdown.render(content).contains(
+        "- `r`, 2026-11-30 to 2026-12-04: nobody is away: too few people are qualified\n"))
+    #expect(
+      try MonthEndReports.cell(GapReportCSV.render(content), row: "r", column: "uncovered_away")
+        == "2026-11-30..2026-12-04: nobody is away: too few people are qualified")
+  }
+}
