@@ -4,7 +4,6 @@ import SkillsGraph
 public enum GapReportJSON {
   /// Renders `content` as JSON.
   public static func render(_ content: GapReportContent) -> String {
-    let privacy = content.privacy
     let disclosure = content.depthDisclosure
     let derived = Set(content.organization.roles.filter(\.isDerived).map(\.id))
     var members: [(String, JSONValue)] = [
@@ -24,7 +23,10 @@ public enum GapReportJSON {
       ),
       ("singlePointsOfFailure", singlePoints(content.coverage, disclosure)),
       ("skills", .array(content.coverage.scarcity.map { scarcity($0, disclosure: disclosure) })),
-      ("succession", .array(content.succession.map { SuccessionJSON.entry($0, privacy: privacy) })),
+      (
+        "succession",
+        .array(content.succession.map { SuccessionJSON.entry($0, disclosure: disclosure) })
+      ),
       ("leavers", LeaverJSON.leavers(content.departures, content.absences.horizon, disclosure)),
     ]
     if let baseline = content.baseline {

@@ -16,7 +16,6 @@ public enum GapReportMarkdown {
     if let baseline = content.baseline {
       out += AbsenceMarkdown.whatIf(baseline, content, Names(baseline.organization))
     }
-    let privacy = content.privacy
     let disclosure = content.depthDisclosure
     out += belowTarget(analysis, names: names, disclosure: disclosure)
     out += singlePoints(analysis, names: names, disclosure: disclosure)

@@ -74,7 +74,7 @@ public enum PlanReportJSON {
       ),
       (
         "succession",
-        .array(before.succession.map { SuccessionJSON.entry($0, privacy: before.privacy) })
+        .array(before.succession.map { SuccessionJSON.entry($0, disclosure: disclosure) })
       ),
       (
         "leavers",

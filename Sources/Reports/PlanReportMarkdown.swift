@@ -20,7 +20,7 @@ public enum PlanReportMarkdown {
       backups: content.newBackups)
     out += AbsenceMarkdown.calendar(
       content.absencesAfter, names: names, afterPlan: true, disclosure: disclosure)
-    out += SuccessionMarkdown.bench(content.before, names: names)
+    out += SuccessionMarkdown.bench(content.before, names: names, disclosure: disclosure)
     out += GapReportMarkdown.sourcesSection(content.before.sources)
     out += legend
     return out

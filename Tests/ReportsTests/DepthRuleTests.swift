@@ -172,4 +172,32 @@ struct DepthRuleTests {
     content.privacy = Privacy()
     #expect(GapReportMarkdown.render(content).contains("| `s` | ≥ 3 | 3 |"))
   }
+
+  /// Bruno is ready now to take over the close from Alma: with Alma he is its depth of 2, so the
+  /// bench leaves him out under the rule and says why; Dario and Edda, who still have to learn,
+  /// stay.
+  @Test("the succession bench leaves out who is ready now for a hidden role, in every format")
+  func succession() throws {
+    let gap = MonthEndReports.gap(minimumGroup: 3)
+    let markdown = try #require(
+      markdownSection(
+        "Succession bench", in: GapReportMarkdown.render(gap) + "\n## End\n"))
+    let close = try #require(
+      markdown.components(separatedBy: "### ").first { $0.hasPrefix("Month-end close") })
+    #expect(close.contains("People qualified today are not listed"))
+    #expect(!close.contains("Bruno") && close.contains("Dario Senn (E14)"))
+    let json = try MonthEndReports.json(GapReportJSON.render(gap))
+    let entry = try #require(
+      (json["succession"] as? [[String: Any]])?.first { $0["role"] as? String == "month-close" })
+    #expect(entry["qualifiedWithheld"] as? Bool == true)
+    let people = ((entry["candidates"] as? [[String: Any]]) ?? []).map { $0["person"] as? String }
+    #expect(people == ["E14", "E15"])
+    let html = try #require(HTMLScan.section("succession", in: HTMLReport.render(gap)))
+    #expect(!html.contains("Bruno") && html.contains("People qualified today are not listed"))
+    let plan = PlanReportMarkdown.render(MonthEndReports.plan(minimumGroup: 3))
+    #expect(!(markdownSection("Succession bench", in: plan)?.contains("Bruno") ?? true))
+    // Without a minimum group Bruno is listed, so the checks above can fail.
+    #expect(
+      GapReportMarkdown.render(MonthEndReports.gap()).contains("| Bruno Vela (E12) | ready now |"))
+  }
 }
