@@ -52,14 +52,24 @@ public enum AwayReason: Hashable, Sendable, CustomStringConvertible {
 
 extension Person {
   /// Why the person is not at work on `day`, or nil when they are: gone after their leaving
-  /// date, else the first of their planned absences that contains the day.
+  /// date, else the kind of a planned absence that contains the day.
   ///
   /// It gives the reason behind ``isPresent(on:)`` (docs/model.md, "Absences"): nil exactly
-  /// when that is true.
+  /// when that is true. When absences overlap, the one that starts first wins (then the one
+  /// that ends first, then the kind in byte order), so the order in which an input lists them
+  /// does not matter: importers may sort them.
   ///
   /// - Complexity: O(a), a the person's absences.
   public func reasonAway(on day: Day) -> AwayReason? {
     if let leaves, day > leaves { return .left(lastDay: leaves) }
-    return absences.first { $0.contains(day) }.map { .absence(kind: $0.kind) }
+    let covering = absences.filter { $0.contains(day) }
+    guard
+      let first = covering.min(by: {
+        ($0.from, $0.to) != ($1.from, $1.to)
+          ? ($0.from, $0.to) < ($1.from, $1.to)
+          : Array(($0.kind ?? "").utf8).lexicographicallyPrecedes(Array(($1.kind ?? "").utf8))
+      })
+    else { return nil }
+    return .absence(kind: first.kind)
   }
 }

@@ -70,6 +70,23 @@ struct WhoIsAwayTests {
       ])
   }
 
+  /// Vacation from 1 to 10 December and parental leave from 5 to 20 December overlap on 5–10
+  /// December: the vacation, which starts first, is the reason then, in whichever order the
+  /// input lists them (importers sort absences).
+  @Test("overlapping absences give the same reason in any order")
+  func overlapping() {
+    let vacation = Absence(
+      from: .fixture("2026-12-01"), to: .fixture("2026-12-10"), kind: "vacation")
+    let leave = Absence(
+      from: .fixture("2026-12-05"), to: .fixture("2026-12-20"), kind: "parental-leave")
+    for absences in [[vacation, leave], [leave, vacation]] {
+      let person = Person(id: "P", absences: absences)
+      #expect(person.reasonAway(on: .fixture("2026-12-07")) == .absence(kind: "vacation"))
+      #expect(person.reasonAway(on: .fixture("2026-12-15")) == .absence(kind: "parental-leave"))
+      #expect(person.reasonAway(on: .fixture("2026-12-21")) == nil)
+    }
+  }
+
   @Test("a reason to be away exactly on the days a person is not present")
   func reasonMatchesPresence() {
     let days = (0..<60).map { Day.fixture("2026-11-23").adding(days: $0) }
