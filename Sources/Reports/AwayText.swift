@@ -36,12 +36,18 @@ enum AwayText {
     reasons.map(\.description).joined(separator: ", ")
   }
 
-  /// Every reason anyone in the run is away for, each once, in the order first given.
+  /// Every reason anyone in the run is away for, each once, in byte order: the order of the
+  /// people (which follows their ids, or pseudonyms) would otherwise show through.
   static func reasons(of run: UncoveredRun) -> String {
-    var seen: [String] = []
-    for reason in run.away.flatMap(\.reasons).map(\.description) where !seen.contains(reason) {
-      seen.append(reason)
+    distinctReasons(of: run).map(\.description).joined(separator: ", ")
+  }
+
+  /// The reasons of `reasons(of:)`, as values.
+  static func distinctReasons(of run: UncoveredRun) -> [AwayReason] {
+    var seen: [AwayReason] = []
+    for reason in run.away.flatMap(\.reasons) where !seen.contains(reason) { seen.append(reason) }
+    return seen.sorted {
+      Array($0.description.utf8).lexicographicallyPrecedes(Array($1.description.utf8))
     }
-    return seen.joined(separator: ", ")
   }
 }

@@ -21,15 +21,11 @@ enum LeaverJSON {
                 ])
               })
           } ?? .string(disclosure.hiddenGroup)
-        var seen: [AwayReason] = []
-        for reason in run.away.flatMap(\.reasons) where !seen.contains(reason) {
-          seen.append(reason)
-        }
         return .object([
           ("from", .string(run.days.from.description)),
           ("to", .string(run.days.to.description)),
           ("away", away),
-          ("reasons", .array(seen.map(reason))),
+          ("reasons", .array(AwayText.distinctReasons(of: run).map(reason))),
         ])
       })
   }

@@ -88,6 +88,12 @@ struct DepthRuleTests {
         "- Month-end close (`month-close`), 2026-12-21 to 2026-12-31: fewer than 3 people "
           + "(vacation)"))
 
+    // Reasons without names come in byte order, not in the order of the people behind them.
+    #expect(
+      gap.contains(
+        "- Ledger keeping (`ledger`), 2026-12-21 to 2026-12-31: fewer than 3 people "
+          + "(left after 2026-12-11, vacation)"))
+
     let plan = PlanReportMarkdown.render(MonthEndReports.plan(minimumGroup: 3))
     #expect(plan.contains("single points of failure: hidden → hidden"))
     #expect(
