@@ -11,7 +11,7 @@ BIN=.build/release/understudy
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 for seed in $(seq 1 "$SEEDS"); do
-  "$BIN" generate --people 10000 --skills 1000 --roles 500 --seed "$seed" --output "$WORK/org.xml"
+  "$BIN" generate --plain --people 10000 --skills 1000 --roles 500 --seed "$seed" --output "$WORK/org.xml"
   for cascades in "" "--no-cascades"; do
     /usr/bin/time -f "%e %M" -o "$WORK/time" "$BIN" plan "$WORK/org.xml" --weeks 52 --quiet \
       --format json --output "$WORK/plan.json" $cascades

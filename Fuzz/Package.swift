@@ -7,7 +7,7 @@ import PackageDescription
 /// Harness name → the executable `fuzz-NAME`, from `Sources/fuzz-NAME/main.swift`.
 let harnesses = [
   "native", "native-schema", "workday", "successfactors", "bamboohr", "hrxml3", "hrxml2",
-  "europass", "mapping", "mapping-file", "spreadsheet",
+  "europass", "mapping", "mapping-file", "spreadsheet", "plan",
 ]
 
 let package = Package(

@@ -18,6 +18,9 @@ src=Sources/HRImport
       sort | xargs grep -ohE '"[A-Za-z_][A-Za-z0-9_.-]{1,40}"'
     grep -ohE '(name|ref)="[A-Za-z_][A-Za-z0-9_]*"' "$src"/Resources/understudy-org-1.xsd |
       sed -E 's/^(name|ref)=//'
+    # Enumerated values (the plan section's statuses).
+    grep -ohE 'enumeration value="[A-Za-z_][A-Za-z0-9_]*"' "$src"/Resources/understudy-org-1.xsd |
+      sed -E 's/^enumeration value=//'
     grep -rohE --include='*.swift' '"(urn|http)[^"]*"' "$src"
   } | sort -u
   # XML syntax and XPath tokens.

@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 targets=(native native-schema workday successfactors bamboohr hrxml3 hrxml2 europass mapping
-  mapping-file spreadsheet)
+  mapping-file spreadsheet plan)
 
 usage() {
   echo "usage: scripts/fuzz.sh TARGET|all SECONDS [LIBFUZZER-OPTION...]" >&2

@@ -11,7 +11,7 @@ swift build -c release --product understudy >/dev/null
 bin=.build/release/understudy
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-$bin generate --people 10000 --skills 1000 --roles 500 --seed "$seed" --output "$work/org.xml"
+$bin generate --plain --people 10000 --skills 1000 --roles 500 --seed "$seed" --output "$work/org.xml"
 size=$(du -h "$work/org.xml" | cut -f1)
 
 measure() {  # prints "seconds peak-MB" of the command, best of 3

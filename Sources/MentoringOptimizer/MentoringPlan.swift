@@ -25,6 +25,10 @@ public struct MentoringPlan: Hashable, Sendable {
   /// Whether people trained in the plan were allowed to mentor (teaching cascades).
   public var cascades: Bool
   public var stats: PlanStats
+  /// Problems with an earlier plan given as input; any error means the plan was not made.
+  public var inputIssues: [PlanInputIssue] = []
+  /// What became of an earlier plan given as input; `nil` without one.
+  public var changes: PlanChanges?
 
   public init(
     pairs: [PlannedPair], before: CoverageAnalysis, after: CoverageAnalysis,
@@ -87,10 +91,13 @@ public struct PlannedPair: Hashable, Sendable {
   public var hoursByWeek: [Double]
   /// When the mentor was trained to teach this in the same plan: that training.
   public var mentorTraining: PairReference?
-  /// Check-ins every two weeks from the start: `startWeek, startWeek + 2, …` up to `endWeek`.
-  public var checkInWeeks: [Int]
   /// The roles this pair helps the mentee qualify for (the pair is needed for each), id order.
   public var roles: [RoleImpact]
+  /// `proposed` for a pair this run chose; `agreed` or `active` for one an earlier plan keeps.
+  public var status: PairStatus = .proposed
+  /// For an active pair: mentee hours spent before this plan's start (`menteeHours` are the ones
+  /// left).
+  public var hoursDone: Double = 0
   /// Mentor and mentee work in different departments.
   public var crossDepartment: Bool
   /// The mentee listed this skill among their interests.
@@ -99,7 +106,7 @@ public struct PlannedPair: Hashable, Sendable {
   public init(
     mentor: PersonID, mentee: PersonID, skill: SkillID, fromLevel: Int, toLevel: Int,
     menteeHours: Double, mentorHours: Double, startWeek: Int, endWeek: Int,
-    hoursByWeek: [Double], checkInWeeks: [Int], roles: [RoleImpact], crossDepartment: Bool,
+    hoursByWeek: [Double], roles: [RoleImpact], crossDepartment: Bool,
     matchesInterest: Bool, mentorTraining: PairReference? = nil
   ) {
     self.mentorTraining = mentorTraining
@@ -113,7 +120,6 @@ public struct PlannedPair: Hashable, Sendable {
     self.startWeek = startWeek
     self.endWeek = endWeek
     self.hoursByWeek = hoursByWeek
-    self.checkInWeeks = checkInWeeks
     self.roles = roles
     self.crossDepartment = crossDepartment
     self.matchesInterest = matchesInterest
@@ -170,40 +176,6 @@ public struct UnmetRole: Hashable, Sendable {
     self.role = role
     self.gap = gap
     self.reason = reason
-  }
-}
-
-/// Why a role stays below target, checked in this order for the people who could still learn it.
-public enum UnmetReason: Hashable, Sendable, CustomStringConvertible {
-  /// Nobody who is willing to learn has any learning time.
-  case noLearnerWithTime
-  /// Every willing learner would need more hours than the horizon gives them.
-  case cannotQualifyWithinHorizon
-  /// The learners who could fit it lack a skill that nobody eligible can teach at this level
-  /// (the skill blocking the most of them is named).
-  case noEligibleMentor(skill: SkillID, level: Int)
-  /// Someone holds the skill at this level, but no such mentor has the hours (or weeks at work
-  /// in common with the learner) for the pair, even with nothing else to do.
-  case mentorsLackTime(skill: SkillID, level: Int)
-  /// The learners who could do it have already spent their learning hours on other pairs.
-  case learnersBusy
-  /// Eligible mentors exist, but their hours or mentee slots are taken by more valuable pairs.
-  case mentorCapacityUsedUp
-  /// A further pair would still fit: the search stopped on its time limit before adding it.
-  case searchStopped
-
-  public var description: String {
-    switch self {
-    case .noLearnerWithTime: "no willing learner has learning time"
-    case .cannotQualifyWithinHorizon: "nobody could qualify within the horizon"
-    case .noEligibleMentor(let skill, let level):
-      "no eligible mentor holds '\(skill)' at level \(level) or above"
-    case .mentorsLackTime(let skill, let level):
-      "the mentors who hold '\(skill)' at level \(level) or above have too few hours for it"
-    case .learnersBusy: "the learners who could qualify have no learning time left"
-    case .mentorCapacityUsedUp: "the eligible mentors' hours or mentee slots are used up"
-    case .searchStopped: "the search stopped on its time limit before reaching this role"
-    }
   }
 }
 

@@ -40,18 +40,31 @@ public func planMentoring(
   let clock = ContinuousClock()
   let start = clock.now
   let reporter = progress.map { ProgressReporter($0, start: start) }
-  let problem = Problem(organization, options: options)
+  let (settled, recorded) = RecordedProgress.settle(organization, options: options)
+  var kept = recorded
+  let problem = Problem(settled, options: options)
   let bundles = problem.candidateBundles()
   let empty = WeeklyState(problem)
+  var baseline = empty
+  kept.book(into: &baseline, organization: organization)
+  if kept.issues.contains(where: { $0.severity == .error }) {
+    // A plan around pairs that cannot be kept would not be the plan anyone agreed to.
+    let search = WeeklySearch(problem: problem, bundles: [], empty: empty, deadline: start)
+    var plan = assemble(empty, problem: problem, search: search)
+    plan.inputIssues = kept.issues
+    plan.coverageByWeekBefore = plan.coverageByWeek
+    return plan
+  }
   var search = WeeklySearch(
-    problem: problem, bundles: bundles, empty: empty, deadline: start + options.timeLimit * 0.85)
+    problem: problem, bundles: bundles, empty: empty, baseline: baseline,
+    deadline: start + options.timeLimit * 0.85)
   search.reporter = reporter
-  reporter?.tick(.constructing, score: empty.objective.coverageWeeks, force: true)
+  reporter?.tick(.constructing, score: baseline.objective.coverageWeeks, force: true)
 
-  var state = empty
+  var state = baseline
   search.greedy(&state, perHour: false)
   if !search.timeIsUp() {
-    var other = empty
+    var other = baseline
     search.greedy(&other, perHour: true)
     if other.objective.isBetter(than: state.objective) { state = other }
   }
@@ -80,6 +93,8 @@ public func planMentoring(
   var plan = assemble(state, problem: problem, search: search)
   plan.coverageWeeksBound = bound
   plan.coverageByWeekBefore = coverageCurve(empty, problem: problem)
+  plan.inputIssues = kept.issues
+  plan.changes = kept.changes(pairs: plan.pairs, problem: problem, organization: settled)
   plan.stats.elapsed = clock.now - start
   return plan
 }
@@ -114,12 +129,11 @@ func assemble(_ state: WeeklyState, problem: Problem, search: WeeklySearch) -> M
     var hoursByWeek = [Double](repeating: 0, count: max(1, pair.endWeek - start + 1))
     for (week, amount) in zip(pair.weeks, pair.amounts) { hoursByWeek[week - start] += amount }
     let training = pair.trainedBy.map { state.pairs[$0] }
-    return PlannedPair(
+    var planned = PlannedPair(
       mentor: problem.personIDs[pair.mentor], mentee: problem.personIDs[pair.mentee],
       skill: problem.skillIDs[pair.skill], fromLevel: pair.from, toLevel: pair.to,
       menteeHours: pair.hours, mentorHours: pair.hours / 4, startWeek: start,
       endWeek: pair.endWeek, hoursByWeek: hoursByWeek,
-      checkInWeeks: Array(stride(from: start, through: pair.endWeek, by: 2)),
       roles: helped.map {
         RoleImpact(
           role: problem.roleIDs[$0.role], depthBefore: problem.depthToday[$0.role],
@@ -132,6 +146,9 @@ func assemble(_ state: WeeklyState, problem: Problem, search: WeeklySearch) -> M
           mentor: problem.personIDs[$0.mentor], mentee: problem.personIDs[$0.mentee],
           skill: problem.skillIDs[$0.skill], endWeek: $0.endWeek)
       })
+    planned.status = pair.status
+    planned.hoursDone = pair.hoursDone
+    return planned
   }
   return MentoringPlan(
     pairs: pairs, before: before, after: after, coverageWeeks: state.objective.coverageWeeks,

@@ -76,6 +76,13 @@ struct Problem: Sendable {
   let denseLevels: [UInt8]
   static let denseLimit = 1 << 20
 
+  // The earlier plan given as input (docs/model.md, "Progress, agreements and re-planning").
+  /// Pairs that forbids and dropped pairs rule out.
+  let ruleOuts: RuleOuts
+  /// `mentee · skillCount + skill` → mentee hours an active pair has already spent: the hours
+  /// a bundle needs for that skill are this much fewer.
+  let hoursDone: [Int: Double]
+
   /// The problem of planning `organization` under `options`: people who left before the
   /// horizon's first day are left out here, so every caller of the optimizer gets the rule.
   init(_ organization: Organization, options: PlanOptions) {
@@ -341,7 +348,35 @@ struct Problem: Sendable {
     } else {
       denseLevels = []
     }
+
+    var personIndex: [PersonID: Int] = [:]
+    personIndex.reserveCapacity(personCount)
+    for (index, id) in personIDs.enumerated() where personIndex[id] == nil {
+      personIndex[id] = index
+    }
+    var skillIndex: [SkillID: Int] = [:]
+    for (index, id) in skillIDs.enumerated() where skillIndex[id] == nil { skillIndex[id] = index }
+    var ruleOuts = RuleOuts()
+    var hoursDone: [Int: Double] = [:]
+    if let plan = organization.plan {
+      ruleOuts = RuleOuts(plan, person: { personIndex[$0] }, skill: { skillIndex[$0] })
+      for pair in plan.pairs where pair.status == .active {
+        guard let mentee = personIndex[pair.mentee], let skill = skillIndex[pair.skill] else {
+          continue
+        }
+        hoursDone[mentee * skillCount + skill] = max(0, pair.hoursDone)
+      }
+    }
+    self.ruleOuts = ruleOuts
+    self.hoursDone = hoursDone
+    self.personIndex = personIndex
+    self.skillIndex = skillIndex
   }
+
+  /// Person id → dense index (the first person with the id).
+  let personIndex: [PersonID: Int]
+  /// Skill id → dense index.
+  let skillIndex: [SkillID: Int]
 
   /// The level `person` holds in `skill` in the CSR arrays of a problem under construction.
   @inline(__always)
@@ -385,6 +420,15 @@ struct Problem: Sendable {
   /// Mentee hours to raise `person` in `skill` from today's level to `level`.
   @inline(__always)
   func menteeHours(_ person: Int, _ skill: Int, to level: Int) -> Double {
+    let from = self.level(person, skill)
+    guard level > from else { return 0 }
+    let hours = Double(level - from) * hoursPerLevel[skill] * relatedFactor(person, skill)
+    if hoursDone.isEmpty { return hours }
+    return max(0, hours - (hoursDone[person * skillIDs.count + skill] ?? 0))
+  }
+
+  /// `h(p)` of the model: mentee hours from today's level, before any hours already done.
+  func fullMenteeHours(_ person: Int, _ skill: Int, to level: Int) -> Double {
     let from = self.level(person, skill)
     guard level > from else { return 0 }
     return Double(level - from) * hoursPerLevel[skill] * relatedFactor(person, skill)

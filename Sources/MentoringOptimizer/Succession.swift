@@ -52,6 +52,29 @@ public enum Readiness: Hashable, Sendable, CustomStringConvertible {
   }
 }
 
+extension Readiness {
+  /// Each readiness word with its meaning in one sentence, best first, so every report that
+  /// shows the bench defines its words the same way (docs/model.md, "Succession"); `key` is the
+  /// word as the JSON report writes it.
+  public static let definitions: [(key: String, word: String, meaning: String)] = [
+    ("readyNow", "ready now", "qualified for the role today."),
+    (
+      "withinHorizon", "ready within the horizon",
+      "the hours still to learn fit the person's learning hours over the horizon, and someone "
+        + "eligible holds each missing skill at the level to teach it."
+    ),
+    (
+      "later", "later",
+      "someone could teach every missing skill, but the hours exceed one horizon or the "
+        + "person cannot learn in it (opted out, leaving or away)."
+    ),
+    (
+      "blocked", "blocked",
+      "no eligible mentor other than the person holds a missing skill at the level to teach it."
+    ),
+  ]
+}
+
 /// The succession bench: for each incumbent of each role with weight 2 or more, the people who
 /// could take over, ranked by the mentee hours they need.
 ///

@@ -1,3 +1,5 @@
+import SkillsGraph
+
 /// A pair as the weekly search holds it: who teaches whom which skill, and its hours week by week.
 struct WeeklyPair: Sendable {
   var mentee: Int
@@ -15,6 +17,10 @@ struct WeeklyPair: Sendable {
   /// The pair, in the same plan, that trained the mentor to teach this; `nil` when the mentor
   /// holds the level today.
   var trainedBy: Int?
+  /// `agreed` or `active` for a pair an earlier plan keeps; `proposed` for the search's own.
+  var status: PairStatus = .proposed
+  /// Mentee hours an active pair had already spent; `hours` are the ones left.
+  var hoursDone: Double = 0
 
   var startWeek: Int { weeks.first ?? 0 }
   /// `k(p)`: the last week with hours; the mentee holds `to` from this week on.

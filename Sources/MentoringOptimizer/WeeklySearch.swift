@@ -47,17 +47,21 @@ struct WeeklySearch {
   /// Bundle → the earliest week its mentee could finish it on their own hours.
   let earliest: [Int]
   let deadline: ContinuousClock.Instant
+  /// Where every construction starts: no pairs but the ones an earlier plan keeps.
+  let baseline: WeeklyState
   var stats = SearchStats()
   var reporter: ProgressReporter?
   private var clockChecks = 0
   private var timeUp = false
 
   /// Prepares the search over `bundles`; `empty` is the plan without pairs, which the caller
-  /// builds anyway.
+  /// builds anyway, and `baseline` the plan with only the kept pairs (the same without any).
   init(
-    problem: Problem, bundles: [Bundle], empty: WeeklyState, deadline: ContinuousClock.Instant
+    problem: Problem, bundles: [Bundle], empty: WeeklyState, baseline: WeeklyState? = nil,
+    deadline: ContinuousClock.Instant
   ) {
     self.problem = problem
+    self.baseline = baseline ?? empty
     self.bundles = bundles
     self.deadline = deadline
     var bundleOf: [Int: Int] = [:]
@@ -187,7 +191,7 @@ struct WeeklySearch {
         let extra = 1 + Int(random.next() % 3)
         for _ in 0..<extra { removed.insert(Int(random.next() % UInt64(count))) }
       }
-      var trial = WeeklyState(problem)
+      var trial = baseline
       for (index, bundle) in best.accepted.enumerated() where !removed.contains(index) {
         if case .success(let insertion) = trial.evaluate(mentee: bundle.mentee, role: bundle.role),
           insertion.gain > 1e-9

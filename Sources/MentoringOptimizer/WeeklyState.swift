@@ -1,3 +1,5 @@
+import SkillsGraph
+
 /// A plan under construction, week by week: every person's hours left in every week, the pairs
 /// with their schedules, and each role's week depth `d_w(r)` with the coverage-weeks it earns.
 ///
@@ -91,6 +93,20 @@ struct WeeklyState: Sendable {
     return (today, 0)
   }
 
+  /// The week from which `person` holds `level` in `skill`; `nil` when nothing reaches it.
+  ///
+  /// 0 when they hold it today, else the end week of the pair that teaches it (`made`, about to
+  /// be added, or one in the plan). A level held today never waits for a pair that raises it
+  /// further.
+  func readyWeek(_ person: Int, _ skill: Int, level: Int, made: WeeklyPair? = nil) -> Int? {
+    if problem.level(person, skill) >= level { return 0 }
+    if let made, made.to >= level { return made.endWeek }
+    if let index = pairOf[person * problem.skillCount + skill], pairs[index].to >= level {
+      return pairs[index].endWeek
+    }
+    return nil
+  }
+
   /// Whether `mentor` may take `mentee` on: already theirs, or a slot left.
   func hasSlot(_ mentor: Int, for mentee: Int, extra: [Int] = []) -> Bool {
     let list = mentees[mentor]
@@ -114,7 +130,7 @@ struct WeeklyState: Sendable {
       let held = plannedLevel(mentee, requirement.skill)
       if held.level >= requirement.level { continue }
       if pairOf[mentee * problem.skillCount + requirement.skill] != nil {
-        return .failure(InsertionFailureBox(.conflicting))
+        return .failure(InsertionFailureBox(.conflicting, skill: requirement.skill))
       }
       let hours = problem.menteeHours(mentee, requirement.skill, to: requirement.level)
       wanted.append((requirement.skill, requirement.level, hours))
@@ -135,7 +151,8 @@ struct WeeklyState: Sendable {
           mentorOverlay: mentorOverlay, newLinks: newLinks)
       else {
         let alone = earliestEnd(hours: want.hours, learn: learn)
-        return .failure(InsertionFailureBox(alone == nil ? .learnerTime : .mentorCapacity))
+        return .failure(
+          InsertionFailureBox(alone == nil ? .learnerTime : .mentorCapacity, skill: want.skill))
       }
       var mentorRow =
         mentorOverlay[pair.mentor]
@@ -167,15 +184,15 @@ struct WeeklyState: Sendable {
       var week = 0
       var meets = true
       for requirement in problem.requirements[other] {
-        var held = plannedLevel(mentee, requirement.skill)
-        if let pair = made.first(where: { $0.skill == requirement.skill }) {
-          held = (pair.to, pair.endWeek)
-        }
-        if held.level < requirement.level {
+        guard
+          let ready = readyWeek(
+            mentee, requirement.skill, level: requirement.level,
+            made: made.first(where: { $0.skill == requirement.skill }))
+        else {
           meets = false
           break
         }
-        week = max(week, held.week)
+        week = max(week, ready)
       }
       guard meets else { continue }
       gained.append(Qualification(role: other, week: max(1, week)))
@@ -221,7 +238,9 @@ struct WeeklyState: Sendable {
     guard let floor = earliestEnd(hours: hours, learn: learn) else { return nil }
     var best: (end: Int, linked: Bool, cross: Bool, mentor: Int, from: Int, trainedBy: Int?)?
     func consider(_ mentor: Int, from first: Int, trainedBy: Int?) {
-      guard mentor != mentee, hasSlot(mentor, for: mentee, extra: newLinks[mentor] ?? []) else {
+      guard mentor != mentee, hasSlot(mentor, for: mentee, extra: newLinks[mentor] ?? []),
+        !problem.ruleOuts.contains(mentor: mentor, mentee: mentee, skill: skill)
+      else {
         return
       }
       let base = mentor * weeks
@@ -299,31 +318,102 @@ struct WeeklyState: Sendable {
 
   // MARK: Committing
 
+  /// Books `pair`'s hours, its mentee slot and, with cascades, the new mentor it makes.
+  private mutating func add(_ pair: WeeklyPair) {
+    let problem = self.problem
+    let mentee = pair.mentee
+    let index = pairs.count
+    for (week, amount) in zip(pair.weeks, pair.amounts) {
+      learnLeft[mentee * weeks + week - 1] = max(0, learnLeft[mentee * weeks + week - 1] - amount)
+      mentorLeft[pair.mentor * weeks + week - 1] = max(
+        0, mentorLeft[pair.mentor * weeks + week - 1] - amount / 4)
+    }
+    if !mentees[pair.mentor].contains(mentee) { mentees[pair.mentor].append(mentee) }
+    pairOf[mentee * problem.skillCount + pair.skill] = index
+    pairs.append(pair)
+    if problem.options.cascades, pair.to >= problem.options.mentorMinLevel,
+      problem.mentorPerWeek[mentee] > 0, problem.maxMentees[mentee] > 0,
+      pair.endWeek < weeks
+    {
+      trainedMentors[pair.skill].append((mentee, pair.to, pair.endWeek + 1, index))
+      trainedMentorCount += 1
+    }
+    objective.hours += pair.hours
+    if problem.isInterested(mentee, pair.skill) { objective.interest += 1 }
+    if problem.department[pair.mentor] != problem.department[mentee] { objective.cross += 1 }
+  }
+
+  /// Schedules a pair that an earlier plan keeps (agreed, or active with the hours it has left)
+  /// with its own mentor, as early as both people's weekly hours allow.
+  ///
+  /// Kept pairs are booked before the search starts and never taken out: it plans around them.
+  /// Call ``creditKeptPairs()`` once all are booked.
+  /// - Returns: `nil` when booked; otherwise why not.
+  mutating func keep(
+    mentee: Int, mentor: Int, skill: Int, to level: Int, hours: Double, status: PairStatus,
+    hoursDone: Double
+  ) -> KeepFailure? {
+    guard hasSlot(mentor, for: mentee) else {
+      return .noMenteeSlot(taken: mentees[mentor].count)
+    }
+    var remaining = hours
+    var used: [Int] = []
+    var amounts: [Double] = []
+    var week = 1
+    while week <= weeks, remaining > hourEpsilon {
+      let amount = min(
+        remaining, learnLeft[mentee * weeks + week - 1], mentorLeft[mentor * weeks + week - 1] * 4)
+      if amount > hourEpsilon {
+        used.append(week)
+        amounts.append(amount)
+        remaining -= amount
+      }
+      week += 1
+    }
+    if remaining > hourEpsilon { return .doesNotFit(fits: hours - remaining) }
+    if let last = amounts.indices.last { amounts[last] += remaining }
+    add(
+      WeeklyPair(
+        mentee: mentee, mentor: mentor, skill: skill, from: problem.level(mentee, skill),
+        to: level, hours: hours, weeks: used, amounts: amounts, trainedBy: nil, status: status,
+        hoursDone: hoursDone))
+    return nil
+  }
+
+  /// Counts the roles that the kept pairs alone make their mentees qualify for, from the week
+  /// the last pair they need ends.
+  mutating func creditKeptPairs() {
+    let problem = self.problem
+    var byMentee: [Int: [Int]] = [:]
+    for pair in pairs { byMentee[pair.mentee, default: []].append(pair.skill) }
+    for mentee in byMentee.keys.sorted() {
+      var roles: [Int] = []
+      problem.appendNewlyQualified(
+        mentee, raising: byMentee[mentee] ?? [], level: { plannedLevel(mentee, $0).level },
+        to: &roles)
+      for role in roles where !qualifications[mentee].contains(where: { $0.role == role }) {
+        let week = problem.requirements[role].reduce(1) {
+          max($0, readyWeek(mentee, $1.skill, level: $1.level) ?? weeks)
+        }
+        let base = role * weeks
+        let target = problem.target[role]
+        for column in (week - 1)..<weeks {
+          if Int(depth[base + column]) < target { objective.coverageWeeks += problem.weight[role] }
+          depth[base + column] += 1
+        }
+        if weeks > 0, Int(depth[base + weeks - 1]) <= target {
+          objective.coverageEnd += problem.weight[role]
+        }
+        qualifications[mentee].append(Qualification(role: role, week: week))
+      }
+    }
+  }
+
   /// Adds `insertion`, computed on this very state by ``evaluate(mentee:role:)``.
   mutating func commit(_ insertion: Insertion) {
     let problem = self.problem
     let mentee = insertion.mentee
-    for pair in insertion.pairs {
-      let index = pairs.count
-      for (week, amount) in zip(pair.weeks, pair.amounts) {
-        learnLeft[mentee * weeks + week - 1] = max(0, learnLeft[mentee * weeks + week - 1] - amount)
-        mentorLeft[pair.mentor * weeks + week - 1] = max(
-          0, mentorLeft[pair.mentor * weeks + week - 1] - amount / 4)
-      }
-      if !mentees[pair.mentor].contains(mentee) { mentees[pair.mentor].append(mentee) }
-      pairOf[mentee * problem.skillCount + pair.skill] = index
-      pairs.append(pair)
-      if problem.options.cascades, pair.to >= problem.options.mentorMinLevel,
-        problem.mentorPerWeek[mentee] > 0, problem.maxMentees[mentee] > 0,
-        pair.endWeek < weeks
-      {
-        trainedMentors[pair.skill].append((mentee, pair.to, pair.endWeek + 1, index))
-        trainedMentorCount += 1
-      }
-      objective.hours += pair.hours
-      if problem.isInterested(mentee, pair.skill) { objective.interest += 1 }
-      if problem.department[pair.mentor] != problem.department[mentee] { objective.cross += 1 }
-    }
+    for pair in insertion.pairs { add(pair) }
     for gained in insertion.qualifications {
       let base = gained.role * weeks
       for column in (gained.week - 1)..<weeks { depth[base + column] += 1 }
@@ -335,8 +425,77 @@ struct WeeklyState: Sendable {
   }
 }
 
+/// Why a pair an earlier plan keeps cannot be booked.
+enum KeepFailure: Sendable, Equatable {
+  /// The mentor's mentee slots are taken by other kept pairs.
+  case noMenteeSlot(taken: Int)
+  /// The two people's weekly hours left within the horizon hold only `fits` of its hours.
+  case doesNotFit(fits: Double)
+}
+
 /// An ``InsertionFailure`` as an `Error`, for `Result`.
 struct InsertionFailureBox: Error {
   var failure: InsertionFailure
-  init(_ failure: InsertionFailure) { self.failure = failure }
+  /// The skill whose pair failed (`conflicting`, `learnerTime`, `mentorCapacity`), else -1.
+  var skill: Int
+  init(_ failure: InsertionFailure, skill: Int = -1) {
+    self.failure = failure
+    self.skill = skill
+  }
+}
+
+// MARK: What-if
+
+extension WeeklyState {
+  /// What ``loosen(mentor:extraHours:freeSlot:)`` changed, to put it back.
+  struct Loosening {
+    var mentor: Int
+    var mentorRow: [Double]
+    var mentees: [Int]
+  }
+
+  /// Gives `mentor` `extraHours` more mentoring hours in every week they are present and, with
+  /// `freeSlot`, one more mentee slot (their last mentee is forgotten, which only frees the
+  /// slot): to ask, on a working copy, what change would let a bundle in.
+  ///
+  /// - Complexity: O(H).
+  mutating func loosen(mentor: Int, extraHours: Double, freeSlot: Bool) -> Loosening {
+    let row = mentor * weeks
+    let undo = Loosening(
+      mentor: mentor, mentorRow: Array(mentorLeft[row..<(row + weeks)]), mentees: mentees[mentor])
+    if extraHours > 0 {
+      for week in 1...max(1, weeks) where week <= weeks && problem.isPresent(mentor, week: week) {
+        mentorLeft[row + week - 1] += extraHours
+      }
+    }
+    if freeSlot, !mentees[mentor].isEmpty { mentees[mentor].removeLast() }
+    return undo
+  }
+
+  /// Gives `learner` `extraHours` more learning hours in every week they are present, returning
+  /// their row of hours left as it was: to ask, on a working copy, whether the mentors would
+  /// bind once the learner had the time.
+  ///
+  /// - Complexity: O(H).
+  mutating func loosen(learner: Int, extraHours: Double) -> [Double] {
+    let row = learner * weeks
+    let saved = Array(learnLeft[row..<(row + weeks)])
+    for week in 1...max(1, weeks) where week <= weeks && problem.isPresent(learner, week: week) {
+      learnLeft[row + week - 1] += extraHours
+    }
+    return saved
+  }
+
+  /// Puts back the row ``loosen(learner:extraHours:)`` returned.
+  mutating func restore(learner: Int, row saved: [Double]) {
+    let row = learner * weeks
+    learnLeft.replaceSubrange(row..<(row + weeks), with: saved)
+  }
+
+  /// Puts back what ``loosen(mentor:extraHours:freeSlot:)`` changed.
+  mutating func restore(_ undo: Loosening) {
+    let row = undo.mentor * weeks
+    mentorLeft.replaceSubrange(row..<(row + weeks), with: undo.mentorRow)
+    mentees[undo.mentor] = undo.mentees
+  }
 }

@@ -2,6 +2,13 @@ import SkillsGraph
 
 /// Builds realistic synthetic organizations for tests, demos and benchmarks.
 ///
+/// Two styles share one shape (``Style``): `.plain` numbers everything ("Person 00001") and has
+/// no calendar, as tests and benchmarks were measured on; `.realistic` names departments,
+/// skills, roles and people from a vocabulary per department and adds planned absences and a
+/// few leavers, so a demo reads like a real export. For one seed both have the same people,
+/// skills, levels, roles and incumbents: the realistic details come from a second random
+/// stream and never change the first.
+///
 /// The shape follows what real skill matrices look like: people belong to departments, skills
 /// cluster by department (plus a few company-wide ones), most holdings are at levels 1–2 and
 /// experts are rare, every incumbent is qualified for their role, a handful of people are one
@@ -23,12 +30,30 @@ public struct OrganizationGenerator: Sendable {
     case tight
   }
 
+  /// How an organization is named and whether it carries a calendar.
+  public enum Style: Hashable, Sendable {
+    /// Numbered names, no absences, no leavers: the output tests and benchmarks rest on, which
+    /// never changes for a seed.
+    case plain
+    /// Names from a vocabulary per department, planned absences (holidays, training, a few
+    /// parental leaves) and a few leavers within the first weeks after ``asOf``.
+    case realistic
+  }
+
+  /// The date the organization describes when none is given: a fixed Monday, so a seed gives
+  /// the same file on any day.
+  public static let defaultAsOf = Day(ordinal: 20_094)  // 2025-01-06
+
   public var people: Int
   public var skills: Int
   public var roles: Int
   public var seed: UInt64
   /// `.typical` unless asked; the typical output for a seed never changes.
   public var scarcity: Scarcity
+  /// `.plain` unless asked.
+  public var style: Style
+  /// The export's date, from which the realistic calendar is drawn.
+  public var asOf: Day
 
   /// Department names, used in order; larger organizations number the repeats.
   static let departmentNames = [
@@ -40,13 +65,15 @@ public struct OrganizationGenerator: Sendable {
   /// one per twenty people (at least 4).
   public init(
     people: Int, skills: Int? = nil, roles: Int? = nil, seed: UInt64,
-    scarcity: Scarcity = .typical
+    scarcity: Scarcity = .typical, style: Style = .plain, asOf: Day = defaultAsOf
   ) {
     self.people = max(1, people)
     self.skills = max(2, skills ?? max(12, people / 10))
     self.roles = max(1, roles ?? max(4, people / 20))
     self.seed = seed
     self.scarcity = scarcity
+    self.style = style
+    self.asOf = asOf
   }
 
   /// Generates the organization.
@@ -54,10 +81,15 @@ public struct OrganizationGenerator: Sendable {
   /// - Complexity: O(people · skills held + roles · requirements), linear in the output size.
   public func generate() -> Organization {
     var rng = SplitMix64(seed: seed)
+    // Names and the calendar draw from their own stream, so `rng` sees the same calls in
+    // both styles and the shape of the organization does not depend on the style.
+    var details = SplitMix64(seed: seed ^ 0x6E61_6D65_735F_6361)
+    let realistic = style == .realistic
     let tight = scarcity == .tight
     let typicalDepartments = min(max(2, people / 60), 40, max(2, skills / 4))
     let departmentCount = tight ? max(2, typicalDepartments / 3) : typicalDepartments
     let departments = (0..<departmentCount).map { index in
+      if realistic { return Vocabulary.department(index) }
       let base = Self.departmentNames[index % Self.departmentNames.count]
       return index < Self.departmentNames.count
         ? base : "\(base) \(index / Self.departmentNames.count + 1)"
@@ -94,9 +126,17 @@ public struct OrganizationGenerator: Sendable {
         }
       }
       let department = skillDepartment[index]
+      var name = "Skill \(pad(index + 1, 4))"
+      if realistic {
+        name =
+          department < 0
+          ? Vocabulary.generalSkill(index)
+          : Vocabulary.skill(
+            department: department, position: (index - generalCount) / departmentCount)
+      }
       skillList.append(
         Skill(
-          id: skillIDs[index], name: "Skill \(pad(index + 1, 4))",
+          id: skillIDs[index], name: name,
           category: department < 0 ? "General" : departments[department],
           hoursPerLevel: rng.pick(stepHours), related: related))
     }
@@ -121,9 +161,14 @@ public struct OrganizationGenerator: Sendable {
         let skill = skillIDs[rng.pick(cluster)]
         if !interests.contains(skill) { interests.append(skill) }
       }
+      var name = "Person \(pad(index + 1, 5))"
+      if realistic {
+        let given = details.below(Vocabulary.givenNames.count)
+        name = Vocabulary.person(given: given, family: details.below(Vocabulary.familyNames.count))
+      }
       personList.append(
         Person(
-          id: id, name: "Person \(pad(index + 1, 5))", department: departments[department],
+          id: id, name: name, department: departments[department],
           manager: manager, grade: "G\(1 + rng.below(6))", levels: levels,
           canMentor: !rng.chance(0.05), canLearn: !rng.chance(0.05),
           mentorHoursPerWeek: rng.pick(tight ? [1, 1, 1, 2] : [1, 2, 2, 2, 3, 4]),
@@ -134,11 +179,17 @@ public struct OrganizationGenerator: Sendable {
     // Roles: two to five department skills at levels 2–4; incumbents are made qualified, and a
     // few colleagues are brought to one step short, the way real teams half-know each other's work.
     var roleList: [Role] = []
+    var rolesInDepartment = [Int](repeating: 0, count: departmentCount)
     for index in 0..<roles {
       var department = index % departmentCount
       if members[department].isEmpty {
         department = members.firstIndex { !$0.isEmpty } ?? 0
       }
+      let roleName =
+        realistic
+        ? Vocabulary.role(department: department, position: rolesInDepartment[department])
+        : "Role \(pad(index + 1, 4))"
+      rolesInDepartment[department] += 1
       let cluster = clusters[department]
       var requirements: [Requirement] = []
       let wanted = min(cluster.count + general.count, 2 + rng.below(4))
@@ -193,13 +244,14 @@ public struct OrganizationGenerator: Sendable {
       }
       roleList.append(
         Role(
-          id: RoleID("R\(pad(index + 1, 4))"), name: "Role \(pad(index + 1, 4))",
+          id: RoleID("R\(pad(index + 1, 4))"), name: roleName,
           requirements: requirements, incumbents: incumbents.map { personList[$0].id },
           criticality: criticality, backups: backups))
     }
-    return Organization(
-      asOf: Day(year: 2025, month: 1, day: 6), skills: skillList, people: personList,
-      roles: roleList)
+    if realistic {
+      GeneratedCalendar(asOf: asOf).add(to: &personList, roles: roleList, using: &details)
+    }
+    return Organization(asOf: asOf, skills: skillList, people: personList, roles: roleList)
   }
 
   /// A level for a random holding: 1 (35 %), 2 (35 %), 3 (22 %) or 4 (8 %); when `tight`,

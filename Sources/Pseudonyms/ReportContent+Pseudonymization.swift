@@ -46,6 +46,10 @@ extension Pseudonymization {
   /// The plan report's content with every person replaced by their pseudonym; the pairs are
   /// the same pairs, in the same order.
   ///
+  /// Besides the pairs, that covers why each role stays short (its nearest candidate and the
+  /// mentors it names) and what became of an earlier plan file ("Since the plan file"); the
+  /// check-ins name nobody (they point at pairs by index) and follow the renamed pairs.
+  ///
   /// - Complexity: O(size of the content).
   public func apply(to content: PlanReportContent) -> PlanReportContent {
     var renamed = content
@@ -66,6 +70,15 @@ extension Pseudonymization {
       }
       return pair
     }
+    renamed.plan.unmet = content.plan.unmet.map { role in
+      var role = role
+      role.reason = apply(to: role.reason)
+      return role
+    }
+    renamed.plan.changes = content.plan.changes.map { apply(to: $0) }
+    // Messages that name people by their ids, in words no renaming can reach: workshop mode
+    // reports only how many there were (and an error stops the run before any report).
+    renamed.plan.inputIssues = []
     return renamed
   }
 

@@ -45,7 +45,7 @@ enum AbsenceMarkdown {
     for role in stopped {
       for run in role.uncoveredRuns {
         let away = AwayText.describe(
-          run, of: role.role, name: names.person, disclosure: disclosure)
+          run, of: role.role, name: names.person, disclosure: disclosure, limit: NameList.limit)
         out += "- " + MarkdownTable.escape("\(names.role(role.role)), \(run.days): \(away)") + "\n"
       }
     }
@@ -96,7 +96,8 @@ enum AbsenceMarkdown {
     // The what-if keeps the roles: with no ceiling before, there is none after either.
     if before.coveragePercent != nil { out += " → \(formatCoverage(after.coveragePercent))" }
     out += "\n"
-    out += "- Uncovered role-days: \(formatDecimal(baseline.absences.uncoveredRoleDays, places: 1))"
+    out += "- Uncovered role-days (weighted by criticality): "
+    out += formatDecimal(baseline.absences.uncoveredRoleDays, places: 1)
     out += " → \(formatDecimal(content.absences.uncoveredRoleDays, places: 1))\n"
     let disclosure = content.depthDisclosure
     out += "- Single points of failure: "

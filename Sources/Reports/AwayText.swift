@@ -10,15 +10,19 @@ enum AwayText {
   /// "Alma Quist (E11): vacation; Bruno Vela (E12): vacation", "fewer than 3 people
   /// (vacation)", or, when nobody qualified is away (the role has fewer qualified people than it
   /// needs at once), ``shortHanded``.
+  ///
+  /// With a `limit` (a report for people: ``NameList/limit``), at most that many people, then
+  /// how many more; spreadsheets name everyone.
   static func describe(
     _ run: UncoveredRun, of role: RoleID, name: (PersonID) -> String,
-    disclosure: DepthDisclosure
+    disclosure: DepthDisclosure, limit: Int = .max
   ) -> String {
     guard !run.away.isEmpty else { return shortHanded }
     guard let people = people(run, of: role, disclosure: disclosure) else {
       return "\(disclosure.hiddenGroup) (\(reasons(of: run)))"
     }
-    return people.map { "\(name($0.person)): \(reasons($0.reasons))" }.joined(separator: "; ")
+    return NameList.shortened(
+      people.map { "\(name($0.person)): \(reasons($0.reasons))" }, limit: limit, separator: "; ")
   }
 
   /// A run in which nobody qualified is away: the role is short of people, not of presence.

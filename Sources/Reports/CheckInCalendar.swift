@@ -4,15 +4,20 @@ import SkillsGraph
 /// The plan's check-ins as an RFC 5545 calendar, so mentors and mentees can put them in the
 /// calendar they already use.
 ///
-/// One event per check-in of every pair: on the first working day of the check-in week on which
-/// both are at work (else the week's first working day), at 10:00 local time. UIDs and DTSTAMP
-/// come from the input (the pair and week; the export's date), never from the clock, so the
-/// same input gives the same bytes and re-importing updates events instead of duplicating them.
+/// One event per check-in of ``CheckInSchedule`` (the same dates and times the other views of
+/// the plan show), with mentor and mentee as attendees. Times are floating (each attendee's own
+/// clock) unless the pattern names a time zone; then every `DTSTART` carries its `TZID` and the
+/// calendar a `VTIMEZONE` for the horizon. UIDs come from the pair and the week the pattern gave
+/// the check-in, DTSTAMP from the export's date, never from the clock: the same input gives the
+/// same bytes, and re-importing after a change updates events instead of duplicating them.
 public enum CheckInCalendar {
   /// Renders the calendar with CRLF line ends and lines folded at 75 octets.
-  public static func render(_ content: PlanReportContent, minutes: Int = 30) -> String {
+  ///
+  /// - Complexity: the schedule's, plus O(c) for c check-ins.
+  public static func render(_ content: PlanReportContent) -> String {
     let organization = content.organization
     let horizon = content.horizon
+    let pattern = content.checkInPattern
     let names = Names(organization)
     let people = Dictionary(
       organization.people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -21,47 +26,47 @@ public enum CheckInCalendar {
       "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Understudy//Mentoring plan//EN",
       "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
     ]
-    for pair in content.plan.pairs {
-      for week in pair.checkInWeeks {
-        let day = checkInDay(week: week, pair: pair, horizon: horizon, people: people)
-        let done = pair.hoursByWeek.prefix(max(0, week - pair.startWeek)).reduce(0, +)
-        let roles = pair.roles.map { names.plainRole($0.role) }.joined(separator: ", ")
-        let mentee = names.plainName(pair.mentee)
-        let mentor = names.plainName(pair.mentor)
-        let skill = names.plainSkill(pair.skill)
-        var description = "Check-in for \(mentee) learning \(skill) with \(mentor).\n"
-        description += "Target level: \(pair.toLevel) (from \(pair.fromLevel)).\n"
-        description += "Learning hours so far: \(formatDecimal(done, places: 1)) of "
-        description += "\(formatDecimal(pair.menteeHours, places: 1)); to go: "
-        description += "\(formatDecimal(pair.menteeHours - done, places: 1)).\n"
-        if !roles.isEmpty { description += "Protects: \(roles)." }
-        lines += [
-          "BEGIN:VEVENT",
-          "UID:" + uid(pair: pair, week: week),
-          "DTSTAMP:" + stamp,
-          "DTSTART:" + day.compact + "T100000",
-          "DURATION:PT\(minutes)M",
-          "SUMMARY:" + escape("Check-in: \(mentee) learns \(skill) with \(mentor)"),
-          "DESCRIPTION:" + escape(description),
-          attendee(pair.mentor, people: people, names: names, role: "CHAIR"),
-          attendee(pair.mentee, people: people, names: names, role: "REQ-PARTICIPANT"),
-          "END:VEVENT",
-        ]
-      }
+    if let zone = pattern.timeZone {
+      lines += zone.component(from: horizon.start, through: horizon.end.adding(days: -1))
+    }
+    let start = pattern.timeZone.map { "DTSTART;TZID=\($0.identifier):" } ?? "DTSTART:"
+    for checkIn in content.checkIns.all {
+      let pair = content.plan.pairs[checkIn.pair]
+      // An active pair kept from a plan file brings the hours spent before this plan.
+      let done =
+        pair.hoursDone
+        + pair.hoursByWeek.prefix(max(0, checkIn.week - pair.startWeek)).reduce(0, +)
+      let total = pair.hoursDone + pair.menteeHours
+      let roles = pair.roles.map { names.plainRole($0.role) }.joined(separator: ", ")
+      let mentee = names.plainName(pair.mentee)
+      let mentor = names.plainName(pair.mentor)
+      let skill = names.plainSkill(pair.skill)
+      var description = "Check-in for \(mentee) learning \(skill) with \(mentor).\n"
+      description += "Target level: \(pair.toLevel) (from \(pair.fromLevel)).\n"
+      description += "Learning hours so far: \(formatDecimal(done, places: 1)) of "
+      description += "\(formatDecimal(total, places: 1)); to go: "
+      description += "\(formatDecimal(total - done, places: 1)).\n"
+      if !roles.isEmpty { description += "Protects: \(roles)." }
+      lines += [
+        "BEGIN:VEVENT",
+        "UID:" + uid(pair: pair, week: checkIn.patternWeek),
+        "DTSTAMP:" + stamp,
+        start + checkIn.day.compact + "T" + clock(checkIn.startMinute),
+        "DURATION:PT\(checkIn.minutes)M",
+        "SUMMARY:" + escape("Check-in: \(mentee) learns \(skill) with \(mentor)"),
+        "DESCRIPTION:" + escape(description),
+        attendee(pair.mentor, people: people, names: names, role: "CHAIR"),
+        attendee(pair.mentee, people: people, names: names, role: "REQ-PARTICIPANT"),
+        "END:VEVENT",
+      ]
     }
     lines.append("END:VCALENDAR")
     return lines.map { fold($0) + "\r\n" }.joined()
   }
 
-  static func checkInDay(
-    week: Int, pair: PlannedPair, horizon: Horizon, people: [PersonID: Person]
-  ) -> Day {
-    let days = (0..<7).map { horizon.firstDay(ofWeek: week).adding(days: $0) }.filter(
-      horizon.isWorkingDay)
-    let bothThere = days.first { day in
-      [pair.mentor, pair.mentee].allSatisfy { people[$0]?.isPresent(on: day) ?? true }
-    }
-    return bothThere ?? days.first ?? horizon.firstDay(ofWeek: week)
+  /// `HHMMSS` for minutes after midnight, the iCalendar TIME form.
+  static func clock(_ minuteOfDay: Int) -> String {
+    CheckInPattern.clock(minuteOfDay).filter { $0 != ":" } + "00"
   }
 
   static func uid(pair: PlannedPair, week: Int) -> String {

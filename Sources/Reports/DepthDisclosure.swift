@@ -84,6 +84,29 @@ public struct DepthDisclosure: Sendable {
     if hides(role), !items.isEmpty { return hiddenGroup }
     return privacy.list(items, separator: separator)
   }
+
+  /// The words for the number of a shortage's mentors when they may be neither counted nor
+  /// named ("fewer than 3"), or `nil` when they may.
+  ///
+  /// The eligible mentors of a skill at the mentoring level are its holders at that level, a
+  /// count like the scarcest skills' holders: withheld when fewer than `K`. They are also the
+  /// qualified people of a hidden role whose only requirement is that skill at that level or
+  /// below (anyone holding the mentoring level holds the requirement), so counting or listing
+  /// them would state, or bound, the depth the rule hides.
+  public func withheldMentors(_ shortage: MentorShortage) -> String? {
+    guard privacy.minimumGroup != nil else { return nil }
+    let hiddenRole = hiddenRequirements.contains {
+      $0.skill == shortage.skill && $0.level <= shortage.level
+    }
+    return hiddenRole || privacy.hides(shortage.mentorCount) ? privacy.count(0) : nil
+  }
+
+  /// As ``list(_:of:separator:)``, for a summary line or a table cell: at most
+  /// ``NameList/limit`` names, then how many more.
+  func shortened(_ items: [String], of role: RoleID) -> String {
+    if hides(role), !items.isEmpty { return hiddenGroup }
+    return NameList.shortened(items, privacy: privacy)
+  }
 }
 
 extension GapReportContent {

@@ -27,6 +27,7 @@ public enum GapReportJSON {
         "succession",
         .array(content.succession.map { SuccessionJSON.entry($0, disclosure: disclosure) })
       ),
+      ("readinessDefinitions", SuccessionJSON.readinessDefinitions),
       ("leavers", LeaverJSON.leavers(content.departures, content.absences.horizon, disclosure)),
     ]
     if let baseline = content.baseline {
@@ -59,10 +60,17 @@ public enum GapReportJSON {
         disclosure.showsSinglePoints
           ? .number(Double(coverage.singlePointsOfFailure.count)) : .string("hidden")
       ),
+      // Weighted by criticality; the unweighted count beside it (README, "Reading the report").
       ("uncoveredRoleDays", .number(absences.uncoveredRoleDays)),
+      ("uncoveredDayCount", .number(Double(absences.uncoveredDayCount))),
+      // A sum over roles, weighted: it may exceed the 230 working days of a year.
       (
         "expectedUncoveredRoleDaysPerYear",
         .number(rounded(absences.expectedUncoveredRoleDaysPerYear, places: 2))
+      ),
+      (
+        "expectedUncoveredDaysPerYear",
+        .number(rounded(absences.expectedUncoveredDaysPerYear, places: 2))
       ),
       ("absenceFactor", absenceFactor(absences.organizationAbsenceFactor, privacy: privacy)),
     ])

@@ -37,7 +37,7 @@ public enum GapReportMarkdown {
     let horizon = absences.horizon
     let factor = absences.organizationAbsenceFactor
     let names = Names(organization)
-    let group = content.privacy.list(factor.people.map(names.person), separator: ", ")
+    let group = NameList.shortened(factor.people.map(names.person), privacy: content.privacy)
     let method =
       factor.isExact
       ? "smallest possible"
@@ -49,12 +49,15 @@ public enum GapReportMarkdown {
       (score \(formatNumber(analysis.coverageScore)) of \(formatNumber(analysis.coverageCeiling)))
       - Roles below target: **\(analysis.rolesBelowTarget)** of \(analysis.roles.count)
       - Single points of failure: **\(singlePointCount(analysis, content.depthDisclosure))**
-      - Uncovered role-days from \(horizon.start) to \(horizon.end.adding(days: -1)) \
+      - Uncovered work from \(horizon.start) to \(horizon.end.adding(days: -1)) \
       (\(horizon.weeks) weeks): **\(formatDecimal(absences.uncoveredRoleDays, places: 1))** \
-      (weighted by criticality)
-      - Expected uncovered role-days a year from sick days \
-      (\(formatDecimal(absences.absenceRate * 100, places: 2)) % daily absence): \
-      **\(formatDecimal(absences.expectedUncoveredRoleDaysPerYear, places: 1))**
+      uncovered role-days (weighted by criticality), \(roleDays(absences.uncoveredDayCount)) \
+      unweighted
+      - Sick days: **\(formatDecimal(absences.expectedUncoveredRoleDaysPerYear, places: 1))** \
+      expected uncovered role-days a year (weighted by criticality; \
+      \(formatDecimal(absences.expectedUncoveredDaysPerYear, places: 1)) unweighted) at \
+      \(formatDecimal(absences.absenceRate * 100, places: 2)) % daily absence, \
+      \(sumOverRoles(absences.roles.count))
       - Organization absence factor: **\(content.privacy.count(factor.size))** \
       (\(factor.size == 0 ? "half the weighted work is already stopped" : group); \
       stops \(formatNumber(factor.stoppedWeight)) of \(formatNumber(factor.totalWeight)) weight; \
@@ -64,6 +67,17 @@ public enum GapReportMarkdown {
 
 
       """
+  }
+
+  /// "1 role-day" or "47 role-days".
+  static func roleDays(_ count: Int) -> String { "\(count) role-day\(count == 1 ? "" : "s")" }
+
+  /// Why an expected sick-day figure may pass the 230 working days of a year: it adds up roles.
+  static func sumOverRoles(_ roles: Int) -> String {
+    let days = formatNumber(AbsenceAnalysis.workingDaysPerYear)
+    return roles == 1
+      ? "out of \(days) working days a year"
+      : "summed over \(roles) roles, each of which can lose at most \(days) working days a year"
   }
 
   static func belowTarget(
@@ -90,7 +104,7 @@ public enum GapReportMarkdown {
         disclosure.derived("\(role.gap)", of: role.role),
         role.qualified.isEmpty
           ? names.people([])
-          : disclosure.list(role.qualified.map(names.person), of: role.role, separator: ", "),
+          : disclosure.shortened(role.qualified.map(names.person), of: role.role),
       ])
     }
     return out + table.rendered() + "\n"
@@ -223,8 +237,9 @@ struct Names {
     return ", \(department)"
   }
 
+  /// Up to ``NameList/limit`` people and how many more, or "nobody".
   func people(_ ids: [PersonID], privacy: Privacy = Privacy()) -> String {
-    ids.isEmpty ? "nobody" : privacy.list(ids.map(person), separator: ", ")
+    ids.isEmpty ? "nobody" : NameList.shortened(ids.map(person), privacy: privacy)
   }
 
   /// The person's name alone (the id when the input gave none), for spreadsheets.

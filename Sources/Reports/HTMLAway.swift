@@ -26,7 +26,8 @@ enum HTMLAway {
   static func tooltip(
     _ run: UncoveredRun, of role: RoleID, names: HTMLNames, disclosure: DepthDisclosure
   ) -> String {
-    AwayText.describe(run, of: role, name: names.plainPerson, disclosure: disclosure)
+    AwayText.describe(
+      run, of: role, name: names.plainPerson, disclosure: disclosure, limit: NameList.limit)
   }
 
   /// The leavers: one row per leaver and role, with the depth before → after from the week

@@ -25,6 +25,10 @@ enum HTMLCalendar {
   /// "1 Feb 2027".
   static func long(_ day: Day) -> String { "\(short(day)) \(day.components.year)" }
 
+  /// Up to this many critical and high roles get a row each even when never stopped; beyond
+  /// it, only the roles that stop do.
+  static let rowsShownAlways = 20
+
   /// The calendar of `before`, compared with `after` when a plan changes it.
   static func render(
     _ organization: Organization, before: AbsenceAnalysis, after: AbsenceAnalysis?,
@@ -32,10 +36,21 @@ enum HTMLCalendar {
   ) -> String {
     let horizon = before.horizon
     let workingDays = horizon.workingDays
+    let names = HTMLNames(organization)
     guard !workingDays.isEmpty else {
       return HTML.paragraph("The horizon has no working days.")
     }
-    let heavy = organization.roles.filter(\.isKey)
+    var heavy = organization.roles.filter(\.isKey)
+    var unstopped = 0
+    if heavy.count > rowsShownAlways {
+      // Dozens of empty rows hide the few that matter: list the roles that stop, count the rest.
+      let stops = heavy.filter { role in
+        !(before[role: role.id]?.uncoveredDays.isEmpty ?? true)
+          || !(after?[role: role.id]?.uncoveredDays.isEmpty ?? true)
+      }
+      unstopped = heavy.count - stops.count
+      heavy = stops
+    }
     var out = "<p class=\"lead\">Critical and high roles on each working day from "
     out += "\(horizon.start) to \(horizon.end.adding(days: -1)): "
     out += "<span class=\"x sample\">✕</span> the role has fewer qualified people at work than it "
@@ -45,15 +60,21 @@ enum HTMLCalendar {
       out += "trains covers it"
     }
     out += ".</p>\n"
-    // Fixed layout shares the width among the days; the minimum keeps a day readable (about
-    // 1rem) on long horizons, which then scroll instead of shrinking.
+    if unstopped > 0 {
+      out += "<p class=\"note\">\(heavy.isEmpty ? "All" : "The other") \(unstopped) critical "
+      out += "and high roles have enough qualified people at work on every working day.</p>\n"
+    }
+    guard !heavy.isEmpty else {
+      return out + others(organization, before: before, after: after, names: names)
+    }
+    // Fixed layout shares the width among the days; the minimum keeps a day readable (1.25rem,
+    // room for two digits) on long horizons, which then scroll instead of shrinking.
     out += "<div class=\"scroll\"><table class=\"calendar\" "
-    out += "style=\"min-width:\(17 + workingDays.count)rem\">\n"
+    out += "style=\"min-width:\(17 + (workingDays.count * 5 + 3) / 4)rem\">\n"
     out += "<colgroup><col class=\"role-col\"><col span=\"\(workingDays.count)\">"
     out += "<col class=\"total-col\"></colgroup>\n<thead>\n"
     out += header(workingDays, horizon: horizon)
     out += "</thead>\n<tbody>\n"
-    let names = HTMLNames(organization)
     for role in heavy {
       let stopped = days(before[role: role.id]?.uncoveredDays ?? [], workingDays: workingDays)
       let still = after.map {

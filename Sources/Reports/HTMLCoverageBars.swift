@@ -94,9 +94,7 @@ enum HTMLCoverageBars {
         + (compared && !known.contains(id) ? " <span class=\"badge new\">new</span>" : "")
     }
     out += "<td class=\"people\">"
-    out +=
-      people.isEmpty
-      ? names.people([]) : disclosure.list(people, of: row.role.id, separator: ", ")
+    out += people.isEmpty ? names.people([]) : disclosure.shortened(people, of: row.role.id)
     out += "</td>"
     let daysBefore = row.calendarBefore?.uncoveredDayCount ?? 0
     let daysAfter = row.calendarAfter?.uncoveredDayCount ?? daysBefore
@@ -113,9 +111,15 @@ enum HTMLCoverageBars {
     return out + "</tr>\n"
   }
 
-  /// The boxes: held, gained, lost, extra past the target, missing up to it.
+  /// How many boxes past the target a bar draws before it counts the rest as "+N": a role
+  /// with a dozen qualified people would otherwise push the table past the page.
+  static let extraShown = 3
+
+  /// The boxes: held, gained, lost, extra past the target (up to ``extraShown``, then "+N"),
+  /// missing up to it.
   static func bar(before: Int, after: Int, target: Int) -> String {
-    let units = max(target, before, after, 1)
+    let all = max(target, before, after, 1)
+    let units = min(all, max(target, 1) + extraShown)
     var label = "depth \(before)"
     if after != before { label += " becomes \(after)" }
     label += " of target \(target)"
@@ -136,6 +140,7 @@ enum HTMLCoverageBars {
       out += "<span class=\"u \(kind)\">\(glyph)</span>"
     }
     if units == target { out += "<span class=\"target\"></span>" }
+    if all > units { out += "<span class=\"more\">+\(all - units)</span>" }
     return out + "</span>"
   }
 

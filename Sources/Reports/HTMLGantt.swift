@@ -29,8 +29,8 @@ enum HTMLGantt {
     let height = headerHeight + pairs.count * rowHeight + 4
     var out = "<p class=\"lead\">Bars cover the weeks in which a pair has hours; a hole is a "
     out += "week without. <span class=\"diamond-key\" aria-hidden=\"true\">◆</span> marks a "
-    out += "check-in week (every two weeks from the start). Each row reads mentee ← mentor; "
-    out += "numbers match the waves.</p>\n"
+    out += "check-in, in the week it happens. Each row reads mentee ← mentor; numbers match "
+    out += "the waves.</p>\n"
     out += "<div class=\"scroll\"><svg class=\"gantt\" "
     out += "width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" "
     out += "role=\"img\" aria-labelledby=\"gantt-title\">\n"
@@ -50,21 +50,25 @@ enum HTMLGantt {
     for (row, index) in timeline.order.enumerated() {
       out += self.row(
         pairs[index], number: timeline.numbers[index], top: headerHeight + row * rowHeight,
-        column: column, width: width, names: names)
+        column: column, width: width, names: names,
+        checkInWeeks: timeline.checkIns.byPair[index].map(\.week))
     }
     return out + "</svg></div>\n"
   }
 
   static func row(
-    _ pair: PlannedPair, number: Int, top: Int, column: Int, width: Int, names: HTMLNames
+    _ pair: PlannedPair, number: Int, top: Int, column: Int, width: Int, names: HTMLNames,
+    checkInWeeks: [Int]
   ) -> String {
     let mentee = names.plainPerson(pair.mentee)
     let mentor = names.plainPerson(pair.mentor)
     let skill = names.plainSkill(pair.skill)
     let description =
       "#\(number): \(mentor) teaches \(mentee) \(skill) \(pair.fromLevel)→\(pair.toLevel), "
-      + PlanTimeline.hours(pair) + ", check-ins in weeks "
-      + pair.checkInWeeks.map(String.init).joined(separator: ", ")
+      + PlanTimeline.hours(pair)
+      + (checkInWeeks.isEmpty
+        ? ", no check-ins"
+        : ", check-ins in weeks " + checkInWeeks.map(String.init).joined(separator: ", "))
     var out = "<g class=\"pair\"><title>\(HTML.escape(description))</title>\n"
     out += "<line class=\"rule\" x1=\"0\" x2=\"\(width)\" y1=\"\(top + rowHeight)\" "
     out += "y2=\"\(top + rowHeight)\"/>\n"
@@ -82,7 +86,7 @@ enum HTMLGantt {
       out += "height=\"\(barHeight)\" rx=\"\(min(5, column / 4))\"/>\n"
     }
     let size = min(8, column / 2 - 1)
-    for week in pair.checkInWeeks {
+    for week in checkInWeeks {
       let cx = labelWidth + (week - 1) * column + column / 2
       let cy = barTop + barHeight / 2
       out += "<path class=\"checkin\" d=\"M\(cx) \(cy - size)L\(cx + size) \(cy)"

@@ -15,9 +15,15 @@ enum HTMLHeatmap {
 
   /// The skills heavy roles require, in the order the roles first name them.
   static func columns(_ organization: Organization) -> [Column] {
+    columns(of: organization.roles.filter(\.isKey))
+  }
+
+  /// The skills `roles` require, in the order the roles first name them, each at the highest
+  /// level any of them requires.
+  static func columns(of roles: [Role]) -> [Column] {
     var columns: [Column] = []
     var position: [SkillID: Int] = [:]
-    for role in organization.roles where role.isKey {
+    for role in roles {
       for requirement in role.requirements {
         if let index = position[requirement.skill] {
           columns[index].required = max(columns[index].required, requirement.level)
@@ -42,7 +48,27 @@ enum HTMLHeatmap {
     }
   }
 
+  /// The first planned pair of each mentee in each skill, for the cells.
+  static func planned(_ pairs: [PlannedPair]) -> [PersonID: [SkillID: PlannedPair]] {
+    var planned: [PersonID: [SkillID: PlannedPair]] = [:]
+    for pair in pairs where planned[pair.mentee]?[pair.skill] == nil {
+      planned[pair.mentee, default: [:]][pair.skill] = pair
+    }
+    return planned
+  }
+
+  /// The roles each single point of failure alone is qualified for; none when the depth rule
+  /// hides a depth of 1, since the badge would name them.
+  static func sole(_ coverage: CoverageAnalysis, privacy: Privacy) -> [PersonID: [RoleID]] {
+    var sole: [PersonID: [RoleID]] = [:]
+    guard !privacy.hides(1) else { return sole }
+    for entry in coverage.singlePointsOfFailure { sole[entry.person] = entry.roles }
+    return sole
+  }
+
   /// The table; `pairs` adds planned learning to the cells.
+  ///
+  /// Above ``HTMLHeatmapGroups/groupedAbove`` people, one table per department instead.
   ///
   /// In workshop mode a department of fewer people than the minimum group is not listed, as
   /// no list of so few people is spelled out anywhere in the reports.
@@ -54,54 +80,86 @@ enum HTMLHeatmap {
     guard !columns.isEmpty, !organization.people.isEmpty else {
       return HTML.paragraph("No role of weight 2 or more requires any skill.")
     }
+    if organization.people.count > HTMLHeatmapGroups.groupedAbove {
+      return HTMLHeatmapGroups.render(
+        organization, coverage: coverage, pairs: pairs, privacy: privacy)
+    }
     let names = HTMLNames(organization)
-    var planned: [PersonID: [SkillID: PlannedPair]] = [:]
-    for pair in pairs where planned[pair.mentee]?[pair.skill] == nil {
-      planned[pair.mentee, default: [:]][pair.skill] = pair
-    }
-    var sole: [PersonID: [RoleID]] = [:]
-    // The badge names single points of failure: not when the depth rule hides a depth of 1.
-    for entry in coverage.singlePointsOfFailure where !privacy.hides(1) {
-      sole[entry.person] = entry.roles
-    }
-
+    let planned = planned(pairs)
+    let sole = sole(coverage, privacy: privacy)
     var out = legend(scaleMax: organization.scaleMax, withPlan: !pairs.isEmpty)
-    out += "<div class=\"scroll\"><table class=\"heatmap filterable\">\n<thead><tr>"
-    out += "<th scope=\"col\" class=\"corner\">Person</th>"
+    out += "<div class=\"scroll\"><table class=\"heatmap filterable\">\n"
+    out += header(columns, names: names)
+    for department in departments(organization.people) {
+      out += body(
+        department.people, name: department.name, columns: columns, organization: organization,
+        names: names, planned: planned, sole: sole, privacy: privacy)
+    }
+    return out + "</table></div>\n"
+  }
+
+  /// One department's own table, in a scroll box, for the grouped view; `people` may be fewer
+  /// than the `department`'s size, and a last row counts the others.
+  static func table(
+    _ people: [Person], name: String, columns: [Column], organization: Organization,
+    names: HTMLNames, planned: [PersonID: [SkillID: PlannedPair]], sole: [PersonID: [RoleID]],
+    privacy: Privacy, department: Int
+  ) -> String {
+    "<div class=\"scroll\"><table class=\"heatmap\">\n" + header(columns, names: names)
+      + body(
+        people, name: name, columns: columns, organization: organization, names: names,
+        planned: planned, sole: sole, privacy: privacy, department: department)
+      + "</table></div>\n"
+  }
+
+  /// The header row: "Person", then each skill written upright with its required level.
+  static func header(_ columns: [Column], names: HTMLNames) -> String {
+    var out = "<thead><tr><th scope=\"col\" class=\"corner\">Person</th>"
     for column in columns {
       let skill = HTML.escape(names.plainSkill(column.skill))
       out += "<th scope=\"col\" class=\"skill\" title=\"\(skill)\"><span>\(skill)"
       out += "</span><small>≥\(column.required)</small></th>"
     }
-    out += "</tr></thead>\n"
-    for department in departments(organization.people) {
-      out += "<tbody>\n<tr class=\"dept\"><th scope=\"rowgroup\" colspan=\"\(columns.count + 1)\">"
-      out += department.name.isEmpty ? "No department" : HTML.escape(department.name)
-      out += " <span class=\"muted\">· \(HTML.escape(privacy.count(department.people.count)))"
-      out += "</span></th></tr>\n"
-      if privacy.hides(department.people.count) {
-        out += "<tr class=\"withheld\"><td colspan=\"\(columns.count + 1)\">"
-        out += "Not listed in workshop mode: too few people to stay anonymous.</td></tr>\n"
-        out += "</tbody>\n"
-        continue
-      }
-      for person in department.people {
-        out += "<tr><th scope=\"row\">\(names.person(person.id))"
-        if let roles = sole[person.id] {
-          let list = roles.map(names.plainRole).joined(separator: ", ")
-          out +=
-            " <span class=\"badge sole\" title=\"only qualified person for \(HTML.escape(list))\">"
-          out += "sole</span>"
-        }
-        out += "</th>"
-        for column in columns {
-          out += cell(person, column, pair: planned[person.id]?[column.skill], organization, names)
-        }
-        out += "</tr>\n"
-      }
-      out += "</tbody>\n"
+    return out + "</tr></thead>\n"
+  }
+
+  /// One department: its heading row, then a row per person (or a withheld note); when
+  /// `department` counts more people than `people`, a last row says how many are not listed.
+  static func body(
+    _ people: [Person], name: String, columns: [Column], organization: Organization,
+    names: HTMLNames, planned: [PersonID: [SkillID: PlannedPair]], sole: [PersonID: [RoleID]],
+    privacy: Privacy, department: Int? = nil
+  ) -> String {
+    let size = department ?? people.count
+    var out = "<tbody>\n<tr class=\"dept\"><th scope=\"rowgroup\" colspan=\"\(columns.count + 1)\">"
+    out += name.isEmpty ? "No department" : HTML.escape(name)
+    out += " <span class=\"muted\">· \(HTML.escape(privacy.count(size)))"
+    out += "</span></th></tr>\n"
+    if privacy.hides(size) {
+      out += "<tr class=\"withheld\"><td colspan=\"\(columns.count + 1)\">"
+      out += "Not listed in workshop mode: too few people to stay anonymous.</td></tr>\n"
+      return out + "</tbody>\n"
     }
-    return out + "</table></div>\n"
+    for person in people {
+      out += "<tr><th scope=\"row\">\(names.person(person.id))"
+      if let roles = sole[person.id] {
+        let list = roles.map(names.plainRole).joined(separator: ", ")
+        out +=
+          " <span class=\"badge sole\" title=\"only qualified person for \(HTML.escape(list))\">"
+        out += "sole</span>"
+      }
+      out += "</th>"
+      for column in columns {
+        out += cell(person, column, pair: planned[person.id]?[column.skill], organization, names)
+      }
+      out += "</tr>\n"
+    }
+    if size > people.count {
+      out += "<tr class=\"withheld\"><td colspan=\"\(columns.count + 1)\">"
+      out += "\(size - people.count) more in the department, who hold fewer of these skills, "
+      out += "are not listed.</td></tr>\n"
+    }
+    return out + "</tbody>\n"
   }
 
   static func cell(

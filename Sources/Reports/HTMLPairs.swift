@@ -17,7 +17,8 @@ enum HTMLPairs {
     var out = "<p class=\"lead\">Pairs grouped by the month of their first week. Each pair "
     out += "raises one skill of the mentee; together a mentee's pairs qualify them for the roles "
     out += "named, from the week the last of them ends. Hours are the mentee's; the mentor "
-    out += "spends a quarter of them. Check-ins every two weeks from a pair's first week.</p>\n"
+    out += "spends a quarter of them. "
+    out += HTML.escape(content.checkInPattern.sentence) + "</p>\n"
     let disclosure = content.depthDisclosure
     for wave in timeline.waves {
       let count = wave.pairs.count
@@ -79,13 +80,15 @@ enum HTMLPairs {
     return out
   }
 
-  /// Roles the plan leaves below target, with the optimizer's reason; in workshop mode the
+  /// Roles the plan leaves below target, with the optimizer's reason as a sentence (names come
+  /// escaped from `names`, the rest is the reason's own plain text); in workshop mode the
   /// count missing is hidden with the depth it gives away (target − missing).
   static func unmet(_ content: PlanReportContent, names: HTMLNames) -> String {
     guard !content.plan.unmet.isEmpty else {
       return HTML.paragraph("Every role reaches its target once the plan has run.")
     }
-    var out = "<table class=\"unmet\">\n<thead><tr><th scope=\"col\">Role</th>"
+    var out = HTML.paragraph(PlanReportMarkdown.unmetIntroduction, class: "lead")
+    out += "<table class=\"unmet\">\n<thead><tr><th scope=\"col\">Role</th>"
     out += "<th scope=\"col\" class=\"num\">Still missing</th><th scope=\"col\">Why</th>"
     out += "</tr></thead>\n<tbody>\n"
     let disclosure = content.depthDisclosure
@@ -93,7 +96,10 @@ enum HTMLPairs {
       let missing = disclosure.derived("\(role.gap)", of: role.role)
       out += "<tr><th scope=\"row\">\(names.role(role.role))</th>"
       out += "<td class=\"num\">\(HTML.escape(missing))</td>"
-      out += "<td>\(HTML.escape(role.reason.description))</td></tr>\n"
+      let why = role.reason.sentence(
+        person: names.person, skill: names.skill, number: { formatDecimal($0, places: 1) },
+        withheldMentors: disclosure.withheldMentors)
+      out += "<td>\(why)</td></tr>\n"
     }
     return out + "</tbody>\n</table>\n"
   }

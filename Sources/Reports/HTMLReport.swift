@@ -109,6 +109,10 @@ public enum HTMLReport {
         id: "unmet", title: "Still below target after the plan",
         body: HTMLPairs.unmet(content, names: names)),
     ]
+    if let changes = PlanChangesReport.html(content, names: names) {
+      sections.insert(
+        HTML.Section(id: "changes", title: "Since the plan file", body: changes), at: 0)
+    }
     sections.append(
       HTML.Section(id: "sources", title: "Data sources", body: sources(content.before.sources)))
     sections.append(HTML.Section(id: "reading", title: "Reading this report", body: legend))
@@ -190,7 +194,9 @@ public enum HTMLReport {
     fewer qualified people are at work than the role needs at once, given planned absences and \
     leaving dates; each day counts the role's weight.</dd>
     <dt>Sick-day risk</dt><dd>Expected working days a year on which the role stops when \
-    everyone is away unplanned on a small share of days, independently.</dd>
+    everyone is away unplanned on a small share of days, independently: at most 230, the \
+    working days of a year. The summary card adds these up over every role, weighted by \
+    criticality, so it can be larger than 230.</dd>
     <dt>Absence factor</dt><dd>The smallest group of people whose being away at once stops \
     roles carrying half of all weight.</dd>
     </dl>

@@ -40,28 +40,40 @@ enum HTMLScript {
           });
         });
       });
-      each(document.querySelectorAll('table.filterable'), function (table) {
+      each(document.querySelectorAll('.filterable'), function (block) {
+        var single = block.tagName === 'TABLE';
+        var tables = single ? [block] : block.querySelectorAll('table');
         var input = document.createElement('input');
         input.type = 'search';
         input.className = 'filter';
         input.placeholder = 'Filter people or departments';
         input.setAttribute('aria-label', 'Filter people or departments');
-        var holder = table.parentNode;
+        var holder = single ? block.parentNode : block;
         holder.parentNode.insertBefore(input, holder);
         input.addEventListener('input', function () {
           var query = input.value.trim().toLowerCase();
-          each(table.tBodies, function (body) {
-            var group = body.rows[0].textContent.toLowerCase();
-            var shown = 0;
-            each(body.rows, function (row, index) {
-              if (index === 0) { return; }
-              var name = row.cells[0].textContent.toLowerCase();
-              row.hidden = !(query === '' || group.indexOf(query) >= 0 || name.indexOf(query) >= 0);
-              if (!row.hidden) { shown += 1; }
+          each(tables, function (table) {
+            var found = 0;
+            each(table.tBodies, function (body) {
+              var group = body.rows[0].textContent.toLowerCase();
+              var shown = 0;
+              each(body.rows, function (row, index) {
+                if (index === 0) { return; }
+                var name = row.cells[0].textContent.toLowerCase();
+                row.hidden = !(query === '' || group.indexOf(query) >= 0 || name.indexOf(query) >= 0);
+                if (!row.hidden) { shown += 1; }
+              });
+              body.hidden = shown === 0;
+              found += shown;
             });
-            body.hidden = shown === 0;
+            var details = table.closest('details');
+            if (details && query !== '') { details.open = found > 0; }
+            if (details) { details.hidden = found === 0; }
           });
         });
+      });
+      window.addEventListener('beforeprint', function () {
+        each(document.querySelectorAll('details.dept-group'), function (d) { d.open = true; });
       });
     })();
 

@@ -92,8 +92,9 @@ enum HTMLStyles {
     .bar .target { display: inline-block; width: 3px; height: 1.8rem; background: var(--ink);
       margin: 0 2px; }
     .roles { width: 100%; }
-    .roles tbody th { min-width: 14rem; }
-    td.people { min-width: 14rem; }
+    .roles tbody th { min-width: 11rem; }
+    td.people { min-width: 12rem; }
+    .bar .more { font-size: .8rem; font-weight: 700; color: var(--muted); padding-left: 2px; }
     .why { margin: 0; padding-left: 1rem; }
     .level { font-weight: 700; }
     .key { display: flex; flex-wrap: wrap; align-items: center; gap: .3rem; margin: 0 0 .6rem;
@@ -112,6 +113,11 @@ enum HTMLStyles {
     .heatmap tbody th { white-space: nowrap; font-weight: 500; font-size: .9rem; }
     .heatmap tr.dept th { background: #e3e8ee; font-weight: 800; color: var(--navy);
       padding-top: .4rem; }
+    .dept-group { border-top: 1px solid var(--line); }
+    .dept-group summary { cursor: pointer; padding: .45rem 0; }
+    .dept-group summary strong { color: var(--navy); }
+    .dept-group .muted { font-size: .9rem; }
+    .dept-group > .scroll { margin: 0 0 1rem; }
     .l0 { background: var(--soft); color: #6e7781; }
     .l1 { background: #dbe9f6; color: var(--ink); }
     .l2 { background: #9ecae1; color: #0b1f33; }

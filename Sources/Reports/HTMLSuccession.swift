@@ -14,6 +14,7 @@ enum HTMLSuccession {
     var out = "<p class=\"lead\">For every incumbent of a role of weight 2 or more: who could "
     out += "take over, fewest learning hours first. Mentor time is not reserved here, so the "
     out += "bench says who could be trained, not who the plan trains.</p>\n"
+    out += readinessDefinitions
     out += "<div class=\"scroll\"><table class=\"succession\">\n<thead><tr>"
     out += "<th scope=\"col\">Candidate</th><th scope=\"col\">Readiness</th>"
     out += "<th scope=\"col\" class=\"num\">Learning hours</th>"
@@ -45,11 +46,27 @@ enum HTMLSuccession {
     return out + "</table></div>\n"
   }
 
+  /// The readiness words, one sentence each, in the page's legend style, each under the badge
+  /// the table shows for it.
+  static let readinessDefinitions: String =
+    "<dl class=\"legend\">\n"
+    + Readiness.definitions.map {
+      "<dt>\(badges[$0.key] ?? HTML.escape($0.word))</dt><dd>\(HTML.escape($0.meaning))</dd>\n"
+    }.joined() + "</dl>\n"
+
+  /// The table's badge for each readiness key of ``Readiness/definitions``.
+  static let badges = [
+    "readyNow": "<span class=\"ready now\">● ready now</span>",
+    "withinHorizon": "<span class=\"ready soon\">◐ within the horizon</span>",
+    "later": "<span class=\"ready later\">○ later</span>",
+    "blocked": "<span class=\"ready blocked\">✕ blocked</span>",
+  ]
+
   static func readiness(_ readiness: Readiness, names: HTMLNames) -> String {
     switch readiness {
-    case .readyNow: "<span class=\"ready now\">● ready now</span>"
-    case .withinHorizon: "<span class=\"ready soon\">◐ within the horizon</span>"
-    case .later: "<span class=\"ready later\">○ later</span>"
+    case .readyNow: badges["readyNow"] ?? ""
+    case .withinHorizon: badges["withinHorizon"] ?? ""
+    case .later: badges["later"] ?? ""
     case .blocked(let skill):
       "<span class=\"ready blocked\">✕ blocked: nobody can teach "
         + "\(HTML.escape(names.plainSkill(skill)))</span>"

@@ -48,8 +48,9 @@ enum HTMLSummary {
     }
     return Card(
       label: "Sick-day risk", value: HTML.change(days(before), after.map(days)),
-      note: "expected uncovered role-days a year, weighted, when each person is away "
-        + "unplanned on \(rate) % of days")
+      note: "expected uncovered role-days a year, weighted by criticality, when each person is "
+        + "away unplanned on \(rate) % of days; "
+        + GapReportMarkdown.sumOverRoles((after ?? before).absences.roles.count))
   }
 
   /// Cards for a plan: today against once every pair has finished, and the plan's own size.
@@ -99,7 +100,10 @@ enum HTMLSummary {
       Card(
         label: "Uncovered role-days",
         value: compared { formatDecimal($0.absences.uncoveredRoleDays, places: 1) },
-        note: "weighted, over \(horizon.workingDays.count) working days from \(horizon.start) "
+        note: "uncovered role-days weighted by criticality; "
+          + compared { "\($0.absences.uncoveredDayCount)" }
+          + (shown.absences.uncoveredDayCount == 1 ? " role-day" : " role-days")
+          + " unweighted, over \(horizon.workingDays.count) working days from \(horizon.start) "
           + "to \(horizon.end.adding(days: -1))",
         warn: shown.absences.uncoveredRoleDays > 0),
       Card(

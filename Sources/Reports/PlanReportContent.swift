@@ -11,16 +11,19 @@ public struct PlanReportContent: Sendable {
   /// for that role ends.
   public var absencesAfter: AbsenceAnalysis
   public var horizon: Horizon
+  /// When pairs meet; ``checkIns`` turns it into the dates every view of the plan shows.
+  public var checkInPattern: CheckInPattern
 
   public init(
     organization: Organization, plan: MentoringPlan, before: GapReportContent,
-    absencesAfter: AbsenceAnalysis, horizon: Horizon
+    absencesAfter: AbsenceAnalysis, horizon: Horizon, checkInPattern: CheckInPattern = .standard
   ) {
     self.organization = organization
     self.plan = plan
     self.before = before
     self.absencesAfter = absencesAfter
     self.horizon = horizon
+    self.checkInPattern = checkInPattern
   }
 
   /// The plan pipeline: analyses `organization`, plans its mentoring and computes the calendar

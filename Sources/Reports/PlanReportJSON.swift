@@ -8,7 +8,9 @@ public enum PlanReportJSON {
     let plan = content.plan
     let before = content.before
     let disclosure = content.depthDisclosure
+    let checkIns = content.checkIns.byPair
     return JSONValue.object([
+      ("changes", PlanChangesReport.json(plan.changes)),
       (
         "coverage",
         .object([
@@ -49,9 +51,20 @@ public enum PlanReportJSON {
           ("after", .number(content.absencesAfter.uncoveredRoleDays)),
         ])
       ),
+      (
+        "uncoveredDayCount",
+        .object([
+          ("before", .number(Double(before.absences.uncoveredDayCount))),
+          ("after", .number(Double(content.absencesAfter.uncoveredDayCount))),
+        ])
+      ),
       ("horizon", GapReportJSON.horizon(content.absencesAfter)),
-      ("pairs", .array(plan.pairs.map { pair(content, $0, disclosure) })),
-      ("unmet", .array(plan.unmet.map { unmet($0, disclosure) })),
+      ("checkInPattern", pattern(content.checkInPattern)),
+      (
+        "pairs",
+        .array(zip(plan.pairs, checkIns).map { pair(content, $0, checkIns: $1, disclosure) })
+      ),
+      ("unmet", .array(plan.unmet.map { UnmetReasonJSON.role($0, disclosure: disclosure) })),
       (
         "search",
         .object([
@@ -81,17 +94,32 @@ public enum PlanReportJSON {
         LeaverJSON.leavers(
           before.departures, content.horizon, disclosure, backups: content.newBackups)
       ),
+      ("readinessDefinitions", SuccessionJSON.readinessDefinitions),
       ("sources", .array(before.sources.map(GapReportJSON.source))),
     ]).rendered()
   }
 
+  /// The check-in pattern the plan's check-ins follow.
+  static func pattern(_ pattern: CheckInPattern) -> JSONValue {
+    .object([
+      ("weekday", .string(CheckInPattern.weekdayNames[pattern.weekday - 1])),
+      ("time", .string(CheckInPattern.clock(pattern.startMinute))),
+      ("minutes", .number(Double(pattern.minutes))),
+      ("everyWeeks", .number(Double(pattern.everyWeeks))),
+      ("timeZone", pattern.timeZone.map { .string($0.identifier) } ?? .null),
+    ])
+  }
+
   static func pair(
-    _ content: PlanReportContent, _ pair: PlannedPair, _ disclosure: DepthDisclosure
+    _ content: PlanReportContent, _ pair: PlannedPair, checkIns: [CheckIn],
+    _ disclosure: DepthDisclosure
   ) -> JSONValue {
     .object([
       ("mentor", .string(pair.mentor.rawValue)),
       ("mentee", .string(pair.mentee.rawValue)),
       ("skill", .string(pair.skill.rawValue)),
+      ("status", .string(pair.status.rawValue)),
+      ("hoursDone", .number(GapReportJSON.rounded(pair.hoursDone, places: 2))),
       ("fromLevel", .number(Double(pair.fromLevel))),
       ("toLevel", .number(Double(pair.toLevel))),
       ("menteeHours", .number(GapReportJSON.rounded(pair.menteeHours, places: 2))),
@@ -124,7 +152,18 @@ public enum PlanReportJSON {
           ])
         } ?? .null
       ),
-      ("checkInWeeks", .array(pair.checkInWeeks.map { .number(Double($0)) })),
+      ("checkInWeeks", .array(checkIns.map { .number(Double($0.week)) })),
+      (
+        "checkIns",
+        .array(
+          checkIns.map {
+            .object([
+              ("week", .number(Double($0.week))),
+              ("date", .string($0.day.description)),
+              ("time", .string(CheckInPattern.clock($0.startMinute))),
+            ])
+          })
+      ),
       ("roles", .array(pair.roles.map { .string($0.role.rawValue) })),
       (
         "impact",
@@ -140,15 +179,6 @@ public enum PlanReportJSON {
       ),
       ("crossDepartment", .bool(pair.crossDepartment)),
       ("matchesInterest", .bool(pair.matchesInterest)),
-    ])
-  }
-
-  /// A role still short; its gap gives the depth away (target − gap), so it follows the rule.
-  static func unmet(_ role: UnmetRole, _ disclosure: DepthDisclosure) -> JSONValue {
-    .object([
-      ("role", .string(role.role.rawValue)),
-      ("gap", disclosure.hides(role.role) ? .null : .number(Double(role.gap))),
-      ("reason", .string(role.reason.description)),
     ])
   }
 

@@ -7,6 +7,7 @@ public enum PlanReportMarkdown {
   public static func render(_ content: PlanReportContent) -> String {
     let names = Names(content.organization)
     var out = "# Mentoring plan\n\n"
+    out += PlanChangesReport.markdown(content, names: names)
     out += summary(content)
     let privacy = content.before.privacy
     let timeline = PlanTimeline(content)
@@ -59,13 +60,16 @@ public enum PlanReportMarkdown {
     out += "; single points of failure: "
     out += "\(GapReportMarkdown.singlePointCount(plan.before, disclosure)) → "
     out += "\(GapReportMarkdown.singlePointCount(plan.after, disclosure))\n"
-    out += "- Uncovered role-days in the horizon: \(formatDecimal(before, places: 1)) → "
-    out += "\(formatDecimal(after, places: 1)) (new backups count from the week their "
-    out += "training ends)\n"
+    out += "- Uncovered role-days in the horizon (weighted by criticality): "
+    out += "\(formatDecimal(before, places: 1)) → \(formatDecimal(after, places: 1)); "
+    out += "\(content.before.absences.uncoveredDayCount) → "
+    out += "\(GapReportMarkdown.roleDays(content.absencesAfter.uncoveredDayCount)) unweighted "
+    out += "(new backups count from the week their training ends)\n"
     let sickBefore = content.before.absences.expectedUncoveredRoleDaysPerYear
     let sickAfter = content.absencesAfter.expectedUncoveredRoleDaysPerYear
-    out += "- Expected uncovered role-days a year from sick days: "
-    out += "\(formatDecimal(sickBefore, places: 1)) → \(formatDecimal(sickAfter, places: 1))\n"
+    out += "- Expected uncovered role-days a year from sick days (weighted by criticality): "
+    out += "\(formatDecimal(sickBefore, places: 1)) → \(formatDecimal(sickAfter, places: 1)), "
+    out += GapReportMarkdown.sumOverRoles(content.absencesAfter.roles.count) + "\n"
     let privacy = content.before.privacy
     let factorBefore = content.before.absences.organizationAbsenceFactor
     let factorAfter = content.absencesAfter.organizationAbsenceFactor
@@ -86,10 +90,12 @@ public enum PlanReportMarkdown {
     guard !timeline.pairs.isEmpty else {
       return out + "No pair improves coverage within the capacities given.\n\n"
     }
-    out += "Pairs grouped by the month of their first week. Each pair raises one skill of the "
-    out += "mentee; together a mentee's pairs qualify them for the roles named, from the week "
-    out += "the last of them ends. Hours are the mentee's; the mentor spends a quarter of them. "
-    out += "Check-ins every two weeks from a pair's first week.\n\n"
+    // Lines break after each sentence: a paragraph still, and no line runs off a terminal.
+    out += "Pairs grouped by the month of their first week.\n"
+    out += "Each pair raises one skill of the mentee; together a mentee's pairs qualify them for "
+    out += "the roles named, from the week the last of them ends.\n"
+    out += "Hours are the mentee's; the mentor spends a quarter of them.\n"
+    out += content.checkInPattern.sentence + "\n\n"
     let disclosure = content.depthDisclosure
     for wave in timeline.waves {
       out += "### \(wave.month.name)\n\n"
@@ -204,22 +210,33 @@ public enum PlanReportMarkdown {
     return out + roles.rendered() + "\n"
   }
 
-  /// Roles still short, with the optimizer's reason; in workshop mode the count missing is
+  /// Roles still short, with the optimizer's reason as a sentence with numbers (the nearest
+  /// candidate, the limit that binds, what would lift it); in workshop mode the count missing is
   /// hidden with the depth it gives away (target − missing).
   static func unmet(_ content: PlanReportContent, names: Names, privacy: Privacy) -> String {
-    let out = "## Still below target after the plan\n\n"
-    guard !content.plan.unmet.isEmpty else { return out + "Every role reaches its target.\n\n" }
+    let title = "## Still below target after the plan\n\n"
+    guard !content.plan.unmet.isEmpty else { return title + "Every role reaches its target.\n\n" }
     var table = MarkdownTable(
       ["Role", "Still missing", "Why"], rightAligned: [false, true, false])
     let disclosure = content.depthDisclosure
     for role in content.plan.unmet {
       table.append([
         names.role(role.role), disclosure.derived("\(role.gap)", of: role.role),
-        role.reason.description,
+        role.reason.sentence(
+          person: names.person, skill: names.skill, number: { formatDecimal($0, places: 1) },
+          withheldMentors: disclosure.withheldMentors),
       ])
     }
-    return out + table.rendered() + "\n"
+    return title + unmetIntroduction + "\n\n" + table.rendered() + "\n"
   }
+
+  /// What the reasons say and what "would do" promises, above the table of roles still short.
+  static let unmetIntroduction =
+    "Why each role stays short: the nearest candidate (fewest learning hours still to learn, "
+    + "ties by id), the first limit that stops them, and the smallest change to that limit "
+    + "alone that would do (a longer horizon counts the learner's time only; more learning "
+    + "hours a week, a mentee slot or mentoring hours are checked against the whole plan, and "
+    + "a mentor who would bind next is named)."
 
   static func roles(_ content: PlanReportContent, names: Names, privacy: Privacy) -> String {
     var table = MarkdownTable(

@@ -104,6 +104,8 @@ struct PlanTimeline {
   let depthByWeek: [[Int]]
   /// The roles some pair trains for, in the plan's role order.
   let roleTargets: [RoleTarget]
+  /// The check-ins (``CheckInSchedule``), the same the calendar file holds.
+  let checkIns: CheckInSchedule
 
   /// Reads `content`'s plan along its horizon.
   ///
@@ -132,6 +134,7 @@ struct PlanTimeline {
     self.waves = waves
     gaps = Self.gaps(of: pairs, in: content.organization, horizon: horizon)
     months = Self.months(plan, horizon: horizon)
+    checkIns = content.checkIns
     let depth = Self.depthByWeek(plan, in: content.organization, horizon: horizon)
     depthByWeek = depth
     let trained = Set(pairs.flatMap { $0.roles.map(\.role) })

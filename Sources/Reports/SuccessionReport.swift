@@ -13,6 +13,7 @@ enum SuccessionMarkdown {
     }
     out += "For every incumbent of a role of weight 2 or more: who could take over, fewest "
     out += "learning hours first, and how soon.\n\n"
+    out += readinessDefinitions
     for entry in content.succession {
       out += "### \(names.role(entry.role)): after \(names.person(entry.incumbent))\n\n"
       if disclosure.withholdsQualified(entry) {
@@ -42,6 +43,12 @@ enum SuccessionMarkdown {
   }
 }
 
+extension SuccessionMarkdown {
+  /// The readiness words, one sentence each, as a list under the bench's introduction.
+  static let readinessDefinitions: String =
+    Readiness.definitions.map { "- **\($0.word)**: \($0.meaning)\n" }.joined() + "\n"
+}
+
 /// The succession bench in JSON.
 enum SuccessionJSON {
   /// One entry; for a role whose depth is hidden, the people ready now are left out and
@@ -54,6 +61,10 @@ enum SuccessionJSON {
       ("qualifiedWithheld", .bool(disclosure.withholdsQualified(entry))),
     ])
   }
+
+  /// The readiness words the bench's `readiness` fields use, each with its meaning.
+  static let readinessDefinitions: JSONValue = .object(
+    Readiness.definitions.map { ($0.key, .string("\($0.word): \($0.meaning)")) })
 
   static func candidate(_ candidate: SuccessionCandidate) -> JSONValue {
     let readiness: String

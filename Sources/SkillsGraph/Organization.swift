@@ -11,10 +11,13 @@ public struct Organization: Hashable, Sendable {
   /// Roles in input order.
   public var roles: [Role]
   public var policy: Policy
+  /// An earlier plan with its progress, agreements and forbidden pairs, when an input carried
+  /// one: its done pairs already count in people's levels.
+  public var plan: RecordedPlan?
 
   public init(
     asOf: Day? = nil, scaleMax: Int = 4, skills: [Skill] = [], people: [Person] = [],
-    roles: [Role] = [], policy: Policy = Policy()
+    roles: [Role] = [], policy: Policy = Policy(), plan: RecordedPlan? = nil
   ) {
     self.asOf = asOf
     self.scaleMax = scaleMax
@@ -22,6 +25,7 @@ public struct Organization: Hashable, Sendable {
     self.people = people
     self.roles = roles
     self.policy = policy
+    self.plan = plan
   }
 
   /// People whose last working day falls before `day`: they have left by then.

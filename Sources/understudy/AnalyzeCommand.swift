@@ -15,6 +15,7 @@ extension Understudy {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+      _ = try output.format.reportOnly()
       try OutputPaths.check(
         outputs: [("--output", output.output), ("--salt-file", workshop.saltFile)],
         inputs: input.inputPaths)
@@ -24,7 +25,7 @@ extension Understudy {
       let prepared = try ReportPreparation.prepare(
         input: input, scenario: scenario, workshop: workshop)
       let content = prepared.gapReport()
-      try output.emit(render(content, as: output.format))
+      try output.emit(render(content, as: output.format.reportOnly()))
     }
   }
 

@@ -3,8 +3,10 @@ import Reports
 
 /// Where and how a command writes its report.
 struct OutputOptions: ParsableArguments {
-  @Option(name: .shortAndLong, help: "Report format: markdown, json, csv or html.")
-  var format: ReportFormat = .markdown
+  @Option(
+    name: .shortAndLong,
+    help: "Report format: markdown, json, csv or html; for a plan also xml (the plan file).")
+  var format: OutputFormat = .markdown
 
   @Option(
     name: .shortAndLong,
@@ -31,7 +33,28 @@ struct OutputOptions: ParsableArguments {
   }
 }
 
-extension ReportFormat: ExpressibleByArgument {}
+/// The report formats, and the plan file: a plan section of the native format that the next
+/// run reads back (only `plan` writes it).
+enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
+  case markdown
+  case json
+  case csv
+  case html
+  case xml
+
+  /// The report format; `nil` for the plan file.
+  var report: ReportFormat? { ReportFormat(rawValue: rawValue) }
+
+  /// For commands that write reports only: the format, or a usage error for `xml`.
+  func reportOnly() throws -> ReportFormat {
+    guard let report else {
+      throw ValidationError(
+        "--format xml writes a plan file and only 'understudy plan' has one; use markdown, json, "
+          + "csv or html here")
+    }
+    return report
+  }
+}
 
 /// sysexits(3) codes, which scripts and schedulers already understand.
 enum ExitStatus {

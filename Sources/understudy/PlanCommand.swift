@@ -31,13 +31,7 @@ extension Understudy {
           + "to the mentoring level may mentor from the week after their training ends)."))
     var noCascades = false
 
-    @Option(help: "Also write the check-ins as an iCalendar file (RFC 5545) to this path.")
-    var calendar: String?
-
-    @Option(
-      name: .customLong("checkin-minutes"), parsing: .unconditional,
-      help: "Length of each check-in in the calendar.")
-    var checkinMinutes: Int = 30
+    @OptionGroup(title: "Check-ins") var checkIns: CheckInOptions
 
     @OptionGroup var output: OutputOptions
 
@@ -47,14 +41,16 @@ extension Understudy {
           "--time-limit must be more than 0 and at most 3600 seconds, not "
             + formatDecimal(timeLimit, places: 3))
       }
-      try UsageCheck.positive(checkinMinutes, "--checkin-minutes", atMost: 480)
-      guard checkinMinutes >= 5 else {
-        throw ValidationError("--checkin-minutes must be at least 5, not \(checkinMinutes)")
-      }
       if let mentorMinLevel { try UsageCheck.notNegative(mentorMinLevel, "--mentor-min-level") }
+      if output.format == .xml, workshop.pseudonymize {
+        throw ValidationError(
+          "--format xml writes the plan file that the next run reads back, with the input's own "
+            + "ids; it cannot be pseudonymized (use markdown, json, csv or html in a workshop)")
+      }
       try OutputPaths.check(
         outputs: [
-          ("--output", output.output), ("--calendar", calendar), ("--salt-file", workshop.saltFile),
+          ("--output", output.output), ("--calendar", checkIns.calendar),
+          ("--salt-file", workshop.saltFile),
         ], inputs: input.inputPaths)
     }
 
@@ -65,17 +61,25 @@ extension Understudy {
         policy: prepared.organization.policy, mentorMinLevel: mentorMinLevel,
         timeLimit: .milliseconds(Int(timeLimit * 1000)), cascades: noCascades ? false : nil)
       let progress = PlanProgressDisplay(quiet: prepared.quiet)
-      let planned = PlanReportContent.plan(
+      var planned = PlanReportContent.plan(
         prepared.organization, horizon: prepared.horizon, options: options,
         absenceRate: prepared.absenceRate, scenario: prepared.scenario, sources: prepared.sources,
         progress: progress.callback)
       progress.finish()
+      try PlanFileIssues.report(planned.plan.inputIssues, hideNames: workshop.pseudonymize)
+      planned.checkInPattern = try checkIns.pattern()
       // Planned on the input's own ids; workshop mode renames the finished plan only.
       let content = prepared.finished(planned)
-      try output.emit(render(content, as: output.format))
-      if let calendar {
-        try OutputOptions.write(
-          CheckInCalendar.render(content, minutes: checkinMinutes), to: calendar)
+      if let format = output.format.report {
+        try output.emit(render(content, as: format))
+      } else {
+        // The plan file keeps the input's own ids: validate() refuses it in workshop mode.
+        let record = planned.plan.recorded(start: prepared.horizon.start)
+        try output.emit(
+          NativeWriter.renderPlanFile(record, asOf: prepared.organization.asOf))
+      }
+      if let calendar = checkIns.calendar {
+        try OutputOptions.write(CheckInCalendar.render(content), to: calendar)
       }
     }
   }

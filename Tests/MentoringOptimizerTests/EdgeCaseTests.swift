@@ -35,6 +35,16 @@ struct EdgeCaseTests {
     let plan = planMentoring(organization, options: PlanOptions(policy: organization.policy))
     #expect(plan.pairs.isEmpty)
     let unmet = try #require(plan.unmet.first)
-    #expect(unmet.reason == .mentorsLackTime(skill: "a", level: 3))
+    guard case .mentors(let shortage) = unmet.reason.limit else {
+      Issue.record("expected the mentors' limit, got \(unmet.reason)")
+      return
+    }
+    #expect(shortage.skill == "a" && shortage.level == 3 && shortage.mentorCount == 1)
+    // At 1 h a week M gives E's 4 h a week: 40 h by week 10.
+    #expect(shortage.change == MentorChange(mentor: "M", extraSlot: false, hoursPerWeek: 1))
+    #expect(
+      unmet.reason.description
+        == "E needs 40 h of 'a'; the only mentor, M, has 6 h of mentoring time left (0.5 h a "
+        + "week): 1 h a week would do")
   }
 }

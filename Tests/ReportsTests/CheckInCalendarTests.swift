@@ -9,8 +9,8 @@ struct CheckInCalendarTests {
 
   @Test("one event per check-in of every pair")
   func events() {
-    let expected = PlanFixture.content.plan.pairs.reduce(0) { $0 + $1.checkInWeeks.count }
-    #expect(PlanFixture.content.plan.pairs.map(\.checkInWeeks) == [[1, 3, 5, 7, 9]])
+    let expected = PlanFixture.content.checkIns.all.count
+    #expect(PlanFixture.content.checkIns.byPair.map { $0.map(\.week) } == [[1, 3, 5, 7, 9]])
     #expect(text.components(separatedBy: "BEGIN:VEVENT\r\n").count - 1 == expected)
   }
 
@@ -59,7 +59,7 @@ struct CheckInCalendarTests {
     #expect(!lines.contains { $0.hasPrefix("ORGANIZER") })
     #expect(
       lines.filter { $0.hasPrefix("ATTENDEE") }.count == 2
-        * content.plan.pairs.reduce(0) { $0 + $1.checkInWeeks.count })
+        * content.checkIns.all.count)
     #expect(!rendered.contains("mailto:x@example.com"))
   }
 
@@ -76,5 +76,16 @@ struct CheckInCalendarTests {
     let unfolded = text.replacingOccurrences(of: "\r\n ", with: "")
     #expect(
       unfolded.contains("\\nTarget level: 3 (from 2).\\nLearning hours so far: 0 of 40\\; to go"))
+  }
+
+  @Test("an active pair's hours so far include those spent before this plan")
+  func activePair() {
+    var content = PlanFixture.content
+    content.plan.pairs[0].status = .active
+    content.plan.pairs[0].hoursDone = 12
+    let unfolded = CheckInCalendar.render(content).replacingOccurrences(of: "\r\n ", with: "")
+    // 40 hours left at 4 a week: the week-3 check-in comes after 8 of them.
+    #expect(unfolded.contains("Learning hours so far: 12 of 52\\; to go: 40."))
+    #expect(unfolded.contains("Learning hours so far: 20 of 52\\; to go: 32."))
   }
 }

@@ -50,6 +50,7 @@ struct GapReportTests {
         as? [String: Any])
     let summary = try #require(object["summary"] as? [String: Any])
     #expect(summary["uncoveredRoleDays"] as? Double == 7.5)
+    #expect(summary["uncoveredDayCount"] as? Double == 3)
     #expect(summary["expectedUncoveredRoleDaysPerYear"] as? Double == 17.87)
     let factor = try #require(summary["absenceFactor"] as? [String: Any])
     #expect(factor["people"] as? [String] == ["P2", "P10"])

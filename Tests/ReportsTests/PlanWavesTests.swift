@@ -157,7 +157,7 @@ struct PlanTimelineTests {
     pairs.append(
       PlannedPair(
         mentor: "P1", mentee: "P4", skill: "ledger", fromLevel: 0, toLevel: 1, menteeHours: 4,
-        mentorHours: 1, startWeek: 3, endWeek: 3, hoursByWeek: [4], checkInWeeks: [3], roles: [],
+        mentorHours: 1, startWeek: 3, endWeek: 3, hoursByWeek: [4], roles: [],
         crossDepartment: true, matchesInterest: false))
     let gaps = PlanTimeline.gaps(of: pairs, in: organization, horizon: WavesFixture.horizon)
     #expect(
@@ -185,7 +185,7 @@ struct PlanTimelineTests {
     let pair = PlannedPair(
       mentor: "A", mentee: "B", skill: "s", fromLevel: 1, toLevel: 2, menteeHours: total,
       mentorHours: total / 4, startWeek: start, endWeek: start + byWeek.count - 1,
-      hoursByWeek: byWeek, checkInWeeks: [], roles: [], crossDepartment: false,
+      hoursByWeek: byWeek, roles: [], crossDepartment: false,
       matchesInterest: false)
     #expect(PlanTimeline.hours(pair) == expected)
   }

@@ -73,9 +73,10 @@ struct AbsenceAnalysisTests {
     #expect(calendar.uncoveredDayCount == count)
   }
 
-  @Test("weighted uncovered role-days: 1·1 + 3·0 + 2·9 + 1·6")
+  @Test("weighted uncovered role-days: 1·1 + 3·0 + 2·9 + 1·6; unweighted 1 + 0 + 9 + 6")
   func roleDays() {
     #expect(analysis.uncoveredRoleDays == 25)
+    #expect(analysis.uncoveredDayCount == 16)
   }
 
   @Test(
@@ -94,6 +95,10 @@ struct AbsenceAnalysisTests {
   @Test("organization total of expected uncovered role-days a year")
   func sickDayTotal() {
     #expect(abs(analysis.expectedUncoveredRoleDaysPerYear - 501.393_79) < 1e-6)
+    // Unweighted, still a sum over roles: more than the 230 working days of a year, although
+    // no role alone can pass them.
+    #expect(abs(analysis.expectedUncoveredDaysPerYear - 257.593_79) < 1e-6)
+    #expect(analysis.roles.allSatisfy { $0.expectedUncoveredDaysPerYear <= 230 })
   }
 
   @Test(

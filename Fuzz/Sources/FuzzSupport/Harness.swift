@@ -76,6 +76,43 @@ public enum Harness {
     }
   }
 
+  /// Plans `result`'s organization around its plan section over a short horizon, renders the
+  /// plan and its changes, writes the next plan file and reads it back: a plan file this tool
+  /// writes must always import.
+  public static func replan(_ result: ImportResult) {
+    let organization = result.organization
+    let horizon = Horizon(for: organization, weeks: 4, today: today)
+    var options = PlanOptions(policy: organization.policy, timeLimit: .milliseconds(20))
+    options.horizon = .calendar(horizon)
+    let plan = planMentoring(organization, options: options)
+    var length = 0
+    for issue in plan.inputIssues { length &+= issue.description.utf8.count }
+    if plan.inputIssues.contains(where: { $0.severity == .error }) {
+      blackHole(length)
+      return
+    }
+    let before = GapReportContent(
+      organization: organization.excludingDeparted(before: horizon.start),
+      coverage: plan.before,
+      absences: AbsenceAnalysis(
+        organization.excludingDeparted(before: horizon.start), coverage: plan.before,
+        horizon: horizon, searchWorkLimit: 10_000), sources: result.sources)
+    let content = PlanReportContent.analyse(plan, before: before, horizon: horizon)
+    length &+= PlanReportMarkdown.render(content).utf8.count
+    length &+= PlanReportJSON.render(content).utf8.count
+    let file = NativeWriter.renderPlanFile(plan.recorded(start: horizon.start))
+    do {
+      // Alone, the plan file names people no file defines: only its own syntax is checked here,
+      // with the organization's sections in front of it.
+      var merged = organization
+      merged.plan = plan.recorded(start: horizon.start)
+      _ = try NativeImporter.load(xml: NativeWriter.render(merged), name: "next-plan.xml")
+    } catch {
+      fatalError("the plan file written does not read back: \(error.description)\n\(file)")
+    }
+    blackHole(length &+ file.utf8.count)
+  }
+
   /// Reads every diagnostic's text, as the command line would print it.
   static func describe(_ error: ImportError) {
     var length = error.description.utf8.count

@@ -15,6 +15,7 @@ struct OrganizationAssembler {
   private var people: OrderedDictionary<String, PersonRecord> = [:]
   private var roles: OrderedDictionary<String, RoleRecord> = [:]
   private var policy = PolicyRecord()
+  private var plan: PlanSectionRecord?
   private var skillNameCache: [String: String]?
   private(set) var diagnostics: [Diagnostic] = []
 
@@ -30,6 +31,15 @@ struct OrganizationAssembler {
       policy.start = next.start ?? policy.start
       policy.cascades = next.cascades ?? policy.cascades
       policy.holidays = Array(Set(policy.holidays + next.holidays)).sorted()
+    }
+    if let next = file.plan {
+      // Several plan files add up: their pairs and forbids in the order given.
+      var merged = plan ?? PlanSectionRecord()
+      merged.start = next.start ?? merged.start
+      merged.weeks = next.weeks ?? merged.weeks
+      merged.pairs += next.pairs
+      merged.forbids += next.forbids
+      plan = merged
     }
   }
 
@@ -110,10 +120,134 @@ struct OrganizationAssembler {
     organization.policy = Policy(
       horizonWeeks: policy.horizonWeeks ?? 12, mentorMinLevel: policy.mentorMinLevel ?? 3,
       start: policy.start, holidays: policy.holidays, cascades: policy.cascades ?? true)
+    if let plan {
+      organization.plan = resolve(plan, scale: scale, skillIDs: skillIDs, personIDs: personIDs)
+      applyDonePairs(to: &organization)
+    }
     // With unresolved references the roles' figures are wrong, and so would their warnings be.
     warnAboutGaps(
       in: organization, includingRoles: !diagnostics.contains { $0.severity == .error })
     return organization
+  }
+
+  /// The plan section with its references checked, and the contradictions that need no
+  /// horizon to see: two kept pairs for one mentee and skill, a forbid or a dropped pair that
+  /// rules out a kept one (docs/model.md, "Progress, agreements and re-planning").
+  private mutating func resolve(
+    _ record: PlanSectionRecord, scale: Int, skillIDs: [String], personIDs: [String]
+  ) -> RecordedPlan {
+    var plan = RecordedPlan(start: record.start, weeks: record.weeks)
+    for entry in record.pairs {
+      let mentor = check(entry.mentor, kind: "person", among: personIDs)
+      let mentee = check(entry.mentee, kind: "person", among: personIDs)
+      let skill = check(entry.skill, kind: "skill", among: skillIDs)
+      checkScale(entry.toLevel, scale: scale)
+      guard let mentor, let mentee, let skill else { continue }
+      if entry.toLevel.value < 1 {
+        diagnostics.append(
+          Diagnostic(
+            .error, "a pair teaches up to level 1 or more, not 0", at: entry.toLevel.location))
+        continue
+      }
+      if mentor == mentee {
+        diagnostics.append(
+          Diagnostic(
+            .error, "'\(mentor)' cannot mentor themselves", at: entry.mentee.location))
+        continue
+      }
+      plan.pairs.append(
+        RecordedPair(
+          mentor: PersonID(mentor), mentee: PersonID(mentee), skill: SkillID(skill),
+          toLevel: entry.toLevel.value, status: entry.status, hoursDone: entry.hoursDone,
+          schedule: entry.schedule, place: Self.place(entry.location)))
+    }
+    for entry in record.forbids {
+      let mentor = entry.mentor.map { check($0, kind: "person", among: personIDs) }
+      let mentee = entry.mentee.map { check($0, kind: "person", among: personIDs) }
+      let skill = entry.skill.map { check($0, kind: "skill", among: skillIDs) }
+      // An unresolved field was reported; dropping it would widen the forbid.
+      if mentor == .some(nil) || mentee == .some(nil) || skill == .some(nil) { continue }
+      plan.forbids.append(
+        PairForbid(
+          mentor: mentor.flatMap { $0 }.map { PersonID($0) },
+          mentee: mentee.flatMap { $0 }.map { PersonID($0) },
+          skill: skill.flatMap { $0 }.map { SkillID($0) }, place: Self.place(entry.location)))
+    }
+    checkKeptPairs(plan)
+    return plan
+  }
+
+  /// Two agreed or active pairs for one mentee and skill, and kept pairs that a forbid or a
+  /// dropped pair rules out, are errors at the later line.
+  private mutating func checkKeptPairs(_ plan: RecordedPlan) {
+    var kept: [String: RecordedPair] = [:]
+    var dropped = Set<String>()
+    for pair in plan.pairs where pair.status == .dropped {
+      dropped.insert("\(pair.mentor)\u{1}\(pair.mentee)\u{1}\(pair.skill)")
+    }
+    for pair in plan.pairs where pair.status == .agreed || pair.status == .active {
+      let key = "\(pair.mentee)\u{1}\(pair.skill)"
+      let here = Self.location(pair.place)
+      if let first = kept[key] {
+        diagnostics.append(
+          Diagnostic(
+            .error,
+            "\(pair.mentee) already has a kept pair for '\(pair.skill)' (\(first.status.rawValue), "
+              + "line \(first.place?.line ?? 0)); one mentee learns a skill in one pair: "
+              + "drop one of them", at: here))
+        continue
+      }
+      kept[key] = pair
+      if dropped.contains("\(pair.mentor)\u{1}\(pair.mentee)\u{1}\(pair.skill)") {
+        diagnostics.append(
+          Diagnostic(
+            .error,
+            "pair \(pair.label) is \(pair.status.rawValue) but the same mentor, mentee and skill "
+              + "are also marked dropped; keep one of the two", at: here))
+      }
+      for forbid in plan.forbids
+      where forbid.matches(mentor: pair.mentor, mentee: pair.mentee, skill: pair.skill) {
+        diagnostics.append(
+          Diagnostic(
+            .error,
+            "<forbid> (\(forbid.label)) rules out the \(pair.status.rawValue) pair \(pair.label) "
+              + "on line \(pair.place?.line ?? 0); remove the forbid or drop the pair",
+            at: Self.location(forbid.place)))
+      }
+    }
+  }
+
+  /// Done pairs count as levels held today, as if the export said so; one that the mentee
+  /// already exceeds changes nothing, and says so.
+  private mutating func applyDonePairs(to organization: inout Organization) {
+    guard let plan = organization.plan else { return }
+    var position: [PersonID: Int] = [:]
+    for (index, person) in organization.people.enumerated() where position[person.id] == nil {
+      position[person.id] = index
+    }
+    for (number, pair) in plan.pairs.enumerated() where pair.status == .done {
+      guard let index = position[pair.mentee] else { continue }
+      let held = organization.people[index].level(pair.skill)
+      if held > pair.toLevel {
+        diagnostics.append(
+          Diagnostic(
+            .warning,
+            "done pair \(pair.label): \(pair.mentee) already holds level \(held), so it changes "
+              + "nothing", at: Self.location(pair.place)))
+        continue
+      }
+      organization.plan?.pairs[number].heldBefore = held
+      organization.people[index].levels[pair.skill] = pair.toLevel
+    }
+  }
+
+  static func place(_ location: SourceLocation) -> InputPlace {
+    InputPlace(file: location.file, line: location.line, column: location.column)
+  }
+
+  static func location(_ place: InputPlace?) -> SourceLocation {
+    guard let place else { return SourceLocation(file: "") }
+    return SourceLocation(file: place.file, line: place.line, column: place.column)
   }
 
   /// The id when some file defines it; otherwise an error naming it, and `nil`.

@@ -57,7 +57,47 @@ struct NativeFileReader {
           (located($0, "name"), locatedInt($0, "level"))
         })
     }
+    for plan in root.children(named: "plan", in: Self.namespace) {
+      file.plan = readPlan(plan)
+    }
     return file
+  }
+
+  private mutating func readPlan(_ element: ParsedElement) -> PlanSectionRecord {
+    var record = PlanSectionRecord(start: day(element, "start"), weeks: int(element, "weeks"))
+    for child in element.children where child.namespace == Self.namespace {
+      let here = source.location(ofOffset: child.offset)
+      switch child.localName {
+      case "pair":
+        let status =
+          child[attribute: "status"].flatMap { PairStatus(rawValue: $0.trimmingSpaces) }
+          ?? .proposed
+        let schedule = child.children(named: "week", in: Self.namespace).compactMap { week in
+          int(week, "n").flatMap { n in double(week, "hours").map { WeekHours(week: n, hours: $0) }
+          }
+        }
+        record.pairs.append(
+          PlanPairRecord(
+            mentor: located(child, "mentor"), mentee: located(child, "mentee"),
+            skill: located(child, "skill"), toLevel: locatedInt(child, "to"), status: status,
+            hoursDone: double(child, "hoursDone") ?? 0, schedule: schedule, location: here))
+      case "forbid":
+        let forbid = ForbidRecord(
+          mentor: child[attribute: "mentor"].map { _ in located(child, "mentor") },
+          mentee: child[attribute: "mentee"].map { _ in located(child, "mentee") },
+          skill: child[attribute: "skill"].map { _ in located(child, "skill") }, location: here)
+        if forbid.mentor == nil, forbid.mentee == nil, forbid.skill == nil {
+          error(
+            "<forbid> names no mentor, mentee or skill, so it would forbid every pair; "
+              + "give at least one", at: child)
+          continue
+        }
+        record.forbids.append(forbid)
+      default:
+        continue
+      }
+    }
+    return record
   }
 
   /// Reads each element and reports an id that this file already defined.

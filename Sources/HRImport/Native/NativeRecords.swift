@@ -62,6 +62,35 @@ struct PolicyRecord {
   var levelNames: [(name: Located<String>, level: Located<Int>)] = []
 }
 
+/// One `<pair>` of a plan section.
+struct PlanPairRecord {
+  var mentor: Located<String>
+  var mentee: Located<String>
+  var skill: Located<String>
+  var toLevel: Located<Int>
+  var status: PairStatus
+  var hoursDone: Double
+  var schedule: [WeekHours]
+  /// The element's start, for messages about the pair as a whole.
+  var location: SourceLocation
+}
+
+/// One `<forbid>` of a plan section.
+struct ForbidRecord {
+  var mentor: Located<String>?
+  var mentee: Located<String>?
+  var skill: Located<String>?
+  var location: SourceLocation
+}
+
+/// What one native file's `<plan>` section says.
+struct PlanSectionRecord {
+  var start: Day?
+  var weeks: Int?
+  var pairs: [PlanPairRecord] = []
+  var forbids: [ForbidRecord] = []
+}
+
 /// Everything read from one native file.
 struct NativeFile {
   var path: String
@@ -71,4 +100,5 @@ struct NativeFile {
   var people: [PersonRecord] = []
   var roles: [RoleRecord] = []
   var policy: PolicyRecord?
+  var plan: PlanSectionRecord?
 }

@@ -31,8 +31,72 @@ public enum NativeWriter {
       out += "  </roles>\n"
     }
     out += render(organization.policy)
+    if let plan = organization.plan { out += render(plan) }
     out += "</organization>\n"
     return out
+  }
+
+  /// A native document holding only a plan section: the file a manager keeps, edits (statuses,
+  /// hours done, forbids) and gives back beside the export as the next run's input.
+  ///
+  /// - Parameters:
+  ///   - plan: the pairs and forbids to write.
+  ///   - asOf: the day the plan was made, written on the root for the reader.
+  /// - Returns: the document, with a comment on how to edit it.
+  /// - Complexity: O(pairs + their weeks).
+  public static func renderPlanFile(_ plan: RecordedPlan, asOf: Day? = nil) -> String {
+    var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    out += "<organization xmlns=\"\(NativeFileReader.namespace)\""
+    if let asOf { out += attribute("asOf", asOf.description) }
+    out += ">\n"
+    out += """
+        <!-- A mentoring plan. Edit each pair's status as things happen: agreed (keep it in every
+             new plan), active with hoursDone="N" (running), done, or dropped (never propose it
+             again); add <forbid mentor="ID"/>, <forbid mentee="ID" skill="ID"/> and the like
+             for pairs that must not happen. Give this file back beside the export and roles
+             files to re-plan from a new start (README, "Plan files").
+             The weeks are what this plan scheduled; they are not read back. -->
+
+      """
+    out += render(plan)
+    out += "</organization>\n"
+    return out
+  }
+
+  private static func render(_ plan: RecordedPlan) -> String {
+    var out = "  <plan"
+    if let start = plan.start { out += attribute("start", start.description) }
+    if let weeks = plan.weeks { out += attribute("weeks", String(weeks)) }
+    guard !plan.pairs.isEmpty || !plan.forbids.isEmpty else { return out + "/>\n" }
+    out += ">\n"
+    for pair in plan.pairs {
+      out +=
+        "    <pair" + attribute("mentor", pair.mentor.rawValue)
+        + attribute("mentee", pair.mentee.rawValue) + attribute("skill", pair.skill.rawValue)
+        + attribute("to", String(pair.toLevel)) + attribute("status", pair.status.rawValue)
+      if pair.status == .active { out += attribute("hoursDone", number(pair.hoursDone)) }
+      guard !pair.schedule.isEmpty else {
+        out += "/>\n"
+        continue
+      }
+      out += ">\n"
+      // Four weeks to a line: a year's schedule stays readable.
+      for start in stride(from: 0, to: pair.schedule.count, by: 4) {
+        let line = pair.schedule[start..<min(start + 4, pair.schedule.count)].map {
+          "<week" + attribute("n", String($0.week)) + attribute("hours", number($0.hours)) + "/>"
+        }
+        out += "      " + line.joined(separator: " ") + "\n"
+      }
+      out += "    </pair>\n"
+    }
+    for forbid in plan.forbids {
+      out += "    <forbid"
+      if let mentor = forbid.mentor { out += attribute("mentor", mentor.rawValue) }
+      if let mentee = forbid.mentee { out += attribute("mentee", mentee.rawValue) }
+      if let skill = forbid.skill { out += attribute("skill", skill.rawValue) }
+      out += "/>\n"
+    }
+    return out + "  </plan>\n"
   }
 
   private static func render(_ skill: Skill) -> String {
@@ -120,7 +184,22 @@ public enum NativeWriter {
     return out + "  </policy>\n"
   }
 
-  private static func number(_ value: Double) -> String { formatNumber(value) }
+  /// A number as `xs:decimal` writes it: never with an exponent (`1e-05` would not read
+  /// back), to six decimals when the shortest form would need one.
+  static func number(_ value: Double) -> String {
+    let shortest = formatNumber(value)
+    guard shortest.contains(where: { $0 == "e" || $0 == "E" }), value.isFinite else {
+      return shortest
+    }
+    let scaled = (abs(value) * 1_000_000).rounded()
+    guard scaled < 9e15 else { return shortest }
+    let micros = Int(scaled)
+    var fraction = String(micros % 1_000_000)
+    fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
+    while fraction.hasSuffix("0") { fraction.removeLast() }
+    let whole = (value < 0 && micros > 0 ? "-" : "") + String(micros / 1_000_000)
+    return fraction.isEmpty ? whole : whole + "." + fraction
+  }
 
   private static func attribute(_ name: String, _ value: String) -> String {
     " \(name)=\"\(XMLEscaping.escape(value, attribute: true))\""
