@@ -43,10 +43,14 @@ let package = Package(
     .target(name: "OrgGenerator", dependencies: ["SkillsGraph"]),
     .target(name: "Reports", dependencies: ["SkillsGraph", "MentoringOptimizer"]),
     // Workshop mode's pseudonyms: HMAC-SHA-256 from swift-crypto, which brings Foundation types,
-    // so it lives apart from SkillsGraph.
+    // so it lives apart from SkillsGraph; it renames finished report content, so it sits above
+    // Reports.
     .target(
       name: "Pseudonyms",
-      dependencies: ["SkillsGraph", .product(name: "Crypto", package: "swift-crypto")]
+      dependencies: [
+        "SkillsGraph", "MentoringOptimizer", "Reports",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
     ),
     .executableTarget(
       name: "understudy",
@@ -71,7 +75,10 @@ let package = Package(
       dependencies: ["MentoringOptimizer", "SkillsGraph", "TestSupport"]
     ),
     .testTarget(name: "OrgGeneratorTests", dependencies: ["OrgGenerator", "SkillsGraph"]),
-    .testTarget(name: "PseudonymsTests", dependencies: ["Pseudonyms", "SkillsGraph"]),
+    .testTarget(
+      name: "PseudonymsTests",
+      dependencies: ["Pseudonyms", "SkillsGraph", "MentoringOptimizer", "Reports", "TestSupport"]
+    ),
     .testTarget(
       name: "ReportsTests",
       dependencies: [
@@ -79,6 +86,9 @@ let package = Package(
       ],
       exclude: ["Golden"]
     ),
-    .testTarget(name: "UnderstudyCLITests", dependencies: ["understudy", "TestSupport"]),
+    .testTarget(
+      name: "UnderstudyCLITests", dependencies: ["understudy", "TestSupport", "Pseudonyms"],
+      exclude: ["Fixtures"]
+    ),
   ]
 )

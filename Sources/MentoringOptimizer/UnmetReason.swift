@@ -23,8 +23,16 @@ public struct UnmetReason: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// The reason in one sentence with ids for names, as the JSON report's `reason` carries it.
-  public var description: String {
-    sentence(person: \.rawValue, skill: { "'\($0)'" }, number: Self.plainNumber)
+  public var description: String { plainSentence() }
+
+  /// As ``description``, with the mentors of a shortage withheld where `withheldMentors` says
+  /// so (see ``sentence(person:skill:number:withheldMentors:)``).
+  public func plainSentence(
+    withheldMentors: (MentorShortage) -> String? = { _ in nil }
+  ) -> String {
+    sentence(
+      person: \.rawValue, skill: { "'\($0)'" }, number: Self.plainNumber,
+      withheldMentors: withheldMentors)
   }
 
   /// The reason as one sentence with numbers, naming people and skills with the given functions,
@@ -34,9 +42,13 @@ public struct UnmetReason: Hashable, Sendable, CustomStringConvertible {
   ///   - person: a person's name as the report shows it ("Name (ID)").
   ///   - skill: a skill's name as the report shows it.
   ///   - number: an hour count as the report shows it.
+  ///   - withheldMentors: for a shortage whose mentors the report may neither count nor name
+  ///     (a small group, or a role's qualified people under workshop mode's depth rule), the
+  ///     words that stand for their number ("fewer than 3"); `nil` to count and name them.
   /// - Returns: the sentence, without a final full stop, as a table cell holds it.
   public func sentence(
-    person: (PersonID) -> String, skill: (SkillID) -> String, number: (Double) -> String
+    person: (PersonID) -> String, skill: (SkillID) -> String, number: (Double) -> String,
+    withheldMentors: (MentorShortage) -> String? = { _ in nil }
   ) -> String {
     let who = candidate.map(person) ?? ""
     let needs = "\(who) needs \(number(menteeHours)) h"
@@ -54,7 +66,8 @@ public struct UnmetReason: Hashable, Sendable, CustomStringConvertible {
       var out = "\(needs); \(time.fitPhrase(number: number))"
       if let next = time.mentorsNext {
         out += "; at \(time.hoursPerWeekThatWouldDo) h a week the mentors of "
-        out += "\(skill(next.skill)) bind next: \(next.phrase(person: person, number: number))"
+        out += "\(skill(next.skill)) bind next: "
+        out += next.phrase(person: person, number: number, withheld: withheldMentors(next))
       }
       return out
     case .learnerBusy(let busy):
@@ -69,7 +82,8 @@ public struct UnmetReason: Hashable, Sendable, CustomStringConvertible {
         abs(shortage.menteeHours - menteeHours) <= hourEpsilon
         ? " of \(skill(shortage.skill))"
         : ", \(number(shortage.menteeHours)) h of them in \(skill(shortage.skill))"
-      return needs + share + "; " + shortage.phrase(person: person, number: number)
+      return needs + share + "; "
+        + shortage.phrase(person: person, number: number, withheld: withheldMentors(shortage))
     case .pairTaken(let taken):
       return "\(needs); the plan already raises their \(skill(taken)) to a lower level, and a "
         + "mentee has one pair per skill"
@@ -232,9 +246,15 @@ public struct MentorShortage: Hashable, Sendable {
     self.change = change
   }
 
-  func phrase(person: (PersonID) -> String, number: (Double) -> String) -> String {
+  /// The mentors and what they are asked, then the change that would do; with `withheld`, the
+  /// mentors are neither counted nor named, and the change is for "one of them".
+  func phrase(
+    person: (PersonID) -> String, number: (Double) -> String, withheld: String? = nil
+  ) -> String {
     var out: String
-    if mentorCount == 1, let only = mentors.first {
+    if let withheld {
+      out = "\(withheld) mentors at level \(level), none with a mentee slot or the hours left"
+    } else if mentorCount == 1, let only = mentors.first {
       out =
         "the only mentor, \(person(only.person)), " + only.phrase(person: person, number: number)
     } else {
@@ -244,7 +264,8 @@ public struct MentorShortage: Hashable, Sendable {
       if mentorCount > mentors.count { out += "; and \(mentorCount - mentors.count) more" }
     }
     guard let change else { return out + "; no change to one mentor's slots or hours would do" }
-    let whom = mentorCount == 1 ? "" : " for \(person(change.mentor))"
+    let whom =
+      withheld != nil ? " for one of them" : mentorCount == 1 ? "" : " for \(person(change.mentor))"
     switch (change.extraSlot, change.hoursPerWeek) {
     case (true, nil): out += ": one more mentee slot\(whom) would do"
     case (let slot, let hours?):

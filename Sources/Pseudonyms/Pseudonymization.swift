@@ -9,8 +9,8 @@ import SkillsGraph
 /// salt always gives the same pseudonym, so two runs (or two reports) agree, while without the
 /// salt nobody can recompute who is who even from a list of all ids. Four digits are used, more
 /// where two people of the organization would otherwise collide. Departments, roles and skills are
-/// kept; e-mail addresses and grades are dropped; managers, incumbents, interests and the plan
-/// all refer to the pseudonyms.
+/// kept; e-mail addresses and grades are dropped; managers, incumbents, interests, the plan and
+/// an earlier plan given as input all refer to the pseudonyms.
 public struct Pseudonymization: Sendable {
   /// Real id → pseudonym.
   public let pseudonyms: [PersonID: PersonID]
@@ -56,6 +56,7 @@ public struct Pseudonymization: Sendable {
       renamed.incumbents = role.incumbents.map(callAs)
       return renamed
     }
+    copy.plan = organization.plan.map { apply(to: $0) }
     return copy
   }
 

@@ -3,7 +3,8 @@ import SkillsGraph
 /// The calendar sections of the Markdown gap report: uncovered days, sick-day risk, what-if.
 enum AbsenceMarkdown {
   static func calendar(
-    _ absences: AbsenceAnalysis, names: Names, afterPlan: Bool = false
+    _ absences: AbsenceAnalysis, names: Names, afterPlan: Bool = false,
+    disclosure: DepthDisclosure = .showingAll
   )
     -> String
   {
@@ -20,17 +21,35 @@ enum AbsenceMarkdown {
     var table = MarkdownTable(
       ["Role", "Needs at once", "Uncovered days", "When"],
       rightAligned: [false, true, true, false])
-    for role in stopped.sorted(by: {
+    let ordered = stopped.sorted {
       let a = $0.weight * Double($0.uncoveredDayCount)
       let b = $1.weight * Double($1.uncoveredDayCount)
       return a != b ? a > b : $0.role < $1.role
-    }) {
+    }
+    for role in ordered {
       table.append([
         names.role(role.role), "\(role.minPresent)", "\(role.uncoveredDayCount)",
         role.uncoveredDays.map(\.description).joined(separator: "; "),
       ])
     }
-    return out + table.rendered() + "\n"
+    out += table.rendered() + "\n"
+    return out + whoIsAway(ordered, names: names, disclosure: disclosure)
+  }
+
+  /// Per uncovered run, the qualified people away and why: what a manager planning vacations
+  /// needs to read.
+  static func whoIsAway(
+    _ stopped: [AbsenceAnalysis.RoleAbsence], names: Names, disclosure: DepthDisclosure
+  ) -> String {
+    var out = "Who is away on those days:\n\n"
+    for role in stopped {
+      for run in role.uncoveredRuns {
+        let away = AwayText.describe(
+          run, of: role.role, name: names.person, disclosure: disclosure, limit: NameList.limit)
+        out += "- " + MarkdownTable.escape("\(names.role(role.role)), \(run.days): \(away)") + "\n"
+      }
+    }
+    return out + "\n"
   }
 
   static func sickDayRisk(_ content: GapReportContent, names: Names) -> String {
@@ -44,16 +63,16 @@ enum AbsenceMarkdown {
       rightAligned: [false, true, true, true])
     let depth = Dictionary(
       content.coverage.roles.map { ($0.role, $0.depth) }, uniquingKeysWith: { a, _ in a })
+    let disclosure = content.depthDisclosure
     for role in absences.roles.sorted(by: {
       $0.expectedUncoveredDaysPerYear != $1.expectedUncoveredDaysPerYear
         ? $0.expectedUncoveredDaysPerYear > $1.expectedUncoveredDaysPerYear : $0.role < $1.role
     }) {
       table.append([
-        names.role(role.role), content.privacy.count(depth[role.role] ?? 0),
-        content.privacy.count(role.absenceFactor),
-        content.privacy.derived(
-          formatDecimal(role.expectedUncoveredDaysPerYear, places: 2),
-          depth: depth[role.role] ?? 0),
+        names.role(role.role), disclosure.count(depth[role.role] ?? 0, of: role.role),
+        disclosure.count(role.absenceFactor, of: role.role),
+        disclosure.derived(
+          formatDecimal(role.expectedUncoveredDaysPerYear, places: 2), of: role.role),
       ])
     }
     return out + table.rendered() + "\n"
@@ -80,8 +99,10 @@ enum AbsenceMarkdown {
     out += "- Uncovered role-days (weighted by criticality): "
     out += formatDecimal(baseline.absences.uncoveredRoleDays, places: 1)
     out += " → \(formatDecimal(content.absences.uncoveredRoleDays, places: 1))\n"
-    out += "- Single points of failure: \(before.singlePointsOfFailure.count) → "
-    out += "\(after.singlePointsOfFailure.count)\n\n"
+    let disclosure = content.depthDisclosure
+    out += "- Single points of failure: "
+    out += "\(GapReportMarkdown.singlePointCount(before, disclosure)) → "
+    out += "\(GapReportMarkdown.singlePointCount(after, disclosure))\n\n"
     let old = Dictionary(
       zip(before.roles, baseline.absences.roles).map { ($0.role, ($0, $1)) },
       uniquingKeysWith: { a, _ in a })
@@ -95,7 +116,8 @@ enum AbsenceMarkdown {
       else { continue }
       table.append([
         names.role(coverage.role),
-        "\(content.privacy.count(oldCoverage.depth)) → \(content.privacy.count(coverage.depth))",
+        "\(disclosure.count(oldCoverage.depth, of: coverage.role)) → "
+          + disclosure.count(coverage.depth, of: coverage.role),
         "\(oldAbsence.uncoveredDayCount) → \(absence.uncoveredDayCount)",
         absence.uncoveredDays.map(\.description).joined(separator: "; "),
       ])

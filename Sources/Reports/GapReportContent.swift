@@ -13,6 +13,8 @@ public struct GapReportContent: Sendable {
   public var privacy = Privacy()
   /// Succession candidates for every incumbent of a role of weight 2 or more.
   public var succession: [SuccessionEntry] = []
+  /// People whose last working day falls within the horizon, and the depth their roles lose.
+  public var departures: [Departure] = []
 
   /// The unchanged organization's figures and what the scenario imagined.
   public struct Baseline: Sendable {
@@ -87,6 +89,7 @@ public struct GapReportContent: Sendable {
     var options = planOptions ?? PlanOptions(policy: changed.policy)
     options.horizon = .calendar(horizon)
     content.succession = successionBench(changed, options: options)
+    content.departures = Departure.within(horizon, of: changed, coverage: coverage)
     return content
   }
 }

@@ -4,27 +4,31 @@ import SkillsGraph
 public enum GapReportJSON {
   /// Renders `content` as JSON.
   public static func render(_ content: GapReportContent) -> String {
-    let privacy = content.privacy
+    let disclosure = content.depthDisclosure
     let derived = Set(content.organization.roles.filter(\.isDerived).map(\.id))
     var members: [(String, JSONValue)] = [
       (
         "summary",
         summary(
           content.coverage, content.absences, organization: content.organization,
-          privacy: privacy)
+          disclosure: disclosure)
       ),
       ("horizon", horizon(content.absences)),
       (
         "roles",
         .array(
           zip(content.coverage.roles, content.absences.roles).map {
-            role($0, $1, privacy: privacy, derived: derived.contains($0.role))
+            role($0, $1, disclosure: disclosure, derived: derived.contains($0.role))
           })
       ),
-      ("singlePointsOfFailure", .array(content.coverage.singlePointsOfFailure.map(singlePoint))),
-      ("skills", .array(content.coverage.scarcity.map { scarcity($0, privacy: privacy) })),
-      ("succession", .array(content.succession.map { SuccessionJSON.entry($0, privacy: privacy) })),
+      ("singlePointsOfFailure", singlePoints(content.coverage, disclosure)),
+      ("skills", .array(content.coverage.scarcity.map { scarcity($0, disclosure: disclosure) })),
+      (
+        "succession",
+        .array(content.succession.map { SuccessionJSON.entry($0, disclosure: disclosure) })
+      ),
       ("readinessDefinitions", SuccessionJSON.readinessDefinitions),
+      ("leavers", LeaverJSON.leavers(content.departures, content.absences.horizon, disclosure)),
     ]
     if let baseline = content.baseline {
       members.append(("whatIf", whatIf(baseline, content: content)))
@@ -40,9 +44,10 @@ public enum GapReportJSON {
 
   static func summary(
     _ coverage: CoverageAnalysis, _ absences: AbsenceAnalysis, organization: Organization,
-    privacy: Privacy = Privacy()
+    disclosure: DepthDisclosure = .showingAll
   ) -> JSONValue {
-    .object([
+    let privacy = disclosure.privacy
+    return .object([
       ("people", .number(Double(organization.people.count))),
       ("skills", .number(Double(organization.skills.count))),
       ("roles", .number(Double(organization.roles.count))),
@@ -50,7 +55,11 @@ public enum GapReportJSON {
       ("coverageCeiling", .number(coverage.coverageCeiling)),
       ("coveragePercent", percent(coverage.coveragePercent)),
       ("rolesBelowTarget", .number(Double(coverage.rolesBelowTarget))),
-      ("singlePointsOfFailure", .number(Double(coverage.singlePointsOfFailure.count))),
+      (
+        "singlePointsOfFailure",
+        disclosure.showsSinglePoints
+          ? .number(Double(coverage.singlePointsOfFailure.count)) : .string("hidden")
+      ),
       // Weighted by criticality; the unweighted count beside it (README, "Reading the report").
       ("uncoveredRoleDays", .number(absences.uncoveredRoleDays)),
       ("uncoveredDayCount", .number(Double(absences.uncoveredDayCount))),
@@ -92,33 +101,55 @@ public enum GapReportJSON {
 
   static func role(
     _ coverage: CoverageAnalysis.RoleCoverage, _ absence: AbsenceAnalysis.RoleAbsence,
-    privacy: Privacy = Privacy(), derived: Bool = false
+    disclosure: DepthDisclosure = .showingAll, derived: Bool = false
   ) -> JSONValue {
-    .object([
+    let role = coverage.role
+    let hidden = disclosure.hides(role)
+    return .object([
       ("id", .string(coverage.role.rawValue)),
       ("name", .string(coverage.name)),
       ("derived", .bool(derived)),
       ("weight", .number(coverage.weight)),
       ("target", .number(Double(coverage.target))),
-      ("depth", people(coverage.depth, privacy)),
-      ("gap", privacy.hides(coverage.depth) ? .null : .number(Double(coverage.gap))),
-      ("qualified", peopleList(coverage.qualified, privacy)),
+      ("depth", depth(coverage.depth, of: role, disclosure)),
+      ("gap", hidden ? .null : .number(Double(coverage.gap))),
+      (
+        "qualified",
+        hidden && !coverage.qualified.isEmpty
+          ? .string(disclosure.hiddenGroup) : peopleList(coverage.qualified, disclosure.privacy)
+      ),
       ("incumbents", .array(coverage.incumbents.map { .string($0.rawValue) })),
       ("minPresent", .number(Double(absence.minPresent))),
       ("uncoveredDays", dayRanges(absence.uncoveredDays)),
+      ("uncoveredRuns", LeaverJSON.runs(absence.uncoveredRuns, of: role, disclosure)),
       ("uncoveredDayCount", .number(Double(absence.uncoveredDayCount))),
       (
         "expectedUncoveredDaysPerYear",
-        privacy.hides(coverage.depth)
-          ? .null : .number(rounded(absence.expectedUncoveredDaysPerYear, places: 4))
+        hidden ? .null : .number(rounded(absence.expectedUncoveredDaysPerYear, places: 4))
       ),
-      ("absenceFactor", people(absence.absenceFactor, privacy)),
+      ("absenceFactor", depth(absence.absenceFactor, of: role, disclosure)),
     ])
   }
 
   /// A count of people: a number, or the string "fewer than K" in workshop mode.
   static func people(_ count: Int, _ privacy: Privacy) -> JSONValue {
     privacy.hides(count) ? .string(privacy.count(count)) : .number(Double(count))
+  }
+
+  /// A count of `role`'s people under the depth rule: a number, or "fewer than K".
+  static func depth(_ count: Int, of role: RoleID, _ disclosure: DepthDisclosure) -> JSONValue {
+    disclosure.hidesCount(count, of: role)
+      ? .string(disclosure.count(count, of: role)) : .number(Double(count))
+  }
+
+  /// The single points of failure, or "hidden" when the depth rule hides a depth of 1.
+  static func singlePoints(
+    _ coverage: CoverageAnalysis, _ disclosure: DepthDisclosure
+  )
+    -> JSONValue
+  {
+    disclosure.showsSinglePoints
+      ? .array(coverage.singlePointsOfFailure.map(singlePoint)) : .string("hidden")
   }
 
   /// A list of people ids, or the string "fewer than K people" in workshop mode.
@@ -145,6 +176,7 @@ public enum GapReportJSON {
       zip(baseline.coverage.roles, baseline.absences.roles).map { ($0.role, ($0, $1)) },
       uniquingKeysWith: { a, _ in a })
     var changes: [JSONValue] = []
+    let disclosure = content.depthDisclosure
     for (coverage, absence) in zip(content.coverage.roles, content.absences.roles) {
       guard let (oldCoverage, oldAbsence) = before[coverage.role],
         oldCoverage.depth != coverage.depth
@@ -153,8 +185,8 @@ public enum GapReportJSON {
       changes.append(
         .object([
           ("role", .string(coverage.role.rawValue)),
-          ("depthBefore", people(oldCoverage.depth, content.privacy)),
-          ("depthAfter", people(coverage.depth, content.privacy)),
+          ("depthBefore", depth(oldCoverage.depth, of: coverage.role, disclosure)),
+          ("depthAfter", depth(coverage.depth, of: coverage.role, disclosure)),
           ("uncoveredDaysBefore", .number(Double(oldAbsence.uncoveredDayCount))),
           ("uncoveredDaysAfter", .number(Double(absence.uncoveredDayCount))),
           ("uncoveredDays", dayRanges(absence.uncoveredDays)),
@@ -179,7 +211,7 @@ public enum GapReportJSON {
         "baseline",
         summary(
           baseline.coverage, baseline.absences, organization: baseline.organization,
-          privacy: content.privacy)
+          disclosure: disclosure)
       ),
       ("changes", .array(changes)),
     ])
@@ -193,14 +225,17 @@ public enum GapReportJSON {
   }
 
   static func scarcity(
-    _ entry: CoverageAnalysis.SkillScarcity, privacy: Privacy = Privacy()
-  )
-    -> JSONValue
-  {
-    .object([
+    _ entry: CoverageAnalysis.SkillScarcity, disclosure: DepthDisclosure = .showingAll
+  ) -> JSONValue {
+    let requirement = Requirement(skill: entry.skill, level: entry.level)
+    let holders: JSONValue =
+      disclosure.hidesHolders(entry.holders, of: requirement)
+      ? .string(disclosure.holders(entry.holders, of: requirement))
+      : .number(Double(entry.holders))
+    return .object([
       ("skill", .string(entry.skill.rawValue)),
       ("level", .number(Double(entry.level))),
-      ("holders", people(entry.holders, privacy)),
+      ("holders", holders),
     ])
   }
 

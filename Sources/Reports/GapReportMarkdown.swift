@@ -16,14 +16,15 @@ public enum GapReportMarkdown {
     if let baseline = content.baseline {
       out += AbsenceMarkdown.whatIf(baseline, content, Names(baseline.organization))
     }
-    let privacy = content.privacy
-    out += belowTarget(analysis, names: names, privacy: privacy)
-    out += singlePoints(analysis, names: names)
-    out += AbsenceMarkdown.calendar(content.absences, names: names)
+    let disclosure = content.depthDisclosure
+    out += belowTarget(analysis, names: names, disclosure: disclosure)
+    out += singlePoints(analysis, names: names, disclosure: disclosure)
+    out += LeaverMarkdown.section(content.departures, content: content, names: names)
+    out += AbsenceMarkdown.calendar(content.absences, names: names, disclosure: disclosure)
     out += AbsenceMarkdown.sickDayRisk(content, names: names)
     out += SuccessionMarkdown.bench(content, names: names)
-    out += scarcest(analysis, names: names, privacy: privacy)
-    out += allRoles(analysis, names: names, privacy: privacy)
+    out += scarcest(analysis, names: names, disclosure: disclosure)
+    out += allRoles(analysis, names: names, disclosure: disclosure)
     out += sourcesSection(content.sources)
     out += legend
     return out
@@ -47,7 +48,7 @@ public enum GapReportMarkdown {
       - **Coverage: \(formatCoverage(analysis.coveragePercent))** \
       (score \(formatNumber(analysis.coverageScore)) of \(formatNumber(analysis.coverageCeiling)))
       - Roles below target: **\(analysis.rolesBelowTarget)** of \(analysis.roles.count)
-      - Single points of failure: **\(analysis.singlePointsOfFailure.count)**
+      - Single points of failure: **\(singlePointCount(analysis, content.depthDisclosure))**
       - Uncovered work from \(horizon.start) to \(horizon.end.adding(days: -1)) \
       (\(horizon.weeks) weeks): **\(formatDecimal(absences.uncoveredRoleDays, places: 1))** \
       uncovered role-days (weighted by criticality), \(roleDays(absences.uncoveredDayCount)) \
@@ -80,7 +81,8 @@ public enum GapReportMarkdown {
   }
 
   static func belowTarget(
-    _ analysis: CoverageAnalysis, names: Names, privacy: Privacy = Privacy()
+    _ analysis: CoverageAnalysis, names: Names,
+    disclosure: DepthDisclosure = .showingAll
   ) -> String {
     var out = "## Roles below target\n\n"
     let short = analysis.roles.filter { $0.gap > 0 }.sorted {
@@ -97,16 +99,23 @@ public enum GapReportMarkdown {
       rightAligned: [false, true, true, true, true, false])
     for role in short {
       table.append([
-        names.role(role.role), formatNumber(role.weight), privacy.count(role.depth),
-        "\(role.target)", privacy.derived("\(role.gap)", depth: role.depth),
-        names.people(role.qualified, privacy: privacy),
+        names.role(role.role), formatNumber(role.weight),
+        disclosure.count(role.depth, of: role.role), "\(role.target)",
+        disclosure.derived("\(role.gap)", of: role.role),
+        role.qualified.isEmpty
+          ? names.people([])
+          : disclosure.shortened(role.qualified.map(names.person), of: role.role),
       ])
     }
     return out + table.rendered() + "\n"
   }
 
-  static func singlePoints(_ analysis: CoverageAnalysis, names: Names) -> String {
+  static func singlePoints(
+    _ analysis: CoverageAnalysis, names: Names,
+    disclosure: DepthDisclosure = .showingAll
+  ) -> String {
     var out = "## Single points of failure\n\n"
+    guard disclosure.showsSinglePoints else { return out + singlePointsHidden + "\n\n" }
     guard !analysis.singlePointsOfFailure.isEmpty else {
       return out + "No role of weight 2 or more rests on one person.\n\n"
     }
@@ -119,30 +128,49 @@ public enum GapReportMarkdown {
     return out + "\n"
   }
 
+  /// What the report says instead of the single points of failure when a depth of 1 is hidden.
+  static let singlePointsHidden =
+    "Not shown in workshop mode: naming or counting them would tell which roles have a single "
+    + "qualified person."
+
+  /// The number of single points of failure, or "hidden" when the depth rule hides them.
+  static func singlePointCount(
+    _ analysis: CoverageAnalysis, _ disclosure: DepthDisclosure
+  )
+    -> String
+  {
+    disclosure.showsSinglePoints ? "\(analysis.singlePointsOfFailure.count)" : "hidden"
+  }
+
   static func scarcest(
-    _ analysis: CoverageAnalysis, names: Names, privacy: Privacy = Privacy()
+    _ analysis: CoverageAnalysis, names: Names, disclosure: DepthDisclosure = .showingAll
   ) -> String {
     var out = "## Scarcest skills\n\n"
     guard !analysis.scarcity.isEmpty else { return out + "No role requires any skill.\n\n" }
     out += "People holding each skill at the level roles require, rarest first.\n\n"
     var table = MarkdownTable(["Skill", "Level", "Holders"], rightAligned: [false, true, true])
     for entry in analysis.scarcity.prefix(scarcestShown) {
-      table.append([names.skill(entry.skill), "≥ \(entry.level)", privacy.count(entry.holders)])
+      let requirement = Requirement(skill: entry.skill, level: entry.level)
+      table.append([
+        names.skill(entry.skill), "≥ \(entry.level)",
+        disclosure.holders(entry.holders, of: requirement),
+      ])
     }
     return out + table.rendered() + "\n"
   }
 
   static func allRoles(
-    _ analysis: CoverageAnalysis, names: Names, privacy: Privacy = Privacy()
+    _ analysis: CoverageAnalysis, names: Names,
+    disclosure: DepthDisclosure = .showingAll
   ) -> String {
     var table = MarkdownTable(
       ["Role", "Weight", "Depth", "Target", "Gap", "Incumbents"],
       rightAligned: [false, true, true, true, true, false])
     for role in analysis.roles {
       table.append([
-        names.role(role.role), formatNumber(role.weight), privacy.count(role.depth),
-        "\(role.target)", privacy.derived("\(role.gap)", depth: role.depth),
-        names.people(role.incumbents),
+        names.role(role.role), formatNumber(role.weight),
+        disclosure.count(role.depth, of: role.role), "\(role.target)",
+        disclosure.derived("\(role.gap)", of: role.role), names.people(role.incumbents),
       ])
     }
     return "## All roles\n\n" + table.rendered() + "\n"

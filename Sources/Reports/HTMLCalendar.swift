@@ -31,7 +31,8 @@ enum HTMLCalendar {
 
   /// The calendar of `before`, compared with `after` when a plan changes it.
   static func render(
-    _ organization: Organization, before: AbsenceAnalysis, after: AbsenceAnalysis?
+    _ organization: Organization, before: AbsenceAnalysis, after: AbsenceAnalysis?,
+    disclosure: DepthDisclosure = .showingAll
   ) -> String {
     let horizon = before.horizon
     let workingDays = horizon.workingDays
@@ -79,6 +80,7 @@ enum HTMLCalendar {
       let still = after.map {
         days($0[role: role.id]?.uncoveredDays ?? [], workingDays: workingDays)
       }
+      let runs = (after ?? before)[role: role.id]?.uncoveredRuns ?? []
       out += "<tr><th scope=\"row\" title=\"\(HTML.escape(role.id.rawValue))\">"
       out += "\(HTML.escape(names.plainRole(role.id)))</th>"
       var previousWeek = 0
@@ -88,7 +90,12 @@ enum HTMLCalendar {
         previousWeek = week
         let isStopped = still.map { $0.contains(day) } ?? stopped.contains(day)
         if isStopped {
-          out += "<td class=\"x\(edge)\" title=\"\(day): uncovered\">✕</td>"
+          // The tooltip says who is away, as the table below the grid does.
+          let away = runs.first { $0.days.from <= day && day <= $0.days.to }.map {
+            " – " + HTMLAway.tooltip($0, of: role.id, names: names, disclosure: disclosure)
+          }
+          out +=
+            "<td class=\"x\(edge)\" title=\"\(day): uncovered\(HTML.escape(away ?? ""))\">✕</td>"
         } else if stopped.contains(day) {
           out += "<td class=\"fixed\(edge)\" title=\"\(day): covered by a new backup\">✓</td>"
         } else {

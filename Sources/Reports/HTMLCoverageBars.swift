@@ -32,7 +32,8 @@ enum HTMLCoverageBars {
 
   /// The table; `compared` adds "before → after" columns (`afterLabel` names the second state).
   static func table(
-    _ rows: [Row], names: HTMLNames, compared: Bool, afterLabel: String, privacy: Privacy
+    _ rows: [Row], names: HTMLNames, compared: Bool, afterLabel: String,
+    disclosure: DepthDisclosure
   ) -> String {
     var out = "<p class=\"lead\">One box per qualified person; the upright rule marks the "
     out += "target (incumbents plus wanted backups). "
@@ -52,13 +53,17 @@ enum HTMLCoverageBars {
     out += "<th scope=\"col\" class=\"num\">Sick-day risk<br><small>days a year</small></th>"
     out += "</tr></thead>\n<tbody>\n"
     for row in rows {
-      out += rowHTML(row, names: names, compared: compared, privacy: privacy)
+      out += rowHTML(row, names: names, compared: compared, disclosure: disclosure)
     }
     return out + "</tbody>\n</table></div>\n"
   }
 
-  /// One role; in workshop mode a depth under the minimum group is neither drawn nor counted.
-  static func rowHTML(_ row: Row, names: HTMLNames, compared: Bool, privacy: Privacy) -> String {
+  /// One role; in workshop mode a role whose depth the rule hides (see `DepthDisclosure`) is
+  /// neither drawn nor counted.
+  static func rowHTML(
+    _ row: Row, names: HTMLNames, compared: Bool, disclosure: DepthDisclosure
+  ) -> String {
+    let privacy = disclosure.privacy
     let before = row.before
     let after = row.after
     let tier = row.role.criticality
@@ -69,7 +74,8 @@ enum HTMLCoverageBars {
     out += "<td class=\"num\" data-sort=\"\(formatNumber(row.role.weight))\">"
     out +=
       "<span class=\"tier tier-\(tierClass(tier))\">\(HTML.escape(tier.description))</span></td>"
-    let hidden = privacy.hides(before.depth) || privacy.hides(after.depth)
+    let hidden =
+      disclosure.hides(row.role.id) || privacy.hides(before.depth) || privacy.hides(after.depth)
     out += "<td>"
     out +=
       hidden
@@ -77,7 +83,9 @@ enum HTMLCoverageBars {
       : bar(before: before.depth, after: after.depth, target: after.target)
     out += "</td>"
     out += hidden ? "<td class=\"num\">" : "<td class=\"num\" data-sort=\"\(after.depth)\">"
-    out += HTML.change(privacy.count(before.depth), compared ? privacy.count(after.depth) : nil)
+    out += HTML.change(
+      disclosure.count(before.depth, of: row.role.id),
+      compared ? disclosure.count(after.depth, of: row.role.id) : nil)
     out += after.gap > 0 && !hidden ? " <span class=\"gap\">(\(after.gap) short)</span>" : ""
     out += "</td><td class=\"num\">\(after.target)</td>"
     let known = Set(before.qualified)
@@ -86,7 +94,7 @@ enum HTMLCoverageBars {
         + (compared && !known.contains(id) ? " <span class=\"badge new\">new</span>" : "")
     }
     out += "<td class=\"people\">"
-    out += people.isEmpty ? names.people([]) : NameList.shortened(people, privacy: privacy)
+    out += people.isEmpty ? names.people([]) : disclosure.shortened(people, of: row.role.id)
     out += "</td>"
     let daysBefore = row.calendarBefore?.uncoveredDayCount ?? 0
     let daysAfter = row.calendarAfter?.uncoveredDayCount ?? daysBefore

@@ -57,9 +57,11 @@ enum HTMLHeatmap {
     return planned
   }
 
-  /// The roles each single point of failure alone is qualified for.
-  static func sole(_ coverage: CoverageAnalysis) -> [PersonID: [RoleID]] {
+  /// The roles each single point of failure alone is qualified for; none when the depth rule
+  /// hides a depth of 1, since the badge would name them.
+  static func sole(_ coverage: CoverageAnalysis, privacy: Privacy) -> [PersonID: [RoleID]] {
     var sole: [PersonID: [RoleID]] = [:]
+    guard !privacy.hides(1) else { return sole }
     for entry in coverage.singlePointsOfFailure { sole[entry.person] = entry.roles }
     return sole
   }
@@ -84,7 +86,7 @@ enum HTMLHeatmap {
     }
     let names = HTMLNames(organization)
     let planned = planned(pairs)
-    let sole = sole(coverage)
+    let sole = sole(coverage, privacy: privacy)
     var out = legend(scaleMax: organization.scaleMax, withPlan: !pairs.isEmpty)
     out += "<div class=\"scroll\"><table class=\"heatmap filterable\">\n"
     out += header(columns, names: names)

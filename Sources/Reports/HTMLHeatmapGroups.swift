@@ -72,7 +72,7 @@ enum HTMLHeatmapGroups {
   ) -> String {
     let names = HTMLNames(organization)
     let planned = HTMLHeatmap.planned(pairs)
-    let sole = HTMLHeatmap.sole(coverage)
+    let sole = HTMLHeatmap.sole(coverage, privacy: privacy)
     let groups = groups(organization)
     var out = HTMLHeatmap.legend(scaleMax: organization.scaleMax, withPlan: !pairs.isEmpty)
     out += "<p class=\"note\">\(organization.people.count) people in \(groups.count) "

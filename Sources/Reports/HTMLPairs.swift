@@ -19,7 +19,7 @@ enum HTMLPairs {
     out += "named, from the week the last of them ends. Hours are the mentee's; the mentor "
     out += "spends a quarter of them. "
     out += HTML.escape(content.checkInPattern.sentence) + "</p>\n"
-    let privacy = content.before.privacy
+    let disclosure = content.depthDisclosure
     for wave in timeline.waves {
       let count = wave.pairs.count
       out += "<h3 class=\"wave-month\">\(HTML.escape(wave.month.name)) "
@@ -27,7 +27,9 @@ enum HTMLPairs {
         "<small>\(count) pair\(count == 1 ? "" : "s") start\(count == 1 ? "s" : "")</small></h3>\n"
       out += "<ol class=\"wave\" start=\"\(timeline.numbers[wave.pairs[0]])\">\n"
       for index in wave.pairs {
-        out += "<li>" + line(index, timeline: timeline, names: names, privacy: privacy) + "</li>\n"
+        out +=
+          "<li>" + line(index, timeline: timeline, names: names, disclosure: disclosure)
+          + "</li>\n"
       }
       out += "</ol>\n"
     }
@@ -36,7 +38,7 @@ enum HTMLPairs {
 
   /// One pair: who learns what from whom and when, then what for and where the mentor learnt.
   static func line(
-    _ index: Int, timeline: PlanTimeline, names: HTMLNames, privacy: Privacy
+    _ index: Int, timeline: PlanTimeline, names: HTMLNames, disclosure: DepthDisclosure
   ) -> String {
     let pair = timeline.pairs[index]
     var out = "<strong>\(names.person(pair.mentee))</strong> learns \(names.skill(pair.skill)) "
@@ -51,7 +53,9 @@ enum HTMLPairs {
     for (week, impacts) in PlanTimeline.readiness(pair) {
       let roles = impacts.map {
         names.role($0.role) + ": depth "
-          + HTML.change(privacy.count($0.depthBefore), privacy.count($0.depthAfter))
+          + HTML.change(
+            disclosure.count($0.depthBefore, of: $0.role),
+            disclosure.count($0.depthAfter, of: $0.role))
       }
       out += "<br><span class=\"serves\">Ready in week \(week) "
       out += "<small>(\(HTMLCalendar.long(timeline.horizon.firstDay(ofWeek: week))))</small> for "
@@ -87,13 +91,14 @@ enum HTMLPairs {
     out += "<table class=\"unmet\">\n<thead><tr><th scope=\"col\">Role</th>"
     out += "<th scope=\"col\" class=\"num\">Still missing</th><th scope=\"col\">Why</th>"
     out += "</tr></thead>\n<tbody>\n"
+    let disclosure = content.depthDisclosure
     for role in content.plan.unmet {
-      let depth = content.plan.after[role: role.role]?.depth ?? 0
-      let missing = content.before.privacy.derived("\(role.gap)", depth: depth)
+      let missing = disclosure.derived("\(role.gap)", of: role.role)
       out += "<tr><th scope=\"row\">\(names.role(role.role))</th>"
       out += "<td class=\"num\">\(HTML.escape(missing))</td>"
       let why = role.reason.sentence(
-        person: names.person, skill: names.skill, number: { formatDecimal($0, places: 1) })
+        person: names.person, skill: names.skill, number: { formatDecimal($0, places: 1) },
+        withheldMentors: disclosure.withheldMentors)
       out += "<td>\(why)</td></tr>\n"
     }
     return out + "</tbody>\n</table>\n"

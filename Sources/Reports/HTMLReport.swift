@@ -33,14 +33,22 @@ public enum HTMLReport {
         id: "roles", title: "Depth against target",
         body: HTMLCoverageBars.table(
           rows, names: names, compared: content.baseline != nil, afterLabel: "the what-if",
-          privacy: content.privacy)),
+          disclosure: content.depthDisclosure)),
       HTML.Section(
         id: "skills", title: "Who knows what",
         body: HTMLHeatmap.render(
           organization, coverage: content.coverage, privacy: content.privacy)),
       HTML.Section(
         id: "calendar", title: "When the work stops",
-        body: HTMLCalendar.render(organization, before: content.absences, after: nil)),
+        body: HTMLCalendar.render(
+          organization, before: content.absences, after: nil,
+          disclosure: content.depthDisclosure)
+          + HTMLAway.table(content.absences, names: names, disclosure: content.depthDisclosure)),
+      HTML.Section(
+        id: "leavers", title: "Leaving within the horizon",
+        body: HTMLAway.leavers(
+          content.departures, horizon: content.absences.horizon, names: names,
+          disclosure: content.depthDisclosure, backups: nil)),
     ]
     sections += succession(content)
     sections.append(
@@ -69,7 +77,7 @@ public enum HTMLReport {
         id: "roles", title: "Depth against target, today → after the plan",
         body: HTMLCoverageBars.table(
           rows, names: names, compared: true, afterLabel: "the plan",
-          privacy: content.before.privacy)),
+          disclosure: content.depthDisclosure)),
       HTML.Section(
         id: "coverage", title: "Coverage week by week",
         body: HTMLCoverageChart.render(content, timeline: timeline)),
@@ -87,7 +95,16 @@ public enum HTMLReport {
       HTML.Section(
         id: "calendar", title: "When the work stops, today → after the plan",
         body: HTMLCalendar.render(
-          organization, before: content.before.absences, after: content.absencesAfter)),
+          organization, before: content.before.absences, after: content.absencesAfter,
+          disclosure: content.depthDisclosure)
+          + HTMLAway.table(
+            content.absencesAfter, names: names, disclosure: content.depthDisclosure,
+            afterPlan: true)),
+      HTML.Section(
+        id: "leavers", title: "Leaving within the horizon",
+        body: HTMLAway.leavers(
+          content.before.departures, horizon: content.horizon, names: names,
+          disclosure: content.depthDisclosure, backups: content.newBackups)),
       HTML.Section(
         id: "unmet", title: "Still below target after the plan",
         body: HTMLPairs.unmet(content, names: names)),

@@ -19,15 +19,20 @@ enum HTMLSuccession {
     out += "<th scope=\"col\">Candidate</th><th scope=\"col\">Readiness</th>"
     out += "<th scope=\"col\" class=\"num\">Learning hours</th>"
     out += "<th scope=\"col\">Missing today</th></tr></thead>\n"
+    let disclosure = content.depthDisclosure
     for entry in content.succession {
       out += "<tbody>\n<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"4\">"
       out += "\(names.role(entry.role)) <span class=\"muted\">after</span> "
       out += "\(names.person(entry.incumbent))</th></tr>\n"
-      if entry.candidates.isEmpty {
+      let candidates = disclosure.candidates(entry)
+      if disclosure.withholdsQualified(entry) {
+        out += "<tr><td colspan=\"4\" class=\"muted\">"
+        out += HTML.escape(DepthDisclosure.qualifiedWithheld) + "</td></tr>\n"
+      } else if candidates.isEmpty {
         out += "<tr><td colspan=\"4\" class=\"muted\">Nobody holds any of the role's skills yet: "
         out += "a successor would start from scratch.</td></tr>\n"
       }
-      for candidate in entry.candidates {
+      for candidate in candidates {
         let missing = candidate.missing.map {
           "\(HTML.escape(names.plainSkill($0.skill))) ≥\($0.level)"
         }

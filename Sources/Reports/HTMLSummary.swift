@@ -83,7 +83,6 @@ enum HTMLSummary {
       HTML.change(figure(before), after.map(figure))
     }
     let horizon = shown.absences.horizon
-    let spof = shown.coverage.singlePointsOfFailure
     return [
       Card(
         label: "Coverage",
@@ -97,13 +96,7 @@ enum HTMLSummary {
           + " <span class=\"unit\">of \(shown.coverage.roles.count)</span>",
         note: "fewer qualified people than incumbents plus wanted backups",
         warn: shown.coverage.rolesBelowTarget > 0),
-      Card(
-        label: "Single points of failure",
-        value: compared { "\($0.coverage.singlePointsOfFailure.count)" },
-        note: spof.isEmpty
-          ? "no role of weight 2 or more rests on one person"
-          : "the only qualified person: " + list(spof.map { shown.names.personName($0.person) }),
-        warn: !spof.isEmpty),
+      singlePoints(before, after, compared: compared),
       Card(
         label: "Uncovered role-days",
         value: compared { formatDecimal($0.absences.uncoveredRoleDays, places: 1) },
@@ -119,6 +112,28 @@ enum HTMLSummary {
           + " <span class=\"unit\">people</span>",
         note: absenceGroup(shown), warn: shown.absences.organizationAbsenceFactor.size <= 1),
     ]
+  }
+
+  /// The single points of failure, unless the depth rule hides a depth of 1 (see
+  /// `DepthDisclosure.showsSinglePoints`): naming or counting them would say which roles have
+  /// one qualified person.
+  static func singlePoints(
+    _ before: Figures, _ after: Figures?, compared: ((Figures) -> String) -> String
+  ) -> Card {
+    let shown = after ?? before
+    guard !shown.privacy.hides(1) else {
+      return Card(
+        label: "Single points of failure", value: "hidden",
+        note: GapReportMarkdown.singlePointsHidden)
+    }
+    let spof = shown.coverage.singlePointsOfFailure
+    return Card(
+      label: "Single points of failure",
+      value: compared { "\($0.coverage.singlePointsOfFailure.count)" },
+      note: spof.isEmpty
+        ? "no role of weight 2 or more rests on one person"
+        : "the only qualified person: " + list(spof.map { shown.names.personName($0.person) }),
+      warn: !spof.isEmpty)
   }
 
   /// Who the smallest stopping group is, unless workshop mode withholds so small a list.

@@ -10,7 +10,8 @@ import SkillsGraph
 /// `status` is `proposed`, or `agreed`/`active` for a pair kept from a plan file, whose
 /// `hours_done` were spent before this plan (its `mentee_hours` are the ones left);
 /// `check_ins` gives each check-in's day and local time, `YYYY-MM-DD HH:MM; …` (the weeks are in
-/// `check_in_weeks`; both from ``CheckInSchedule``, as the calendar file).
+/// `check_in_weeks`; both from ``CheckInSchedule``, as the calendar file); `replaces` names the
+/// people leaving within the horizon from a role the pair trains for (`role: person; …`).
 public enum PlanReportCSV {
   /// Renders one row per pair, in the plan's order.
   public static func render(_ content: PlanReportContent) -> String {
@@ -19,8 +20,9 @@ public enum PlanReportCSV {
       "mentor_id", "mentor_name", "mentee_id", "mentee_name", "skill_id", "skill_name",
       "from_level", "to_level", "mentee_hours", "mentor_hours", "start_week", "end_week",
       "start_date", "end_date", "check_in_weeks", "roles", "reasons", "ready_week",
-      "mentor_trained_by", "hours_per_week", "status", "hours_done", "check_ins",
+      "mentor_trained_by", "hours_per_week", "status", "hours_done", "check_ins", "replaces",
     ])
+    let disclosure = content.depthDisclosure
     for (pair, checkIns) in zip(content.plan.pairs, content.checkIns.byPair) {
       table.append([
         pair.mentor.rawValue, names.plainName(pair.mentor), pair.mentee.rawValue,
@@ -32,7 +34,7 @@ public enum PlanReportCSV {
         checkIns.map { String($0.week) }.joined(separator: " "),
         pair.roles.map(\.role.rawValue).joined(separator: "; "),
         PlanReportMarkdown.explanation(
-          pair, names: names, markup: false, privacy: content.before.privacy),
+          pair, names: names, markup: false, disclosure: disclosure),
         pair.roles.map { "\($0.role)@\(PlanTimeline.readyWeek($0, of: pair))" }
           .joined(separator: "; "),
         pair.mentorTraining.map { "\($0.mentee)/\($0.skill)/\($0.endWeek)" } ?? "",
@@ -41,6 +43,7 @@ public enum PlanReportCSV {
         pair.status.rawValue, formatDecimal(pair.hoursDone, places: 2),
         checkIns.map { "\($0.day) \(CheckInPattern.clock($0.startMinute))" }
           .joined(separator: "; "),
+        LeaverCSV.replaces(pair, content.before.departures),
       ])
     }
     return table.rendered()

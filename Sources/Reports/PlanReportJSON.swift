@@ -7,6 +7,7 @@ public enum PlanReportJSON {
   public static func render(_ content: PlanReportContent) -> String {
     let plan = content.plan
     let before = content.before
+    let disclosure = content.depthDisclosure
     let checkIns = content.checkIns.byPair
     return JSONValue.object([
       ("changes", PlanChangesReport.json(plan.changes)),
@@ -59,8 +60,11 @@ public enum PlanReportJSON {
       ),
       ("horizon", GapReportJSON.horizon(content.absencesAfter)),
       ("checkInPattern", pattern(content.checkInPattern)),
-      ("pairs", .array(zip(plan.pairs, checkIns).map { pair(content, $0, checkIns: $1) })),
-      ("unmet", .array(plan.unmet.map(unmet))),
+      (
+        "pairs",
+        .array(zip(plan.pairs, checkIns).map { pair(content, $0, checkIns: $1, disclosure) })
+      ),
+      ("unmet", .array(plan.unmet.map { UnmetReasonJSON.role($0, disclosure: disclosure) })),
       (
         "search",
         .object([
@@ -73,17 +77,22 @@ public enum PlanReportJSON {
         "analysisBefore",
         analysis(
           plan.before, before.absences, organization: content.organization,
-          privacy: before.privacy)
+          disclosure: disclosure)
       ),
       (
         "analysisAfter",
         analysis(
           plan.after, content.absencesAfter, organization: content.organization,
-          privacy: before.privacy)
+          disclosure: disclosure)
       ),
       (
         "succession",
-        .array(before.succession.map { SuccessionJSON.entry($0, privacy: before.privacy) })
+        .array(before.succession.map { SuccessionJSON.entry($0, disclosure: disclosure) })
+      ),
+      (
+        "leavers",
+        LeaverJSON.leavers(
+          before.departures, content.horizon, disclosure, backups: content.newBackups)
       ),
       ("readinessDefinitions", SuccessionJSON.readinessDefinitions),
       ("sources", .array(before.sources.map(GapReportJSON.source))),
@@ -102,7 +111,8 @@ public enum PlanReportJSON {
   }
 
   static func pair(
-    _ content: PlanReportContent, _ pair: PlannedPair, checkIns: [CheckIn]
+    _ content: PlanReportContent, _ pair: PlannedPair, checkIns: [CheckIn],
+    _ disclosure: DepthDisclosure
   ) -> JSONValue {
     .object([
       ("mentor", .string(pair.mentor.rawValue)),
@@ -161,8 +171,8 @@ public enum PlanReportJSON {
           pair.roles.map {
             .object([
               ("role", .string($0.role.rawValue)),
-              ("depthBefore", GapReportJSON.people($0.depthBefore, content.before.privacy)),
-              ("depthAfter", GapReportJSON.people($0.depthAfter, content.before.privacy)),
+              ("depthBefore", GapReportJSON.depth($0.depthBefore, of: $0.role, disclosure)),
+              ("depthAfter", GapReportJSON.depth($0.depthAfter, of: $0.role, disclosure)),
               ("fromWeek", .number(Double($0.readyWeek))),
             ])
           })
@@ -172,26 +182,24 @@ public enum PlanReportJSON {
     ])
   }
 
-  static func unmet(_ role: UnmetRole) -> JSONValue { UnmetReasonJSON.role(role) }
-
   static func analysis(
     _ coverage: CoverageAnalysis, _ absences: AbsenceAnalysis, organization: Organization,
-    privacy: Privacy
+    disclosure: DepthDisclosure
   ) -> JSONValue {
     .object([
       (
         "summary",
-        GapReportJSON.summary(coverage, absences, organization: organization, privacy: privacy)
+        GapReportJSON.summary(
+          coverage, absences, organization: organization, disclosure: disclosure)
       ),
       (
         "roles",
         .array(
-          zip(coverage.roles, absences.roles).map { GapReportJSON.role($0, $1, privacy: privacy) })
+          zip(coverage.roles, absences.roles).map {
+            GapReportJSON.role($0, $1, disclosure: disclosure)
+          })
       ),
-      (
-        "singlePointsOfFailure",
-        .array(coverage.singlePointsOfFailure.map(GapReportJSON.singlePoint))
-      ),
+      ("singlePointsOfFailure", GapReportJSON.singlePoints(coverage, disclosure)),
     ])
   }
 }

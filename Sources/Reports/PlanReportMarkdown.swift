@@ -15,8 +15,13 @@ public enum PlanReportMarkdown {
     out += coverage(content, timeline: timeline, names: names, privacy: privacy)
     out += unmet(content, names: names, privacy: privacy)
     out += roles(content, names: names, privacy: privacy)
-    out += AbsenceMarkdown.calendar(content.absencesAfter, names: names, afterPlan: true)
-    out += SuccessionMarkdown.bench(content.before, names: names)
+    let disclosure = content.depthDisclosure
+    out += LeaverMarkdown.section(
+      content.before.departures, horizon: content.horizon, names: names, disclosure: disclosure,
+      backups: content.newBackups)
+    out += AbsenceMarkdown.calendar(
+      content.absencesAfter, names: names, afterPlan: true, disclosure: disclosure)
+    out += SuccessionMarkdown.bench(content.before, names: names, disclosure: disclosure)
     out += GapReportMarkdown.sourcesSection(content.before.sources)
     out += legend
     return out
@@ -51,8 +56,10 @@ public enum PlanReportMarkdown {
     out += "\(formatDecimal(plan.totalMenteeHours, places: 1)) learning hours in all, over "
     out += "\(horizon.weeks) weeks from \(horizon.start)\n"
     out += "- Roles below target: \(plan.before.rolesBelowTarget) → \(plan.after.rolesBelowTarget)"
-    out += "; single points of failure: \(plan.before.singlePointsOfFailure.count) → "
-    out += "\(plan.after.singlePointsOfFailure.count)\n"
+    let disclosure = content.depthDisclosure
+    out += "; single points of failure: "
+    out += "\(GapReportMarkdown.singlePointCount(plan.before, disclosure)) → "
+    out += "\(GapReportMarkdown.singlePointCount(plan.after, disclosure))\n"
     out += "- Uncovered role-days in the horizon (weighted by criticality): "
     out += "\(formatDecimal(before, places: 1)) → \(formatDecimal(after, places: 1)); "
     out += "\(content.before.absences.uncoveredDayCount) → "
@@ -89,12 +96,13 @@ public enum PlanReportMarkdown {
     out += "the roles named, from the week the last of them ends.\n"
     out += "Hours are the mentee's; the mentor spends a quarter of them.\n"
     out += content.checkInPattern.sentence + "\n\n"
+    let disclosure = content.depthDisclosure
     for wave in timeline.waves {
       out += "### \(wave.month.name)\n\n"
       for index in wave.pairs {
         let line = waveLine(
           timeline.pairs[index], gaps: timeline.gaps[index], horizon: content.horizon,
-          names: names, privacy: privacy)
+          names: names, disclosure: disclosure)
         out += "- " + MarkdownTable.escape(line) + "\n"
       }
       out += "\n"
@@ -106,7 +114,7 @@ public enum PlanReportMarkdown {
   /// mentor got there when the plan trained them.
   static func waveLine(
     _ pair: PlannedPair, gaps: [PlanTimeline.Gap], horizon: Horizon, names: Names,
-    privacy: Privacy
+    disclosure: DepthDisclosure
   ) -> String {
     var out = "**\(names.person(pair.mentee))** learns \(names.skill(pair.skill)) "
     out += "\(pair.fromLevel) → \(pair.toLevel) from \(names.person(pair.mentor)): "
@@ -117,8 +125,8 @@ public enum PlanReportMarkdown {
     out += "."
     for (week, impacts) in PlanTimeline.readiness(pair) {
       let roles = impacts.map {
-        "\(names.role($0.role)): depth \(privacy.count($0.depthBefore)) → "
-          + privacy.count($0.depthAfter)
+        "\(names.role($0.role)): depth \(disclosure.count($0.depthBefore, of: $0.role)) → "
+          + disclosure.count($0.depthAfter, of: $0.role)
       }
       out += " Ready in week \(week) (\(horizon.firstDay(ofWeek: week))) for "
       out += roles.joined(separator: "; ") + "."
@@ -139,11 +147,13 @@ public enum PlanReportMarkdown {
 
   /// What a pair is for, in words: the roles it helps with and their depth before → after.
   static func explanation(
-    _ pair: PlannedPair, names: Names, markup: Bool = true, privacy: Privacy = Privacy()
+    _ pair: PlannedPair, names: Names, markup: Bool = true,
+    disclosure: DepthDisclosure = .showingAll
   ) -> String {
     var parts = pair.roles.map {
       "\(markup ? names.role($0.role) : names.plainRole($0.role)): depth "
-        + "\(privacy.count($0.depthBefore)) → \(privacy.count($0.depthAfter))"
+        + "\(disclosure.count($0.depthBefore, of: $0.role)) → "
+        + disclosure.count($0.depthAfter, of: $0.role)
     }
     if pair.crossDepartment { parts.append("across departments") }
     if pair.matchesInterest { parts.append("the mentee asked to learn this") }
@@ -183,6 +193,7 @@ public enum PlanReportMarkdown {
     out += "The roles the plan trains for, and the week from which each stays at its target:\n\n"
     var roles = MarkdownTable(
       ["Role", "Target", "At target from"], rightAligned: [false, true, false])
+    let disclosure = content.depthDisclosure
     for role in timeline.roleTargets {
       let from = role.atTargetFrom.map { week in
         week == 1
@@ -191,7 +202,9 @@ public enum PlanReportMarkdown {
       }
       roles.append([
         names.role(role.role), "\(role.target)",
-        privacy.derived(from ?? "not within the horizon", depth: role.target),
+        // Reaching the target says the depth became the target: hidden with the role's depth.
+        privacy.hides(role.target)
+          ? "–" : disclosure.derived(from ?? "not within the horizon", of: role.role),
       ])
     }
     return out + roles.rendered() + "\n"
@@ -205,12 +218,13 @@ public enum PlanReportMarkdown {
     guard !content.plan.unmet.isEmpty else { return title + "Every role reaches its target.\n\n" }
     var table = MarkdownTable(
       ["Role", "Still missing", "Why"], rightAligned: [false, true, false])
+    let disclosure = content.depthDisclosure
     for role in content.plan.unmet {
-      let depth = content.plan.after[role: role.role]?.depth ?? 0
       table.append([
-        names.role(role.role), privacy.derived("\(role.gap)", depth: depth),
+        names.role(role.role), disclosure.derived("\(role.gap)", of: role.role),
         role.reason.sentence(
-          person: names.person, skill: names.skill, number: { formatDecimal($0, places: 1) }),
+          person: names.person, skill: names.skill, number: { formatDecimal($0, places: 1) },
+          withheldMentors: disclosure.withheldMentors),
       ])
     }
     return title + unmetIntroduction + "\n\n" + table.rendered() + "\n"
@@ -231,10 +245,12 @@ public enum PlanReportMarkdown {
     let rows = zip(
       zip(content.plan.before.roles, content.plan.after.roles),
       zip(content.before.absences.roles, content.absencesAfter.roles))
+    let disclosure = content.depthDisclosure
     for ((before, after), (calendarBefore, calendarAfter)) in rows {
       table.append([
         names.role(before.role), formatNumber(before.weight),
-        "\(privacy.count(before.depth)) → \(privacy.count(after.depth))",
+        "\(disclosure.count(before.depth, of: before.role)) → "
+          + disclosure.count(after.depth, of: before.role),
         "\(before.target)",
         "\(calendarBefore.uncoveredDayCount) → \(calendarAfter.uncoveredDayCount)",
       ])

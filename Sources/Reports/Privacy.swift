@@ -15,8 +15,11 @@ public struct Privacy: Hashable, Sendable {
     return "\(value)"
   }
 
-  /// `text`, or "–" when the role's depth is hidden: a figure derived from the depth (its gap,
-  /// its sick-day risk) would otherwise give the hidden count away.
+  /// `text`, or "–" when `depth` is under the minimum group.
+  ///
+  /// Judging one depth alone lets the role's other depths give it away; the reports use the
+  /// per-role rule of `DepthDisclosure` instead.
+  @available(*, deprecated, message: "use DepthDisclosure.derived(_:of:), the one depth rule")
   public func derived(_ text: String, depth: Int) -> String { hides(depth) ? "–" : text }
 
   /// Whether a count of people must be hidden.

@@ -3,7 +3,10 @@ import SkillsGraph
 
 /// The succession bench in Markdown: per key role and incumbent, who could take over and when.
 enum SuccessionMarkdown {
-  static func bench(_ content: GapReportContent, names: Names) -> String {
+  static func bench(
+    _ content: GapReportContent, names: Names, disclosure: DepthDisclosure? = nil
+  ) -> String {
+    let disclosure = disclosure ?? content.depthDisclosure
     var out = "## Succession bench\n\n"
     guard !content.succession.isEmpty else {
       return out + "No role of weight 2 or more has an incumbent to succeed.\n\n"
@@ -13,7 +16,12 @@ enum SuccessionMarkdown {
     out += readinessDefinitions
     for entry in content.succession {
       out += "### \(names.role(entry.role)): after \(names.person(entry.incumbent))\n\n"
-      guard !entry.candidates.isEmpty else {
+      if disclosure.withholdsQualified(entry) {
+        out += DepthDisclosure.qualifiedWithheld + "\n\n"
+      }
+      let candidates = disclosure.candidates(entry)
+      guard !candidates.isEmpty else {
+        if disclosure.withholdsQualified(entry) { continue }
         out +=
           "Nobody holds any of the role's skills yet: a successor would start from scratch.\n\n"
         continue
@@ -21,7 +29,7 @@ enum SuccessionMarkdown {
       var table = MarkdownTable(
         ["Candidate", "Readiness", "Learning hours", "Missing today"],
         rightAligned: [false, false, true, false])
-      for candidate in entry.candidates {
+      for candidate in candidates {
         table.append([
           names.person(candidate.person), candidate.readiness.description,
           formatDecimal(candidate.menteeHours, places: 1),
@@ -43,11 +51,14 @@ extension SuccessionMarkdown {
 
 /// The succession bench in JSON.
 enum SuccessionJSON {
-  static func entry(_ entry: SuccessionEntry, privacy: Privacy) -> JSONValue {
+  /// One entry; for a role whose depth is hidden, the people ready now are left out and
+  /// `qualifiedWithheld` is true (see `DepthDisclosure.candidates(_:)`).
+  static func entry(_ entry: SuccessionEntry, disclosure: DepthDisclosure) -> JSONValue {
     .object([
       ("role", .string(entry.role.rawValue)),
       ("incumbent", .string(entry.incumbent.rawValue)),
-      ("candidates", .array(entry.candidates.map(candidate))),
+      ("candidates", .array(disclosure.candidates(entry).map(candidate))),
+      ("qualifiedWithheld", .bool(disclosure.withholdsQualified(entry))),
     ])
   }
 

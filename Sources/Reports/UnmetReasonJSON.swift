@@ -4,16 +4,18 @@ import SkillsGraph
 /// A role the plan leaves below target, in JSON: the reason's sentence (ids for names) and its
 /// numbers as fields, so a program can act on the limit without parsing the sentence.
 enum UnmetReasonJSON {
-  static func role(_ role: UnmetRole) -> JSONValue {
+  /// The role still short; its gap gives the depth away (target − gap), so it follows the
+  /// depth rule.
+  static func role(_ role: UnmetRole, disclosure: DepthDisclosure = .showingAll) -> JSONValue {
     let reason = role.reason
     return .object([
       ("role", .string(role.role.rawValue)),
-      ("gap", .number(Double(role.gap))),
-      ("reason", .string(reason.description)),
+      ("gap", disclosure.hides(role.role) ? .null : .number(Double(role.gap))),
+      ("reason", .string(reason.plainSentence(withheldMentors: disclosure.withheldMentors))),
       ("candidate", reason.candidate.map { .string($0.rawValue) } ?? .null),
       ("menteeHours", hours(reason.menteeHours)),
       ("limit", .string(kind(reason.limit))),
-      ("details", details(reason.limit)),
+      ("details", details(reason.limit, disclosure: disclosure)),
     ])
   }
 
@@ -30,7 +32,7 @@ enum UnmetReasonJSON {
     }
   }
 
-  static func details(_ limit: UnmetLimit) -> JSONValue {
+  static func details(_ limit: UnmetLimit, disclosure: DepthDisclosure = .showingAll) -> JSONValue {
     switch limit {
     case .noLearner(let nearest):
       guard let nearest else { return .object([("nearest", .null)]) }
@@ -61,7 +63,7 @@ enum UnmetReasonJSON {
         ("horizonWeeks", .number(Double(time.horizonWeeks))),
         ("weeksThatWouldDo", time.weeksThatWouldDo.map { .number(Double($0)) } ?? .null),
         ("hoursPerWeekThatWouldDo", .number(Double(time.hoursPerWeekThatWouldDo))),
-        ("mentorsNext", time.mentorsNext.map(shortage) ?? .null),
+        ("mentorsNext", time.mentorsNext.map { shortage($0, disclosure: disclosure) } ?? .null),
       ])
     case .learnerBusy(let busy):
       return .object([
@@ -70,7 +72,7 @@ enum UnmetReasonJSON {
         ("learning", .array(busy.learning.map { .string($0.rawValue) })),
       ])
     case .mentors(let mentors):
-      return shortage(mentors)
+      return shortage(mentors, disclosure: disclosure)
     case .pairTaken(let skill):
       return .object([("skill", .string(skill.rawValue))])
     case .searchStopped:
@@ -78,18 +80,27 @@ enum UnmetReasonJSON {
     }
   }
 
-  static func shortage(_ shortage: MentorShortage) -> JSONValue {
-    .object([
+  /// The mentors of a skill and the change that would do; when the depth rule withholds them
+  /// (see `DepthDisclosure.withheldMentors(_:)`), `mentorCount` is "fewer than K", `mentors`
+  /// "fewer than K people" and the change's `mentor` null.
+  static func shortage(
+    _ shortage: MentorShortage, disclosure: DepthDisclosure = .showingAll
+  ) -> JSONValue {
+    let withheld = disclosure.withheldMentors(shortage)
+    return .object([
       ("skill", .string(shortage.skill.rawValue)),
       ("mentorLevel", .number(Double(shortage.level))),
       ("menteeHours", hours(shortage.menteeHours)),
-      ("mentorCount", .number(Double(shortage.mentorCount))),
-      ("mentors", .array(shortage.mentors.map(mentor))),
+      ("mentorCount", withheld.map(JSONValue.string) ?? .number(Double(shortage.mentorCount))),
+      (
+        "mentors",
+        withheld == nil ? .array(shortage.mentors.map(mentor)) : .string(disclosure.hiddenGroup)
+      ),
       (
         "change",
         shortage.change.map {
           .object([
-            ("mentor", .string($0.mentor.rawValue)),
+            ("mentor", withheld == nil ? .string($0.mentor.rawValue) : .null),
             ("extraSlot", .bool($0.extraSlot)),
             ("hoursPerWeek", $0.hoursPerWeek.map(hours) ?? .null),
           ])

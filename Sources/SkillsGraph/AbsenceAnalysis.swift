@@ -15,6 +15,8 @@ public struct AbsenceAnalysis: Hashable, Sendable {
     public var minPresent: Int
     /// Runs of consecutive uncovered working days (a run may span a weekend or holiday).
     public var uncoveredDays: [DayRange]
+    /// The same runs, each with the qualified people away during it and why.
+    public var uncoveredRuns: [UncoveredRun] = []
     /// How many working days the role is uncovered.
     public var uncoveredDayCount: Int
     /// `230 · P(fewer than minPresent of the qualified are present)` at the absence rate.
@@ -72,10 +74,12 @@ public struct AbsenceAnalysis: Hashable, Sendable {
         members.count { ($0.from.map { $0 <= day } ?? true) && $0.person.isPresent(on: day) }
           < role.minPresent
       }
+      let runs = Self.runs(of: uncovered, within: days)
       roles.append(
         RoleAbsence(
           role: role.id, weight: role.weight, minPresent: role.minPresent,
-          uncoveredDays: Self.runs(of: uncovered, within: days),
+          uncoveredDays: runs,
+          uncoveredRuns: Self.whoIsAway(in: runs, uncovered: uncovered, members: members),
           uncoveredDayCount: uncovered.count,
           expectedUncoveredDaysPerYear: Self.workingDaysPerYear
             * Self.probabilityUncovered(
@@ -109,6 +113,34 @@ public struct AbsenceAnalysis: Hashable, Sendable {
       total += binomial * power(1 - rate, present) * power(rate, depth - present)
     }
     return min(1, total)
+  }
+
+  /// For each run, the members who do not count on at least one of its uncovered days, in id
+  /// order, with their reasons in the order of their first day.
+  ///
+  /// - Complexity: O(uncovered days × members × absences).
+  static func whoIsAway(
+    in runs: [DayRange], uncovered: [Day], members: [(person: Person, from: Day?)]
+  ) -> [UncoveredRun] {
+    let ordered = members.sorted { $0.person.id < $1.person.id }
+    var next = 0
+    return runs.map { run in
+      var reasons: [[AwayReason]] = Array(repeating: [], count: ordered.count)
+      while next < uncovered.count, uncovered[next] <= run.to {
+        let day = uncovered[next]
+        for (index, member) in ordered.enumerated() {
+          let reason =
+            member.from.flatMap { $0 > day ? AwayReason.inTraining(from: $0) : nil }
+            ?? member.person.reasonAway(on: day)
+          if let reason, !reasons[index].contains(reason) { reasons[index].append(reason) }
+        }
+        next += 1
+      }
+      let away = zip(ordered, reasons).compactMap { member, reasons in
+        reasons.isEmpty ? nil : PersonAway(person: member.person.id, reasons: reasons)
+      }
+      return UncoveredRun(days: run, away: away)
+    }
   }
 
   /// Groups uncovered days into runs of consecutive working days.

@@ -61,18 +61,20 @@ extension Understudy {
         policy: prepared.organization.policy, mentorMinLevel: mentorMinLevel,
         timeLimit: .milliseconds(Int(timeLimit * 1000)), cascades: noCascades ? false : nil)
       let progress = PlanProgressDisplay(quiet: prepared.quiet)
-      var content = PlanReportContent.plan(
+      var planned = PlanReportContent.plan(
         prepared.organization, horizon: prepared.horizon, options: options,
         absenceRate: prepared.absenceRate, scenario: prepared.scenario, sources: prepared.sources,
         progress: progress.callback)
       progress.finish()
-      try PlanFileIssues.report(content.plan.inputIssues, hideNames: workshop.pseudonymize)
-      content.before.privacy = prepared.privacy
-      content.checkInPattern = try checkIns.pattern()
+      try PlanFileIssues.report(planned.plan.inputIssues, hideNames: workshop.pseudonymize)
+      planned.checkInPattern = try checkIns.pattern()
+      // Planned on the input's own ids; workshop mode renames the finished plan only.
+      let content = prepared.finished(planned)
       if let format = output.format.report {
         try output.emit(render(content, as: format))
       } else {
-        let record = content.plan.recorded(start: prepared.horizon.start)
+        // The plan file keeps the input's own ids: validate() refuses it in workshop mode.
+        let record = planned.plan.recorded(start: prepared.horizon.start)
         try output.emit(
           NativeWriter.renderPlanFile(record, asOf: prepared.organization.asOf))
       }

@@ -91,7 +91,7 @@ struct CSVTests {
     let rows = CSVReader.rows(PlanReportCSV.render(content))
     #expect(rows.count == content.plan.pairs.count + 1)
     #expect(rows.first?.first == "mentor_id")
-    #expect(rows.allSatisfy { $0.count == 23 })
+    #expect(rows.allSatisfy { $0.count == 24 })
     let first = try #require(content.plan.pairs.first)
     #expect(content.plan.pairs.map { "\($0.mentor)→\($0.mentee):\($0.skill)" } == ["P10→P3:tax"])
     #expect(rows[1][0] == first.mentor.rawValue)
@@ -102,6 +102,7 @@ struct CSVTests {
         "audit@10", "", "1:4; 2:4; 3:4; 4:4; 5:4; 6:4; 7:4; 8:4; 9:4; 10:4", "proposed", "0",
         // Weeks run Tuesday to Monday; Bea is away on Monday 30 November: Friday 27.
         "2026-11-27 10:00; 2026-12-14 10:00; 2026-12-28 10:00; 2027-01-11 10:00; 2027-01-25 10:00",
+        "",
       ])
   }
 
@@ -110,8 +111,9 @@ struct CSVTests {
     let rows = CSVReader.rows(PlanReportCSV.render(WavesFixture.content()))
     let header = try #require(rows.first)
     #expect(
-      header.suffix(6) == [
+      header.suffix(7) == [
         "ready_week", "mentor_trained_by", "hours_per_week", "status", "hours_done", "check_ins",
+        "replaces",
       ])
     let columns = ["mentee_id", "ready_week", "mentor_trained_by", "hours_per_week"].compactMap {
       header.firstIndex(of: $0)

@@ -67,12 +67,14 @@ struct HTMLReportTests {
   func sections() {
     let gapIDs = HTMLScan.attributeValues(named: ["id"], in: gap).filter { !$0.contains("-") }
     #expect(
-      gapIDs == ["summary", "roles", "skills", "calendar", "succession", "sources", "reading"])
+      gapIDs == [
+        "summary", "roles", "skills", "calendar", "leavers", "succession", "sources", "reading",
+      ])
     let planIDs = HTMLScan.attributeValues(named: ["id"], in: plan).filter { !$0.contains("-") }
     #expect(
       planIDs == [
-        "summary", "roles", "coverage", "pairs", "schedule", "skills", "calendar", "unmet",
-        "sources", "reading",
+        "summary", "roles", "coverage", "pairs", "schedule", "skills", "calendar", "leavers",
+        "unmet", "sources", "reading",
       ])
     for html in [gap, plan] {
       for tag in ["section", "table", "tr", "td", "th", "svg", "p", "ul", "ol", "li", "details"] {
@@ -241,11 +243,16 @@ enum HTMLScan {
   }
 
   /// The days in `title="<day><suffix>"` attributes, in order.
+  ///
+  /// A title may go on after the suffix with ` – …` (a calendar day's title says who is away).
   static func titles(in html: String, ending suffix: String) -> [String] {
     html.components(separatedBy: "title=\"").dropFirst().compactMap { piece in
       guard let end = piece.range(of: "\"") else { return nil }
       let title = piece[..<end.lowerBound]
-      return title.hasSuffix(suffix) ? String(title.dropLast(suffix.count)) : nil
+      guard let found = title.range(of: suffix),
+        found.upperBound == title.endIndex || title[found.upperBound...].hasPrefix(" – ")
+      else { return nil }
+      return String(title[..<found.lowerBound])
     }
   }
 }

@@ -166,6 +166,35 @@ struct PlanFileCommandTests {
     #expect(!FileManager.default.fileExists(atPath: output))
   }
 
+  @Test("a re-plan in workshop mode names nobody, and its plan file's problems are only counted")
+  func replanInWorkshopMode() throws {
+    let folder = try TemporaryFolder()
+    let (edited, _) = try editedPlanFile(in: folder)
+    // The active pair with all its hours done: a warning that names its people.
+    var text = try String(contentsOfFile: edited, encoding: .utf8)
+    text = text.replacingOccurrences(of: #"hoursDone="7.5""#, with: #"hoursDone="15""#)
+    try text.write(toFile: edited, atomically: true, encoding: .utf8)
+    var outputs: [String] = []
+    for format in ["markdown", "json", "csv", "html"] {
+      let outcome = try CLIRunner.run(
+        ["plan"] + samples + [
+          edited, "--start", "2026-12-28", "--quiet", "--pseudonymize", "--salt", "s",
+          "--format", format,
+        ])
+      #expect(outcome.status == 0, "\(format): \(outcome.stderr)")
+      #expect(
+        outcome.stderr.contains(
+          "understudy: 1 problem(s) with the plan file not shown in workshop mode"),
+        "\(outcome.stderr)")
+      outputs.append(outcome.stdout + outcome.stderr)
+    }
+    let everything = outputs.joined(separator: "\n")
+    #expect(everything.contains("Since the plan file"))
+    #expect(everything.contains("\"changes\": {"))
+    let leaks = try WorkshopModeTests().identifyingStrings().filter { everything.contains($0) }
+    #expect(leaks.isEmpty, "identifying strings in the output: \(leaks)")
+  }
+
   @Test("the plan file needs real ids, and only plan writes one")
   func usage() throws {
     let workshop = try CLIRunner.run(
