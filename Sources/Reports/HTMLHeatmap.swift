@@ -72,22 +72,28 @@ enum HTMLHeatmap {
   ///
   /// In workshop mode a department of fewer people than the minimum group is not listed, as
   /// no list of so few people is spelled out anywhere in the reports.
+  ///
+  /// Under the depth rule, the skills a hidden role requires are left out: counting the cells
+  /// at or above its level would give its depth away.
   static func render(
     _ organization: Organization, coverage: CoverageAnalysis, pairs: [PlannedPair] = [],
-    privacy: Privacy = Privacy()
+    privacy: Privacy = Privacy(), disclosure: DepthDisclosure = .showingAll
   ) -> String {
-    let columns = columns(organization)
+    let withheld = withheldSkills(organization, disclosure: disclosure)
+    let columns = columns(organization).filter { !withheld.contains($0.skill) }
+    let note = withheldNote(withheld.count, privacy: privacy)
     guard !columns.isEmpty, !organization.people.isEmpty else {
-      return HTML.paragraph("No role of weight 2 or more requires any skill.")
+      return note + HTML.paragraph("No role of weight 2 or more requires any skill shown here.")
     }
     if organization.people.count > HTMLHeatmapGroups.groupedAbove {
-      return HTMLHeatmapGroups.render(
-        organization, coverage: coverage, pairs: pairs, privacy: privacy)
+      return note
+        + HTMLHeatmapGroups.render(
+          organization, coverage: coverage, pairs: pairs, privacy: privacy, withheld: withheld)
     }
     let names = HTMLNames(organization)
     let planned = planned(pairs)
     let sole = sole(coverage, privacy: privacy)
-    var out = legend(scaleMax: organization.scaleMax, withPlan: !pairs.isEmpty)
+    var out = note + legend(scaleMax: organization.scaleMax, withPlan: !pairs.isEmpty)
     out += "<div class=\"scroll\"><table class=\"heatmap filterable\">\n"
     out += header(columns, names: names)
     for department in departments(organization.people) {
@@ -96,6 +102,27 @@ enum HTMLHeatmap {
         names: names, planned: planned, sole: sole, privacy: privacy)
     }
     return out + "</table></div>\n"
+  }
+
+  /// The skills of the roles whose depth the rule hides.
+  static func withheldSkills(
+    _ organization: Organization, disclosure: DepthDisclosure
+  ) -> Set<SkillID> {
+    guard !disclosure.hiddenRoles.isEmpty else { return [] }
+    var skills = Set<SkillID>()
+    for role in organization.roles where disclosure.hides(role.id) {
+      for requirement in role.requirements { skills.insert(requirement.skill) }
+    }
+    return skills
+  }
+
+  /// Says how many skills are left out, and why; empty when none is.
+  static func withheldNote(_ count: Int, privacy: Privacy) -> String {
+    guard count > 0, let group = privacy.minimumGroup else { return "" }
+    return "<p class=\"note\">\(count) skill\(count == 1 ? " is" : "s are") not shown in workshop "
+      + "mode: a role with fewer than \(group) qualified people requires "
+      + "\(count == 1 ? "it" : "them"), and the levels people hold would give that number away."
+      + "</p>\n"
   }
 
   /// One department's own table, in a scroll box, for the grouped view; `people` may be fewer

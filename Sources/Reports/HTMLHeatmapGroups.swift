@@ -68,12 +68,17 @@ enum HTMLHeatmapGroups {
   /// The departments as folding sections; `pairs` adds planned learning to the cells.
   static func render(
     _ organization: Organization, coverage: CoverageAnalysis, pairs: [PlannedPair],
-    privacy: Privacy
+    privacy: Privacy, withheld: Set<SkillID> = []
   ) -> String {
     let names = HTMLNames(organization)
     let planned = HTMLHeatmap.planned(pairs)
     let sole = HTMLHeatmap.sole(coverage, privacy: privacy)
-    let groups = groups(organization)
+    var groups = groups(organization)
+    if !withheld.isEmpty {
+      for index in groups.indices {
+        groups[index].columns.removeAll { withheld.contains($0.skill) }
+      }
+    }
     var out = HTMLHeatmap.legend(scaleMax: organization.scaleMax, withPlan: !pairs.isEmpty)
     out += "<p class=\"note\">\(organization.people.count) people in \(groups.count) "
     out += "departments: each department lists the skills its own critical and high roles "

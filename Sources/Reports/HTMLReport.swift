@@ -37,7 +37,8 @@ public enum HTMLReport {
       HTML.Section(
         id: "skills", title: "Who knows what",
         body: HTMLHeatmap.render(
-          organization, coverage: content.coverage, privacy: content.privacy)),
+          organization, coverage: content.coverage, privacy: content.privacy,
+          disclosure: content.depthDisclosure)),
       HTML.Section(
         id: "calendar", title: "When the work stops",
         body: HTMLCalendar.render(
@@ -91,7 +92,7 @@ public enum HTMLReport {
         id: "skills", title: "Who knows what, and what they will learn",
         body: HTMLHeatmap.render(
           organization, coverage: content.plan.before, pairs: content.plan.pairs,
-          privacy: content.before.privacy)),
+          privacy: content.before.privacy, disclosure: content.depthDisclosure)),
       HTML.Section(
         id: "calendar", title: "When the work stops, today → after the plan",
         body: HTMLCalendar.render(

@@ -143,7 +143,16 @@ struct DepthRuleTests {
       let calendar = try #require(HTMLScan.section("calendar", in: html))
       #expect(calendar.contains("uncovered – fewer than 3 people (vacation"))
       #expect(!calendar.contains("Alma"))
+      // The skills table: counting who holds `close` at 3 or `ledger` at 3 or 4 would give the
+      // hidden depths away, so neither column is shown, and the page says why.
+      let skills = try #require(HTMLScan.section("skills", in: html))
+      #expect(skills.contains("2 skills are not shown in workshop mode"))
+      #expect(!skills.contains("class=\"skill\""))
     }
+    // Outside workshop mode both columns are there.
+    let named = try #require(
+      HTMLScan.section("skills", in: HTMLReport.render(MonthEndReports.gap(minimumGroup: nil))))
+    #expect(named.components(separatedBy: "class=\"skill\"").count == 3)
     let plan = HTMLReport.render(MonthEndReports.plan(minimumGroup: 3))
     let pairs = try #require(HTMLScan.section("pairs", in: plan))
     #expect(!pairs.contains("depth 2") && pairs.contains("fewer than 3"))
