@@ -122,9 +122,10 @@ struct RoundTripTests {
     return organization
   }
 
-  /// A plan section with every status, hours done, schedules with fractional hours and forbids
-  /// of every shape, consistent as the importer requires (one kept pair per mentee and skill,
-  /// no forbid or dropped pair ruling out a kept one). Done pairs are given their level in the
+  /// A plan section with every status, hours done, fractional schedules and forbids.
+  ///
+  /// Consistent as the importer requires (one kept pair per mentee and skill, no forbid or
+  /// dropped pair ruling out a kept one). Done pairs are given their level in the
   /// organization already, since reading applies them.
   static func plan(
     for organization: inout Organization, random: inout SeededRandom, start: Day
