@@ -45,8 +45,10 @@ enum SuccessionMarkdown {
 
 extension SuccessionMarkdown {
   /// The readiness words, one sentence each, as a list under the bench's introduction.
-  static let readinessDefinitions: String =
+  // Computed, not stored: a global holding heap storage can read as a leak to LeakSanitizer.
+  static var readinessDefinitions: String {
     Readiness.definitions.map { "- **\($0.word)**: \($0.meaning)\n" }.joined() + "\n"
+  }
 }
 
 /// The succession bench in JSON.
@@ -63,8 +65,11 @@ enum SuccessionJSON {
   }
 
   /// The readiness words the bench's `readiness` fields use, each with its meaning.
-  static let readinessDefinitions: JSONValue = .object(
-    Readiness.definitions.map { ($0.key, .string("\($0.word): \($0.meaning)")) })
+  // Computed, not stored: a global holding heap storage reads as a leak to LeakSanitizer.
+  static var readinessDefinitions: JSONValue {
+    .object(
+      Readiness.definitions.map { ($0.key, .string("\($0.word): \($0.meaning)")) })
+  }
 
   static func candidate(_ candidate: SuccessionCandidate) -> JSONValue {
     let readiness: String
