@@ -8,14 +8,16 @@
 /// - each mentor's hours are kept at checkpoints `w_j`: the pairs they teach that end by `w_j`
 ///   hold at most a quarter of their mentee hours within the mentor's hours of weeks `1…w_j`
 ///   (priced by `μ`); a pair ending in week `k` uses its whole hours by every checkpoint from `k`;
-/// - each mentor's mentee slots are priced by `ν`;
+/// - each mentor's mentee slots are priced by `ν`, through the links of ``MentorLinks``: a
+///   pair pays its link's price `β ≥ 0`, a (learner, mentor) group takes a slot when its links'
+///   prices pay for `ν`;
 /// - each learner's hours are kept at the same checkpoints: the pairs they learn that end by
 ///   `w_j` fit in their learning hours of weeks `1…w_j` (priced by `λ(e, j)`).
 /// What remains splits by learner (`exactLearnerGain`, in LearnerSubproblem.swift):
 /// for each skill missed, a pair to some level ending in some week `k`, paying the mentor's hour
-/// price from `k` on, a share of the mentor's slot price (over the skills that mentor could teach
-/// this mentee) and the learner's own hour price, or nothing to the mentor from the week after
-/// someone could first be trained to teach it (cascades); each candidate role `(e, r)` counts
+/// price from `k` on, its link's price and the learner's own hour price, or nothing to the
+/// mentor from the week after someone could first be trained to teach it (cascades); each
+/// candidate role `(e, r)` counts
 /// from a week no earlier than `ready(e, r)` and the end of every pair it needs. One pair serves
 /// all the roles that need its skill and is paid once. Prices fall as `k` grows and a role counts
 /// only once all its pairs end, so every multiplier vector gives a value no plan exceeds (weak
@@ -25,7 +27,9 @@
 ///
 /// The multipliers move by the volume algorithm from the ones that reproduce the simple bound;
 /// every iterate is valid, so the loop stops on its iteration or time budget with the smallest
-/// value seen.
+/// value seen. Links are priced `β = ν(m) / n + δ` (`n` the links of the group), so `δ = 0`
+/// splits each slot price evenly among the skills a mentor could teach a mentee, and `δ`
+/// moves it to the links a learner actually uses.
 struct LagrangianWeeksBound {
   let problem: Problem
   let weeks: Int
@@ -53,12 +57,8 @@ struct LagrangianWeeksBound {
   /// Start offsets into `mentorList` of the eligible mentors (dense mentor numbers).
   let missMentors: [Int]
   let mentorList: [Int]
-  /// Parallel to `mentorList`: a pair's share of the mentor's slot.
-  ///
-  /// The share is `1 / n`, where `n` counts the skills the mentee misses (for any of their roles)
-  /// that this mentor could teach them today. The mentee's pairs with one mentor are at most `n`, so their shares never exceed the one
-  /// slot they take; a mentor expert in one skill only charges each pair a whole slot.
-  let mentorSlotShare: [Double]
+  /// Links and groups of the slot rule (``MentorLinks``), parallel to `mentorList`.
+  let links: MentorLinks
   /// Dense mentor → person, and capacity by checkpoint (mentor hours up to it), and slots.
   let mentorPerson: [Int]
   let mentorCapacity: [Double]
@@ -207,41 +207,9 @@ struct LagrangianWeeksBound {
     }
     self.learnerStart = learnerStart
     self.learnerCandidates = learnerCandidates
-    // Skills each learner misses that each mentor could teach them, at the lowest level missed.
-    var slotShare = [Double](repeating: 1, count: mentorList.count)
-    var teachable = [Int](repeating: 0, count: mentorPerson.count)
-    for learner in 0..<learnerNumber.count {
-      let members = learnerCandidates[learnerStart[learner]..<learnerStart[learner + 1]]
-      var widest: [Int: Int] = [:]  // skill → the miss with the longest mentor list
-      for candidate in members {
-        for miss in missStart[candidate]..<missStart[candidate + 1] {
-          let known = widest[missSkill[miss]]
-          if known.map({ missMentors[$0 + 1] - missMentors[$0] }) ?? -1
-            < missMentors[miss + 1] - missMentors[miss]
-          {
-            widest[missSkill[miss]] = miss
-          }
-        }
-      }
-      for miss in widest.values {
-        for position in missMentors[miss]..<missMentors[miss + 1] {
-          teachable[mentorList[position]] += 1
-        }
-      }
-      for candidate in members {
-        for miss in missStart[candidate]..<missStart[candidate + 1] {
-          for position in missMentors[miss]..<missMentors[miss + 1] {
-            slotShare[position] = 1 / Double(max(1, teachable[mentorList[position]]))
-          }
-        }
-      }
-      for miss in widest.values {
-        for position in missMentors[miss]..<missMentors[miss + 1] {
-          teachable[mentorList[position]] = 0
-        }
-      }
-    }
-    mentorSlotShare = slotShare
+    links = MentorLinks(
+      learnerStart: learnerStart, learnerCandidates: learnerCandidates, missStart: missStart,
+      missSkill: missSkill, missMentors: missMentors, mentorList: mentorList)
     let shared = SharedSkills(
       learnerStart: learnerStart, learnerCandidates: learnerCandidates, missStart: missStart,
       missSkill: missSkill, missLevel: missLevel, candidateReady: candidateReady)
@@ -281,7 +249,9 @@ struct LagrangianWeeksBound {
   ///
   /// The multipliers move by the volume algorithm (docs/model.md, "The certified bound"): from
   /// the best point so far, against a running average of the subproblems' solutions rather than
-  /// the last one, with a Polyak step towards `lowerBound`. At the start every candidate counts
+  /// the last one, with a Polyak step towards `lowerBound`. When no step leaves the start (the
+  /// links' prices can pull every way there), it starts again with `δ = 0` kept: the even split
+  /// of slot prices, which moves. At the start every candidate counts
   /// from its ready week with its first mentor; a plain subgradient step then prices that one
   /// mentor, the candidates move to the next, and the value only rises: the average spreads the
   /// use over all the mentors the candidates turn to, so the step prices them together.
@@ -309,11 +279,15 @@ struct LagrangianWeeksBound {
     }
     var mu = [Double](repeating: 0, count: mentorPerson.count * points)
     var nu = [Double](repeating: 0, count: mentorPerson.count)
+    // Each link's price is `β = ν(m) / n + δ`, `n` the links of its group: with `δ = 0` the
+    // group's links pay exactly its slot price between them; `δ` moves price between them.
+    var delta = [Double](repeating: 0, count: links.linkGroup.count)
+    var beta = delta
     var lambda = [Double](repeating: 0, count: learnerCapacity.count)
     let learners = learnerCapacity.count / max(1, points)
     var best = simple
     // The point steps start from, and its value.
-    var center = (alpha: alpha, mu: mu, nu: nu, lambda: lambda)
+    var center = (alpha: alpha, mu: mu, nu: nu, lambda: lambda, delta: delta)
     var centerValue = Double.infinity
     var theta = 0.1
     var sinceBest = 0
@@ -322,6 +296,8 @@ struct LagrangianWeeksBound {
     var averageUsage = [Double](repeating: 0, count: mu.count)
     var averageSlots = [Double](repeating: 0, count: nu.count)
     var averageLearn = [Double](repeating: 0, count: lambda.count)
+    var averageLinks = [Double](repeating: 0, count: beta.count)
+    var averageGroups = [Double](repeating: 0, count: links.groupMentor.count)
     // Role → suffix sums of α by week; mentor and learner → price suffix by checkpoint,
     // S(m, j) = Σ_{j' ≥ j} μ(m, j').
     var roleSuffix = [Double](repeating: 0, count: roles * (weeks + 1))
@@ -330,8 +306,12 @@ struct LagrangianWeeksBound {
     var counted = [Int](repeating: 0, count: roles * weeks)
     var usage = [Double](repeating: 0, count: mu.count)
     var slotUse = [Double](repeating: 0, count: nu.count)
+    var linkUse = [Double](repeating: 0, count: beta.count)
+    var groupOn = [Double](repeating: 0, count: links.groupMentor.count)
     var learnUse = [Double](repeating: 0, count: lambda.count)
 
+    var linksFree = true
+    var freshAverage = true
     for iteration in 0..<iterations {
       if iteration & 7 == 7, ContinuousClock.now >= deadline { break }
       // Value of the fixed part.
@@ -350,46 +330,74 @@ struct LagrangianWeeksBound {
       }
       value += Self.suffixPrices(mu, mentorCapacity, points: points, into: &priceFrom)
       value += zip(nu, mentorSlots).reduce(0) { $0 + $1.0 * $1.1 }
+      // Each group switches on when its links' prices pay for its mentor's slot price.
+      for index in groupOn.indices { groupOn[index] = 0 }
+      for (link, group) in links.linkGroup.enumerated() {
+        beta[link] = nu[links.groupMentor[group]] / links.groupSize[group] + delta[link]
+        groupOn[group] += delta[link]
+      }
+      for group in groupOn.indices {
+        value += max(0, groupOn[group])
+        groupOn[group] = groupOn[group] > 0 ? 1 : 0
+      }
       value += Self.suffixPrices(lambda, learnerCapacity, points: points, into: &learnPriceFrom)
       for index in counted.indices { counted[index] = 0 }
       for index in usage.indices { usage[index] = 0 }
-      for index in slotUse.indices { slotUse[index] = 0 }
+      for index in linkUse.indices { linkUse[index] = 0 }
       for index in learnUse.indices { learnUse[index] = 0 }
+      for index in slotUse.indices { slotUse[index] = 0 }
       for learner in 0..<learners {
         if exactLearners,
           let gain = exactLearnerGain(
-            learner, roleSuffix: roleSuffix, priceFrom: priceFrom, nu: nu,
+            learner, roleSuffix: roleSuffix, priceFrom: priceFrom, beta: beta,
             learnPriceFrom: learnPriceFrom, counted: &counted, usage: &usage,
-            slotUse: &slotUse, learnUse: &learnUse)
+            linkUse: &linkUse, learnUse: &learnUse)
         {
           value += gain
           continue
         }
         for candidate in learnerCandidates[learnerStart[learner]..<learnerStart[learner + 1]] {
           value += sharedCandidateGain(
-            candidate, roleSuffix: roleSuffix, priceFrom: priceFrom, nu: nu,
+            candidate, roleSuffix: roleSuffix, priceFrom: priceFrom, beta: beta,
             learnPriceFrom: learnPriceFrom, counted: &counted, usage: &usage,
-            slotUse: &slotUse, learnUse: &learnUse)
+            linkUse: &linkUse, learnUse: &learnUse)
         }
+      }
+      // The slot price's share of each link's price uses the slot in that share.
+      for (link, group) in links.linkGroup.enumerated() where linkUse[link] > 0 {
+        slotUse[links.groupMentor[group]] += linkUse[link] / links.groupSize[group]
       }
       best = min(best, value)
       if best - lowerBound <= 1e-9 * max(1, best) { break }
       // Average in this solution; keep the point if it is the best, else step again from there.
-      let blend = iteration == 0 ? 1 : 0.1
+      let blend = freshAverage ? 1 : 0.1
+      freshAverage = false
       Self.blend(counted.map(Double.init), into: &averageCounted, blend)
       Self.blend(usage, into: &averageUsage, blend)
       Self.blend(slotUse, into: &averageSlots, blend)
       Self.blend(learnUse, into: &averageLearn, blend)
+      Self.blend(linkUse, into: &averageLinks, blend)
+      Self.blend(groupOn, into: &averageGroups, blend)
       if value < centerValue {
         centerValue = value
-        center = (alpha, mu, nu, lambda)
+        center = (alpha, mu, nu, lambda, delta)
         sinceBest = 0
       } else {
-        (alpha, mu, nu, lambda) = center
+        (alpha, mu, nu, lambda, delta) = center
         sinceBest += 1
         if sinceBest >= 10 {
           theta /= 2
           sinceBest = 0
+          if linksFree, best >= simple, theta < 0.01 {
+            // No step has left the start: the links' prices pull every way there. Start again
+            // with each group's links splitting its slot price evenly, as fixed shares.
+            linksFree = false
+            for index in delta.indices { delta[index] = 0 }
+            center.delta = delta
+            theta = 0.1
+            freshAverage = true
+            continue
+          }
           if theta < 1e-4 { break }
         }
       }
@@ -413,6 +421,17 @@ struct LagrangianWeeksBound {
       let gradMu = Self.projectedGradient(mentorCapacity, averageUsage, mu, norm: &norm)
       let gradNu = Self.projectedGradient(mentorSlots, averageSlots, nu, norm: &norm)
       let gradLambda = Self.projectedGradient(learnerCapacity, averageLearn, lambda, norm: &norm)
+      // A link is used at most where its group is on.
+      var gradDelta = [Double](repeating: 0, count: delta.count)
+      for (link, group) in links.linkGroup.enumerated() {
+        guard linksFree else { break }
+        let g = averageGroups[group] - averageLinks[link]
+        let floor = -nu[links.groupMentor[group]] / links.groupSize[group]
+        if g < 0 || delta[link] > floor {
+          gradDelta[link] = g
+          norm += g * g
+        }
+      }
       guard norm > 0 else { break }
       let stepSize = theta * max(centerValue - lowerBound, 1e-6 * max(1, centerValue)) / norm
       for role in 0..<roles {
@@ -426,6 +445,11 @@ struct LagrangianWeeksBound {
       for index in nu.indices { nu[index] = max(0, nu[index] - stepSize * gradNu[index]) }
       for index in lambda.indices {
         lambda[index] = max(0, lambda[index] - stepSize * gradLambda[index])
+      }
+      // δ keeps each link's price non-negative under the new slot prices.
+      for (link, group) in links.linkGroup.enumerated() {
+        let floor = -nu[links.groupMentor[group]] / links.groupSize[group]
+        delta[link] = max(floor, delta[link] - stepSize * gradDelta[link])
       }
     }
     return best
@@ -457,9 +481,9 @@ struct LagrangianWeeksBound {
   /// One candidate's best gain on its own, with each pair's prices divided among the mentee's
   /// roles that miss its skill; adds its choice's use to the tallies.
   private func sharedCandidateGain(
-    _ candidate: Int, roleSuffix: [Double], priceFrom: [Double], nu: [Double],
+    _ candidate: Int, roleSuffix: [Double], priceFrom: [Double], beta: [Double],
     learnPriceFrom: [Double], counted: inout [Int], usage: inout [Double],
-    slotUse: inout [Double], learnUse: inout [Double]
+    linkUse: inout [Double], learnUse: inout [Double]
   ) -> Double {
     let points = checkpoints.count
     let role = candidateRole[candidate]
@@ -471,7 +495,7 @@ struct LagrangianWeeksBound {
     while week <= weeks {
       let learnPrice = learnPriceFrom[learner * (points + 1) + checkpointFrom[week]]
       let gain =
-        roleSuffix[role * (weeks + 1) + week] - cost(candidate, week, priceFrom, nu)
+        roleSuffix[role * (weeks + 1) + week] - cost(candidate, week, priceFrom, beta)
         - learnPrice * hours
       if gain > bestGain + 1e-12 {
         bestGain = gain
@@ -481,7 +505,7 @@ struct LagrangianWeeksBound {
     }
     guard bestWeek > 0 else { return 0 }
     counted[role * weeks + bestWeek - 1] += 1
-    charge(candidate, bestWeek, priceFrom, nu, &usage, &slotUse)
+    charge(candidate, bestWeek, priceFrom, beta, &usage, &linkUse)
     for point in checkpointFrom[bestWeek]..<points {
       learnUse[learner * points + point] += hours
     }
@@ -536,14 +560,14 @@ struct LagrangianWeeksBound {
   /// What counting from `week` costs the candidate: for each skill missed, the cheapest
   /// mentor's share of hour and slot prices, or nothing once a trained mentor could teach it.
   private func cost(
-    _ candidate: Int, _ week: Int, _ priceFrom: [Double], _ nu: [Double]
+    _ candidate: Int, _ week: Int, _ priceFrom: [Double], _ beta: [Double]
   )
     -> Double
   {
     var total = 0.0
     for miss in missStart[candidate]..<missStart[candidate + 1] {
       if week >= missFreeFrom[miss] { continue }
-      let cheapest = cheapestMentor(miss, week, priceFrom, nu).price
+      let cheapest = cheapestMentor(miss, week, priceFrom, beta).price
       if cheapest.isInfinite { return .infinity }
       total += cheapest
     }
@@ -553,7 +577,7 @@ struct LagrangianWeeksBound {
   /// The eligible mentor with the lowest price share for a missed skill counted from `week`.
   @inline(__always)
   private func cheapestMentor(
-    _ miss: Int, _ week: Int, _ priceFrom: [Double], _ nu: [Double]
+    _ miss: Int, _ week: Int, _ priceFrom: [Double], _ beta: [Double]
   )
     -> (price: Double, position: Int)
   {
@@ -565,7 +589,7 @@ struct LagrangianWeeksBound {
       let number = mentorList[position]
       let price =
         missHours[miss] * priceFrom[number * (points + 1) + point] + missRoleShare[miss]
-        * mentorSlotShare[position] * nu[number]
+        * beta[links.entryLink[position]]
       if price < cheapest {
         cheapest = price
         chosen = position
@@ -576,18 +600,18 @@ struct LagrangianWeeksBound {
 
   /// Adds the candidate's use of its cheapest mentors to the subgradient's tallies.
   private func charge(
-    _ candidate: Int, _ week: Int, _ priceFrom: [Double], _ nu: [Double],
-    _ usage: inout [Double], _ slotUse: inout [Double]
+    _ candidate: Int, _ week: Int, _ priceFrom: [Double], _ beta: [Double],
+    _ usage: inout [Double], _ linkUse: inout [Double]
   ) {
     let points = checkpoints.count
     let point = checkpointFrom[week]
     for miss in missStart[candidate]..<missStart[candidate + 1] {
       if week >= missFreeFrom[miss] { continue }
-      let position = cheapestMentor(miss, week, priceFrom, nu).position
+      let position = cheapestMentor(miss, week, priceFrom, beta).position
       guard position >= 0 else { continue }
       let chosen = mentorList[position]
       for later in point..<points { usage[chosen * points + later] += missHours[miss] }
-      slotUse[chosen] += missRoleShare[miss] * mentorSlotShare[position]
+      linkUse[links.entryLink[position]] += missRoleShare[miss]
     }
   }
 }

@@ -89,9 +89,9 @@ extension LagrangianWeeksBound {
   ///
   /// On success adds the choice's use to the tallies of the subgradient.
   func exactLearnerGain(
-    _ learner: Int, roleSuffix: [Double], priceFrom: [Double], nu: [Double],
+    _ learner: Int, roleSuffix: [Double], priceFrom: [Double], beta: [Double],
     learnPriceFrom: [Double], counted: inout [Int], usage: inout [Double],
-    slotUse: inout [Double], learnUse: inout [Double]
+    linkUse: inout [Double], learnUse: inout [Double]
   ) -> Double? {
     let points = checkpoints.count
     let learnRow = learner * (points + 1)
@@ -107,7 +107,7 @@ extension LagrangianWeeksBound {
         let number = mentorList[position]
         let price =
           missPairHours[miss] * priceFrom[number * (points + 1) + point]
-          + mentorSlotShare[position] * nu[number]
+          + beta[links.entryLink[position]]
         if price < cheapest {
           cheapest = price
           chosen = position
@@ -190,25 +190,57 @@ extension LagrangianWeeksBound {
       }
     }
 
-    // Every combination of the shared skills' options.
+    // Every combination of the shared skills' options. Candidates missing no shared skill add
+    // the same whatever the choice; the others read flat tables: each option's level (-1 when
+    // not learned) and week, and each candidate's shared skills with the level it needs.
+    var fixedGain = 0.0
+    var linkedSlot: [Int] = []
+    var linkedStart = [0]
+    var linkedShared: [Int] = []
+    var linkedLevel: [Int] = []
+    for (slot, candidate) in members.enumerated() {
+      let before = linkedShared.count
+      for miss in missStart[candidate]..<missStart[candidate + 1] where missShared[miss] >= 0 {
+        linkedShared.append(missShared[miss] - sharedRange.lowerBound)
+        linkedLevel.append(missLevel[miss])
+      }
+      if linkedShared.count == before {
+        fixedGain += bestFrom[slot * stride + 1]
+      } else {
+        linkedSlot.append(slot)
+        linkedStart.append(linkedShared.count)
+      }
+    }
+    var optionStart = [0]
+    var optionLevel: [Int] = []
+    var optionWeek: [Int] = []
+    for (shared, list) in options.enumerated() {
+      for option in list {
+        optionLevel.append(
+          option.level < 0
+            ? -1
+            : missLevel[
+              sharedLevelMiss[sharedLevelStart[sharedRange.lowerBound + shared] + option.level]])
+        optionWeek.append(option.week)
+      }
+      optionStart.append(optionLevel.count)
+    }
     var choice = [Int](repeating: 0, count: options.count)
     var bestChoice = choice
     var bestValue = -Double.infinity
     while true {
-      var value = 0.0
+      var value = fixedGain
       for (shared, option) in choice.enumerated() { value -= options[shared][option].price }
-      for (slot, candidate) in members.enumerated() {
+      for (index, slot) in linkedSlot.enumerated() {
         var floor = 1
         var possible = true
-        for miss in missStart[candidate]..<missStart[candidate + 1] where missShared[miss] >= 0 {
-          let shared = missShared[miss] - sharedRange.lowerBound
-          let option = options[shared][choice[shared]]
-          let levelMiss = sharedLevelMiss[sharedLevelStart[missShared[miss]] + max(0, option.level)]
-          if option.level < 0 || missLevel[levelMiss] < missLevel[miss] {
+        for entry in linkedStart[index]..<linkedStart[index + 1] {
+          let option = optionStart[linkedShared[entry]] + choice[linkedShared[entry]]
+          if optionLevel[option] < linkedLevel[entry] {
             possible = false
             break
           }
-          floor = max(floor, option.week)
+          floor = max(floor, optionWeek[option])
         }
         if possible { value += bestFrom[slot * stride + floor] }
       }
@@ -233,7 +265,7 @@ extension LagrangianWeeksBound {
       if position >= 0 {
         let mentor = mentorList[position]
         for later in point..<points { usage[mentor * points + later] += missPairHours[miss] }
-        slotUse[mentor] += mentorSlotShare[position]
+        linkUse[links.entryLink[position]] += 1
       }
       for later in point..<points {
         learnUse[learner * points + later] += missPairLearnHours[miss]
