@@ -8,22 +8,28 @@
 /// - each mentor's hours are kept at checkpoints `w_j`: the pairs they teach that end by `w_j`
 ///   hold at most a quarter of their mentee hours within the mentor's hours of weeks `1…w_j`
 ///   (priced by `μ`); a pair ending in week `k` uses its whole hours by every checkpoint from `k`;
-/// - each mentor's mentee slots are priced by `ν`;
+/// - each mentor's mentee slots are priced by `ν`, through the links of ``MentorLinks``: a
+///   pair pays its link's price `β ≥ 0`, a (learner, mentor) group takes a slot when its links'
+///   prices pay for `ν`;
 /// - each learner's hours are kept at the same checkpoints: the pairs they learn that end by
 ///   `w_j` fit in their learning hours of weeks `1…w_j` (priced by `λ(e, j)`).
-/// What remains splits by candidate `(e, r)`: count for `r` from a week `k ≥ ready(e, r)`
-/// (the learner's own hours) and pay, for each skill missed, the cheapest mentor's price at `k`,
-/// or nothing from the week after someone could first be trained to teach it (cascades). A pair
-/// can serve several of the mentee's roles and one mentor several of their pairs, so each
-/// candidate pays a share: the pair's price divided by the number of the mentee's candidate
-/// roles missing that skill, the slot price further divided by the number of skills the mentee
-/// misses for any role. Shares never add up to more than the real price, prices fall as `k`
-/// grows and a role counts only once all its pairs end, so every multiplier vector gives a value
-/// no plan exceeds (weak duality; the approach of docs/model.md, "The certified bound").
+/// What remains splits by learner (`exactLearnerGain`, in LearnerSubproblem.swift):
+/// for each skill missed, a pair to some level ending in some week `k`, paying the mentor's hour
+/// price from `k` on, its link's price and the learner's own hour price, or nothing to the
+/// mentor from the week after someone could first be trained to teach it (cascades); each
+/// candidate role `(e, r)` counts
+/// from a week no earlier than `ready(e, r)` and the end of every pair it needs. One pair serves
+/// all the roles that need its skill and is paid once. Prices fall as `k` grows and a role counts
+/// only once all its pairs end, so every multiplier vector gives a value no plan exceeds (weak
+/// duality; the approach of docs/model.md, "The certified bound"). A learner whose shared skills
+/// allow too many combinations is priced candidate by candidate, each paying the pair's price
+/// over the mentee's roles missing that skill: shares never add up to more than the real price.
 ///
-/// A projected subgradient method with Polyak steps lowers the value from the multipliers that
-/// reproduce the simple bound; every iterate is valid, so the loop stops on its iteration or
-/// time budget with the smallest value seen.
+/// The multipliers move by the volume algorithm from the ones that reproduce the simple bound;
+/// every iterate is valid, so the loop stops on its iteration or time budget with the smallest
+/// value seen. Links are priced `β = ν(m) / n + δ` (`n` the links of the group), so `δ = 0`
+/// splits each slot price evenly among the skills a mentor could teach a mentee, and `δ`
+/// moves it to the links a learner actually uses.
 struct LagrangianWeeksBound {
   let problem: Problem
   let weeks: Int
@@ -44,19 +50,44 @@ struct LagrangianWeeksBound {
   let missHours: [Double]
   /// The same share of the mentee hours, charged to the learner.
   let missLearnHours: [Double]
-  /// The slot share: 1 / (skills the mentee misses · roles sharing this skill).
-  let missSlotShare: [Double]
+  /// The candidate's share of a pair for this skill: 1 / (the mentee's roles missing it).
+  let missRoleShare: [Double]
   /// The first week a mentor trained in the plan could teach this (`Int.max` without cascades).
   let missFreeFrom: [Int]
   /// Start offsets into `mentorList` of the eligible mentors (dense mentor numbers).
   let missMentors: [Int]
   let mentorList: [Int]
+  /// Links and groups of the slot rule (``MentorLinks``), parallel to `mentorList`.
+  let links: MentorLinks
   /// Dense mentor → person, and capacity by checkpoint (mentor hours up to it), and slots.
   let mentorPerson: [Int]
   let mentorCapacity: [Double]
   let mentorSlots: [Double]
   /// Role × week → depth without a plan.
   let baseDepth: [Int]
+  /// Candidates grouped by learner: start offsets by dense learner number into `learnerCandidates`.
+  let learnerStart: [Int]
+  let learnerCandidates: [Int]
+  /// Per missed requirement, for the learner's exact subproblem (``LearnerSubproblem``): the
+  /// skill, the level, the whole pair's mentor hours (a quarter of its mentee hours), its mentee
+  /// hours.
+  let missSkill: [Int]
+  let missLevel: [Int]
+  let missPairHours: [Double]
+  let missPairLearnHours: [Double]
+  /// Per missed requirement, the index of its skill among the learner's shared skills (missed
+  /// for two or more of their roles), or -1 when only this candidate misses it.
+  let missShared: [Int]
+  /// Shared skills by learner: start offsets into `sharedLevelStart`; each shared skill's levels
+  /// (ascending, one representative missed requirement each) start at `sharedLevelStart[j]` in
+  /// `sharedLevelMiss`; `sharedReady[j]` is the earliest ready week of the candidates missing it.
+  let learnerSharedStart: [Int]
+  let sharedLevelStart: [Int]
+  let sharedLevelMiss: [Int]
+  let sharedReady: [Int]
+  /// Whether learners are solved exactly (``exactLearnerGain``) or each candidate on its own with
+  /// shares; tests compare the two.
+  var exactLearners = true
 
   init(problem: Problem, bundles: [Bundle], empty: WeeklyState, ready readyWeeks: ReadyWeeks) {
     self.problem = problem
@@ -76,11 +107,9 @@ struct LagrangianWeeksBound {
 
     // Skills each mentee misses, and how many of their candidate roles miss each.
     var missingCount: [Int: Int] = [:]  // mentee · skillCount + skill → roles missing it
-    var skillsMissed: [Int: Int] = [:]  // mentee → distinct skills missed
     for bundle in bundles {
       for requirement in bundle.missing {
         let key = bundle.mentee * problem.skillCount + requirement.skill
-        if missingCount[key] == nil { skillsMissed[bundle.mentee, default: 0] += 1 }
         missingCount[key, default: 0] += 1
       }
     }
@@ -94,8 +123,12 @@ struct LagrangianWeeksBound {
     var candidateReady: [Int] = []
     var missStart: [Int] = [0]
     var missHours: [Double] = []
-    var missSlotShare: [Double] = []
+    var missRoleShare: [Double] = []
     var missFreeFrom: [Int] = []
+    var missSkill: [Int] = []
+    var missLevel: [Int] = []
+    var missPairHours: [Double] = []
+    var missPairLearnHours: [Double] = []
     var missMentors: [Int] = [0]
     var mentorList: [Int] = []
     for (bundle, ready) in zip(bundles, readyWeeks.week) where ready > 0 {
@@ -119,14 +152,17 @@ struct LagrangianWeeksBound {
           }
         }
       }
-      let skills = Double(skillsMissed[bundle.mentee] ?? 1)
       for requirement in bundle.missing {
         let share = Double(
           missingCount[bundle.mentee * problem.skillCount + requirement.skill] ?? 1)
         let hours = problem.menteeHours(bundle.mentee, requirement.skill, to: requirement.level)
         missHours.append(hours / 4 / share)
         missLearnHours.append(hours / share)
-        missSlotShare.append(1 / (skills * share))
+        missRoleShare.append(1 / share)
+        missSkill.append(requirement.skill)
+        missLevel.append(requirement.level)
+        missPairHours.append(hours / 4)
+        missPairLearnHours.append(hours)
         missFreeFrom.append(
           readyWeeks.cascadeWeek(requirement.skill, problem.mentorLevel(for: requirement.level)))
         let list = problem.mentors[requirement.skill]
@@ -154,8 +190,34 @@ struct LagrangianWeeksBound {
     self.candidateReady = candidateReady
     self.missStart = missStart
     self.missHours = missHours
-    self.missSlotShare = missSlotShare
+    self.missRoleShare = missRoleShare
     self.missFreeFrom = missFreeFrom
+    self.missSkill = missSkill
+    self.missLevel = missLevel
+    self.missPairHours = missPairHours
+    self.missPairLearnHours = missPairLearnHours
+    var learnerStart = [Int](repeating: 0, count: learnerNumber.count + 1)
+    for learner in candidateLearner { learnerStart[learner + 1] += 1 }
+    for learner in 0..<learnerNumber.count { learnerStart[learner + 1] += learnerStart[learner] }
+    var fill = learnerStart
+    var learnerCandidates = [Int](repeating: 0, count: candidateLearner.count)
+    for (candidate, learner) in candidateLearner.enumerated() {
+      learnerCandidates[fill[learner]] = candidate
+      fill[learner] += 1
+    }
+    self.learnerStart = learnerStart
+    self.learnerCandidates = learnerCandidates
+    links = MentorLinks(
+      learnerStart: learnerStart, learnerCandidates: learnerCandidates, missStart: missStart,
+      missSkill: missSkill, missMentors: missMentors, mentorList: mentorList)
+    let shared = SharedSkills(
+      learnerStart: learnerStart, learnerCandidates: learnerCandidates, missStart: missStart,
+      missSkill: missSkill, missLevel: missLevel, candidateReady: candidateReady)
+    missShared = shared.missShared
+    learnerSharedStart = shared.learnerStart
+    sharedLevelStart = shared.levelStart
+    sharedLevelMiss = shared.levelMiss
+    sharedReady = shared.ready
     self.missMentors = missMentors
     self.mentorList = mentorList
     self.mentorPerson = mentorPerson
@@ -184,6 +246,15 @@ struct LagrangianWeeksBound {
 
   /// The smallest relaxation value found within `iterations` and `deadline`; `simple` is the
   /// simple bound (the starting value) and `lowerBound` the plan's coverage-weeks.
+  ///
+  /// The multipliers move by the volume algorithm (docs/model.md, "The certified bound"): from
+  /// the best point so far, against a running average of the subproblems' solutions rather than
+  /// the last one, with a Polyak step towards `lowerBound`. When no step leaves the start (the
+  /// links' prices can pull every way there), it starts again with `δ = 0` kept: the even split
+  /// of slot prices, which moves. At the start every candidate counts
+  /// from its ready week with its first mentor; a plain subgradient step then prices that one
+  /// mentor, the candidates move to the next, and the value only rises: the average spreads the
+  /// use over all the mentors the candidates turn to, so the step prices them together.
   func solve(
     simple: Double, lowerBound: Double, iterations: Int, deadline: ContinuousClock.Instant
   ) -> Double {
@@ -208,22 +279,39 @@ struct LagrangianWeeksBound {
     }
     var mu = [Double](repeating: 0, count: mentorPerson.count * points)
     var nu = [Double](repeating: 0, count: mentorPerson.count)
+    // Each link's price is `β = ν(m) / n + δ`, `n` the links of its group: with `δ = 0` the
+    // group's links pay exactly its slot price between them; `δ` moves price between them.
+    var delta = [Double](repeating: 0, count: links.linkGroup.count)
+    var beta = delta
     var lambda = [Double](repeating: 0, count: learnerCapacity.count)
-    var learnUse = [Double](repeating: 0, count: lambda.count)
-    // Learner → price suffix by checkpoint.
     let learners = learnerCapacity.count / max(1, points)
-    var learnPriceFrom = [Double](repeating: 0, count: learners * (points + 1))
     var best = simple
+    // The point steps start from, and its value.
+    var center = (alpha: alpha, mu: mu, nu: nu, lambda: lambda, delta: delta)
+    var centerValue = Double.infinity
     var theta = 0.1
     var sinceBest = 0
-    var suffix = [Double](repeating: 0, count: weeks + 2)
+    // Running averages of the subproblems' role-week counts and uses of capacity.
+    var averageCounted = [Double](repeating: 0, count: roles * weeks)
+    var averageUsage = [Double](repeating: 0, count: mu.count)
+    var averageSlots = [Double](repeating: 0, count: nu.count)
+    var averageLearn = [Double](repeating: 0, count: lambda.count)
+    var averageLinks = [Double](repeating: 0, count: beta.count)
+    var averageGroups = [Double](repeating: 0, count: links.groupMentor.count)
+    // Role → suffix sums of α by week; mentor and learner → price suffix by checkpoint,
+    // S(m, j) = Σ_{j' ≥ j} μ(m, j').
     var roleSuffix = [Double](repeating: 0, count: roles * (weeks + 1))
+    var priceFrom = [Double](repeating: 0, count: mentorPerson.count * (points + 1))
+    var learnPriceFrom = [Double](repeating: 0, count: learners * (points + 1))
     var counted = [Int](repeating: 0, count: roles * weeks)
     var usage = [Double](repeating: 0, count: mu.count)
     var slotUse = [Double](repeating: 0, count: nu.count)
-    // Mentor → price suffix by checkpoint: S(m, j) = Σ_{j' ≥ j} μ(m, j').
-    var priceFrom = [Double](repeating: 0, count: mentorPerson.count * (points + 1))
+    var linkUse = [Double](repeating: 0, count: beta.count)
+    var groupOn = [Double](repeating: 0, count: links.groupMentor.count)
+    var learnUse = [Double](repeating: 0, count: lambda.count)
 
+    var linksFree = true
+    var freshAverage = true
     for iteration in 0..<iterations {
       if iteration & 7 == 7, ContinuousClock.now >= deadline { break }
       // Value of the fixed part.
@@ -236,85 +324,92 @@ struct LagrangianWeeksBound {
           let a = alpha[role * weeks + week - 1]
           value += (weight - a) * target + a * Double(baseDepth[role * weeks + week - 1])
           running += a
-          suffix[week] = running
           roleSuffix[role * (weeks + 1) + week] = running
         }
         roleSuffix[role * (weeks + 1)] = running
       }
-      for number in mentorPerson.indices {
-        var running = 0.0
-        priceFrom[number * (points + 1) + points] = 0
-        for point in stride(from: points - 1, through: 0, by: -1) {
-          running += mu[number * points + point]
-          value += mu[number * points + point] * mentorCapacity[number * points + point]
-          priceFrom[number * (points + 1) + point] = running
-        }
-        value += nu[number] * mentorSlots[number]
+      value += Self.suffixPrices(mu, mentorCapacity, points: points, into: &priceFrom)
+      value += zip(nu, mentorSlots).reduce(0) { $0 + $1.0 * $1.1 }
+      // Each group switches on when its links' prices pay for its mentor's slot price.
+      for index in groupOn.indices { groupOn[index] = 0 }
+      for (link, group) in links.linkGroup.enumerated() {
+        beta[link] = nu[links.groupMentor[group]] / links.groupSize[group] + delta[link]
+        groupOn[group] += delta[link]
       }
-      for learner in 0..<learners {
-        var running = 0.0
-        learnPriceFrom[learner * (points + 1) + points] = 0
-        for point in stride(from: points - 1, through: 0, by: -1) {
-          running += lambda[learner * points + point]
-          value += lambda[learner * points + point] * learnerCapacity[learner * points + point]
-          learnPriceFrom[learner * (points + 1) + point] = running
-        }
+      for group in groupOn.indices {
+        value += max(0, groupOn[group])
+        groupOn[group] = groupOn[group] > 0 ? 1 : 0
       }
-      // Each candidate's best week: the first one it may count from, or the week after a
-      // checkpoint or a cascade makes its mentors cheaper.
+      value += Self.suffixPrices(lambda, learnerCapacity, points: points, into: &learnPriceFrom)
       for index in counted.indices { counted[index] = 0 }
       for index in usage.indices { usage[index] = 0 }
-      for index in slotUse.indices { slotUse[index] = 0 }
+      for index in linkUse.indices { linkUse[index] = 0 }
       for index in learnUse.indices { learnUse[index] = 0 }
-      for candidate in candidateRole.indices {
-        let role = candidateRole[candidate]
-        let first = candidateReady[candidate]
-        var bestGain = 0.0
-        var bestWeek = 0
-        var week = first
-        while week <= weeks {
-          let learner = candidateLearner[candidate]
-          let learnPrice = learnPriceFrom[learner * (points + 1) + checkpointFrom[week]]
-          let gain =
-            roleSuffix[role * (weeks + 1) + week] - cost(candidate, week, priceFrom, nu)
-            - learnPrice * candidateLearnHours(candidate)
-          if gain > bestGain + 1e-12 {
-            bestGain = gain
-            bestWeek = week
-          }
-          week = nextBreak(after: week, candidate: candidate)
+      for index in slotUse.indices { slotUse[index] = 0 }
+      for learner in 0..<learners {
+        if exactLearners,
+          let gain = exactLearnerGain(
+            learner, roleSuffix: roleSuffix, priceFrom: priceFrom, beta: beta,
+            learnPriceFrom: learnPriceFrom, counted: &counted, usage: &usage,
+            linkUse: &linkUse, learnUse: &learnUse)
+        {
+          value += gain
+          continue
         }
-        guard bestWeek > 0 else { continue }
-        value += bestGain
-        counted[role * weeks + bestWeek - 1] += 1
-        charge(candidate, bestWeek, priceFrom, nu, &usage, &slotUse)
-        let learner = candidateLearner[candidate]
-        let hours = candidateLearnHours(candidate)
-        for point in checkpointFrom[bestWeek]..<points {
-          learnUse[learner * points + point] += hours
+        for candidate in learnerCandidates[learnerStart[learner]..<learnerStart[learner + 1]] {
+          value += sharedCandidateGain(
+            candidate, roleSuffix: roleSuffix, priceFrom: priceFrom, beta: beta,
+            learnPriceFrom: learnPriceFrom, counted: &counted, usage: &usage,
+            linkUse: &linkUse, learnUse: &learnUse)
         }
       }
-      if value < best {
-        best = value
+      // The slot price's share of each link's price uses the slot in that share.
+      for (link, group) in links.linkGroup.enumerated() where linkUse[link] > 0 {
+        slotUse[links.groupMentor[group]] += linkUse[link] / links.groupSize[group]
+      }
+      best = min(best, value)
+      if best - lowerBound <= 1e-9 * max(1, best) { break }
+      // Average in this solution; keep the point if it is the best, else step again from there.
+      let blend = freshAverage ? 1 : 0.1
+      freshAverage = false
+      Self.blend(counted.map(Double.init), into: &averageCounted, blend)
+      Self.blend(usage, into: &averageUsage, blend)
+      Self.blend(slotUse, into: &averageSlots, blend)
+      Self.blend(learnUse, into: &averageLearn, blend)
+      Self.blend(linkUse, into: &averageLinks, blend)
+      Self.blend(groupOn, into: &averageGroups, blend)
+      if value < centerValue {
+        centerValue = value
+        center = (alpha, mu, nu, lambda, delta)
         sinceBest = 0
       } else {
+        (alpha, mu, nu, lambda, delta) = center
         sinceBest += 1
+        if sinceBest >= 10 {
+          theta /= 2
+          sinceBest = 0
+          if linksFree, best >= simple, theta < 0.01 {
+            // No step has left the start: the links' prices pull every way there. Start again
+            // with each group's links splitting its slot price evenly, as fixed shares.
+            linksFree = false
+            for index in delta.indices { delta[index] = 0 }
+            center.delta = delta
+            theta = 0.1
+            freshAverage = true
+            continue
+          }
+          if theta < 1e-4 { break }
+        }
       }
-      if best - lowerBound <= 1e-9 * max(1, best) { break }
-      if sinceBest >= 8 {
-        theta /= 2
-        sinceBest = 0
-        if theta < 1e-4 { break }
-      }
-      // Subgradient of the value in each multiplier; step towards a lower value.
+      // The averaged subgradient; step towards a lower value.
       var norm = 0.0
       var gradAlpha = [Double](repeating: 0, count: alpha.count)
       for role in 0..<roles {
-        var running = 0
+        var running = 0.0
         let target = problem.target[role]
         for week in 1...weeks {
-          running += counted[role * weeks + week - 1]
-          let g = Double(baseDepth[role * weeks + week - 1] + running - target)
+          running += averageCounted[role * weeks + week - 1]
+          let g = Double(baseDepth[role * weeks + week - 1] - target) + running
           let a = alpha[role * weeks + week - 1]
           // Only directions that stay inside [0, w] count towards the step.
           if (g > 0 && a > 0) || (g < 0 && a < problem.weight[role]) {
@@ -323,11 +418,22 @@ struct LagrangianWeeksBound {
           }
         }
       }
-      let gradMu = Self.projectedGradient(mentorCapacity, usage, mu, norm: &norm)
-      let gradNu = Self.projectedGradient(mentorSlots, slotUse, nu, norm: &norm)
-      let gradLambda = Self.projectedGradient(learnerCapacity, learnUse, lambda, norm: &norm)
+      let gradMu = Self.projectedGradient(mentorCapacity, averageUsage, mu, norm: &norm)
+      let gradNu = Self.projectedGradient(mentorSlots, averageSlots, nu, norm: &norm)
+      let gradLambda = Self.projectedGradient(learnerCapacity, averageLearn, lambda, norm: &norm)
+      // A link is used at most where its group is on.
+      var gradDelta = [Double](repeating: 0, count: delta.count)
+      for (link, group) in links.linkGroup.enumerated() {
+        guard linksFree else { break }
+        let g = averageGroups[group] - averageLinks[link]
+        let floor = -nu[links.groupMentor[group]] / links.groupSize[group]
+        if g < 0 || delta[link] > floor {
+          gradDelta[link] = g
+          norm += g * g
+        }
+      }
       guard norm > 0 else { break }
-      let stepSize = theta * max(value - lowerBound, 1e-6 * max(1, value)) / norm
+      let stepSize = theta * max(centerValue - lowerBound, 1e-6 * max(1, centerValue)) / norm
       for role in 0..<roles {
         let weight = problem.weight[role]
         for week in 0..<weeks {
@@ -340,20 +446,90 @@ struct LagrangianWeeksBound {
       for index in lambda.indices {
         lambda[index] = max(0, lambda[index] - stepSize * gradLambda[index])
       }
+      // δ keeps each link's price non-negative under the new slot prices.
+      for (link, group) in links.linkGroup.enumerated() {
+        let floor = -nu[links.groupMentor[group]] / links.groupSize[group]
+        delta[link] = max(floor, delta[link] - stepSize * gradDelta[link])
+      }
     }
     return best
   }
 
-  /// The subgradient `capacity − use` of a capacity row's prices, kept only in directions that
-  /// leave the prices non-negative; adds its squares to `norm`.
+  /// Fills `priceFrom` (rows of `points + 1`) with each row's suffix sums of `price` by
+  /// checkpoint; returns `Σ price · capacity`.
+  private static func suffixPrices(
+    _ price: [Double], _ capacity: [Double], points: Int, into priceFrom: inout [Double]
+  ) -> Double {
+    var value = 0.0
+    for row in 0..<(price.count / max(1, points)) {
+      var running = 0.0
+      priceFrom[row * (points + 1) + points] = 0
+      for point in stride(from: points - 1, through: 0, by: -1) {
+        running += price[row * points + point]
+        value += price[row * points + point] * capacity[row * points + point]
+        priceFrom[row * (points + 1) + point] = running
+      }
+    }
+    return value
+  }
+
+  /// `average += blend · (values − average)`.
+  private static func blend(_ values: [Double], into average: inout [Double], _ blend: Double) {
+    for index in average.indices { average[index] += blend * (values[index] - average[index]) }
+  }
+
+  /// One candidate's best gain on its own, with each pair's prices divided among the mentee's
+  /// roles that miss its skill; adds its choice's use to the tallies.
+  private func sharedCandidateGain(
+    _ candidate: Int, roleSuffix: [Double], priceFrom: [Double], beta: [Double],
+    learnPriceFrom: [Double], counted: inout [Int], usage: inout [Double],
+    linkUse: inout [Double], learnUse: inout [Double]
+  ) -> Double {
+    let points = checkpoints.count
+    let role = candidateRole[candidate]
+    let learner = candidateLearner[candidate]
+    let hours = candidateLearnHours(candidate)
+    var bestGain = 0.0
+    var bestWeek = 0
+    var week = candidateReady[candidate]
+    while week <= weeks {
+      let learnPrice = learnPriceFrom[learner * (points + 1) + checkpointFrom[week]]
+      let gain =
+        roleSuffix[role * (weeks + 1) + week] - cost(candidate, week, priceFrom, beta)
+        - learnPrice * hours
+      if gain > bestGain + 1e-12 {
+        bestGain = gain
+        bestWeek = week
+      }
+      week = nextBreak(after: week, candidate: candidate)
+    }
+    guard bestWeek > 0 else { return 0 }
+    counted[role * weeks + bestWeek - 1] += 1
+    charge(candidate, bestWeek, priceFrom, beta, &usage, &linkUse)
+    for point in checkpointFrom[bestWeek]..<points {
+      learnUse[learner * points + point] += hours
+    }
+    return bestGain
+  }
+
+  /// The subgradient of a capacity row's prices, kept only in directions that leave the prices
+  /// non-negative, for a step on rows scaled to capacity one.
+  ///
+  /// Hour rows hold tens of hours where role-weeks hold a few people: unscaled, the hour rows'
+  /// `capacity − use` swamps the step, every price with slack is thrown back to zero and the
+  /// method stalls at its start. Each row `use ≤ capacity` is divided by `max(1, capacity)`: its
+  /// gradient `(capacity − use) / scale` enters `norm`, and since the scaled row's price is the
+  /// price times the scale, the price moves by the step times `(capacity − use) / scale²`, which
+  /// is what this returns.
   private static func projectedGradient(
     _ capacity: [Double], _ use: [Double], _ price: [Double], norm: inout Double
   ) -> [Double] {
     var gradient = [Double](repeating: 0, count: price.count)
     for index in price.indices {
-      let g = capacity[index] - use[index]
+      let scale = max(1, capacity[index])
+      let g = (capacity[index] - use[index]) / scale
       if g < 0 || price[index] > 0 {
-        gradient[index] = g
+        gradient[index] = g / scale
         norm += g * g
       }
     }
@@ -384,14 +560,14 @@ struct LagrangianWeeksBound {
   /// What counting from `week` costs the candidate: for each skill missed, the cheapest
   /// mentor's share of hour and slot prices, or nothing once a trained mentor could teach it.
   private func cost(
-    _ candidate: Int, _ week: Int, _ priceFrom: [Double], _ nu: [Double]
+    _ candidate: Int, _ week: Int, _ priceFrom: [Double], _ beta: [Double]
   )
     -> Double
   {
     var total = 0.0
     for miss in missStart[candidate]..<missStart[candidate + 1] {
       if week >= missFreeFrom[miss] { continue }
-      let cheapest = cheapestMentor(miss, week, priceFrom, nu).price
+      let cheapest = cheapestMentor(miss, week, priceFrom, beta).price
       if cheapest.isInfinite { return .infinity }
       total += cheapest
     }
@@ -401,9 +577,9 @@ struct LagrangianWeeksBound {
   /// The eligible mentor with the lowest price share for a missed skill counted from `week`.
   @inline(__always)
   private func cheapestMentor(
-    _ miss: Int, _ week: Int, _ priceFrom: [Double], _ nu: [Double]
+    _ miss: Int, _ week: Int, _ priceFrom: [Double], _ beta: [Double]
   )
-    -> (price: Double, mentor: Int)
+    -> (price: Double, position: Int)
   {
     let points = checkpoints.count
     let point = checkpointFrom[week]
@@ -412,11 +588,11 @@ struct LagrangianWeeksBound {
     for position in missMentors[miss]..<missMentors[miss + 1] {
       let number = mentorList[position]
       let price =
-        missHours[miss] * priceFrom[number * (points + 1) + point] + missSlotShare[miss]
-        * nu[number]
+        missHours[miss] * priceFrom[number * (points + 1) + point] + missRoleShare[miss]
+        * beta[links.entryLink[position]]
       if price < cheapest {
         cheapest = price
-        chosen = number
+        chosen = position
       }
     }
     return (cheapest, chosen)
@@ -424,17 +600,18 @@ struct LagrangianWeeksBound {
 
   /// Adds the candidate's use of its cheapest mentors to the subgradient's tallies.
   private func charge(
-    _ candidate: Int, _ week: Int, _ priceFrom: [Double], _ nu: [Double],
-    _ usage: inout [Double], _ slotUse: inout [Double]
+    _ candidate: Int, _ week: Int, _ priceFrom: [Double], _ beta: [Double],
+    _ usage: inout [Double], _ linkUse: inout [Double]
   ) {
     let points = checkpoints.count
     let point = checkpointFrom[week]
     for miss in missStart[candidate]..<missStart[candidate + 1] {
       if week >= missFreeFrom[miss] { continue }
-      let chosen = cheapestMentor(miss, week, priceFrom, nu).mentor
-      guard chosen >= 0 else { continue }
+      let position = cheapestMentor(miss, week, priceFrom, beta).position
+      guard position >= 0 else { continue }
+      let chosen = mentorList[position]
       for later in point..<points { usage[chosen * points + later] += missHours[miss] }
-      slotUse[chosen] += missSlotShare[miss]
+      linkUse[links.entryLink[position]] += missRoleShare[miss]
     }
   }
 }

@@ -82,7 +82,7 @@ public func planMentoring(
   if simple > state.objective.coverageWeeks + 1e-9, entries <= 4_000_000 {
     bound = LagrangianWeeksBound(problem: problem, bundles: bundles, empty: empty, ready: ready)
       .solve(
-        simple: simple, lowerBound: state.objective.coverageWeeks, iterations: 400,
+        simple: simple, lowerBound: state.objective.coverageWeeks, iterations: 1_000,
         deadline: start + options.timeLimit)
   }
   // With integer weights every plan's coverage-weeks is an integer.
