@@ -38,4 +38,24 @@ struct FuzzRegressionTests {
     }
     #expect(diagnostics.contains { $0.severity == .error && $0.location.file == path })
   }
+
+  /// The spreadsheet target's finding: a 5 KB workbook that hung the zip reader.
+  ///
+  /// Its deflated part never ends, and the reader asked the file for more input for ever (10
+  /// minutes of CPU before it was stopped). It is now an error naming the damaged part, at once.
+  @Test("a workbook whose deflated part does not end is an error, not a hang")
+  func truncatedDeflate() throws {
+    let path = Fixtures.path("fuzz/truncated-deflate-hang.xlsx")
+    let clock = ContinuousClock()
+    let started = clock.now
+    let error = try #require(throws: ImportError.self) {
+      try Importer.load(paths: [path], options: ImportOptions(profileByPath: [path: .spreadsheet]))
+    }
+    #expect(clock.now - started < .seconds(30))
+    guard case .invalidData(let diagnostics) = error else {
+      Issue.record("expected invalid data, got \(error)")
+      return
+    }
+    #expect(diagnostics.contains { $0.message.contains("of the archive is damaged") })
+  }
 }

@@ -19,6 +19,10 @@ struct ZipPackage {
 
   private let archive: Archive
   private var entries: [String: Entry] = [:]
+  /// The archive's bytes and its deflated entries' places in them, read from the central
+  /// directory: deflated parts are inflated from these bounded slices (see ``inflate(_:)``).
+  private let bytes: [UInt8]
+  private let deflated: [String: (start: Int, count: Int)]
   private var inflated = 0
   /// The most bytes all parts read may inflate to.
   private let limit: Int
@@ -33,6 +37,8 @@ struct ZipPackage {
     } catch {
       throw Failure(message: "file is not a readable zip archive (\(error))")
     }
+    bytes = (FileManager.default.contents(atPath: path)).map { [UInt8]($0) } ?? []
+    deflated = Self.deflatedEntries(bytes)
     var count = 0
     for entry in archive {
       count += 1
@@ -83,9 +89,34 @@ struct ZipPackage {
     guard entry.uncompressedSize <= UInt64(max(budget, 0)) else { throw bomb }
     bytes.reserveCapacity(Int(entry.uncompressedSize))
     do {
-      _ = try archive.extract(entry, skipCRC32: false) { chunk in
+      let consume: (Data) throws -> Void = { chunk in
         guard bytes.count + chunk.count <= budget else { throw bomb }
         bytes.append(contentsOf: chunk)
+      }
+      if entry.isCompressed {
+        // ZIPFoundation's own reader asks the file for more input until the deflate stream
+        // ends, and a stream that never ends (a truncated stored block) made it read empty
+        // chunks at the end of the file for ever: a 5 KB file hung the import. The stream is
+        // fed from the entry's own bytes here, and asking past them is an error.
+        guard let place = deflated[entry.path] else {
+          throw Failure(message: "part '\(name)' of the archive is damaged (no local header)")
+        }
+        let slice = self.bytes[place.start..<(place.start + place.count)]
+        let checksum = try Data.decompress(
+          size: Int64(place.count), bufferSize: 32 * 1024, skipCRC32: false,
+          provider: { position, size in
+            let from = place.start + Int(position)
+            guard position >= 0, from < place.start + place.count else {
+              throw Failure(
+                message: "part '\(name)' of the archive is damaged (its data ends early)")
+            }
+            return Data(slice[from..<min(from + size, place.start + place.count)])
+          }, consumer: consume)
+        guard checksum == entry.checksum else {
+          throw Failure(message: "part '\(name)' of the archive is damaged (checksum mismatch)")
+        }
+      } else {
+        _ = try archive.extract(entry, skipCRC32: false, consumer: consume)
       }
     } catch let failure as Failure {
       throw failure
@@ -94,6 +125,51 @@ struct ZipPackage {
     }
     inflated += bytes.count
     return bytes
+  }
+
+  /// Where each deflated entry's data starts (after its local header) and how many bytes it has.
+  ///
+  /// Keyed by the path as the central directory names it. Entries whose places do not fit
+  /// the file, and ZIP64 entries, are left out (reading them fails as damaged).
+  ///
+  /// - Complexity: O(n) in the central directory's size.
+  static func deflatedEntries(_ bytes: [UInt8]) -> [String: (start: Int, count: Int)] {
+    func u16(_ at: Int) -> Int? {
+      at >= 0 && at + 2 <= bytes.count ? Int(bytes[at]) | Int(bytes[at + 1]) << 8 : nil
+    }
+    func u32(_ at: Int) -> Int? {
+      guard let low = u16(at), let high = u16(at + 2) else { return nil }
+      return low | high << 16
+    }
+    // The end of central directory record: its signature within the last 64 KiB + 22 bytes.
+    var end = -1
+    var at = bytes.count - 22
+    while at >= max(0, bytes.count - 22 - 0xFFFF) {
+      if bytes[at] == 0x50, bytes[at + 1] == 0x4B, bytes[at + 2] == 5, bytes[at + 3] == 6 {
+        end = at
+        break
+      }
+      at -= 1
+    }
+    guard end >= 0, let total = u16(end + 10), var position = u32(end + 16) else { return [:] }
+    var result: [String: (start: Int, count: Int)] = [:]
+    for _ in 0..<total {
+      guard u32(position) == 0x0201_4B50, let method = u16(position + 10),
+        let compressed = u32(position + 20), let nameLength = u16(position + 28),
+        let extraLength = u16(position + 30), let commentLength = u16(position + 32),
+        let local = u32(position + 42), position + 46 + nameLength <= bytes.count
+      else { break }
+      let name = String(
+        decoding: bytes[(position + 46)..<(position + 46 + nameLength)], as: UTF8.self)
+      position += 46 + nameLength + extraLength + commentLength
+      guard method == 8, compressed != 0xFFFF_FFFF, local != 0xFFFF_FFFF,
+        u32(local) == 0x0403_4B50, let localName = u16(local + 26), let localExtra = u16(local + 28)
+      else { continue }
+      let start = local + 30 + localName + localExtra
+      guard start + compressed <= bytes.count, result[name] == nil else { continue }
+      result[name] = (start, compressed)
+    }
+    return result
   }
 
   private var bomb: Failure {
