@@ -58,4 +58,15 @@ struct FuzzRegressionTests {
     }
     #expect(diagnostics.contains { $0.message.contains("of the archive is damaged") })
   }
+
+  /// The first fix's own finding: a short last chunk read past its end.
+  ///
+  /// CI's short fuzz run found it from the fixture above, mutated: the inflater reads a whole buffer from every chunk, so a short last chunk was read past its
+  /// end (an AddressSanitizer SEGV). Chunks are now padded to the buffer.
+  @Test("a workbook ending in a short chunk is read or refused, never read past")
+  func shortLastChunk() {
+    let path = Fixtures.path("fuzz/short-last-chunk-overread.xlsx")
+    _ = try? Importer.load(
+      paths: [path], options: ImportOptions(profileByPath: [path: .spreadsheet]))
+  }
 }

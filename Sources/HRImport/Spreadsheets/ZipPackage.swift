@@ -110,7 +110,13 @@ struct ZipPackage {
               throw Failure(
                 message: "part '\(name)' of the archive is damaged (its data ends early)")
             }
-            return Data(slice[from..<min(from + size, place.start + place.count)])
+            // The inflater reads a whole `size` bytes from every chunk (it sets its input
+            // length to the buffer size, not the chunk's), so a short last chunk is padded
+            // with zeros: a stream that has ended ignores them, one that has not fails on them
+            // or asks again, past the end, and is refused.
+            var chunk = Data(slice[from..<min(from + size, place.start + place.count)])
+            if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
+            return chunk
           }, consumer: consume)
         guard checksum == entry.checksum else {
           throw Failure(message: "part '\(name)' of the archive is damaged (checksum mismatch)")
