@@ -236,6 +236,9 @@ struct VendorConversion {
     }
   }
 
+  /// Levels one person may hold before their list is indexed (see `convert`).
+  private static let shortList = 16
+
   private mutating func convert(
     _ vendor: VendorFile, context: inout Context, fileIndex: Int, roles: inout RoleDeriver
   ) -> (NativeFile, SourceSummary) {
@@ -280,14 +283,28 @@ struct VendorConversion {
           droppedManagers += 1
         }
       }
-      // The highest level per skill, in first-seen order; people hold a handful of skills, so
-      // a list searched from the start beats a dictionary per person.
+      // The highest level per skill, in first-seen order. Most people hold a handful of
+      // skills, and a list searched from the start beats a dictionary for them; a row of a
+      // skills matrix holds hundreds, so past `shortList` the list gets an index (searching it
+      // made a 10,000 × 500 workbook quadratic per person).
       var levels: [(id: String, level: Int, location: SourceLocation)] = []
       levels.reserveCapacity(person.skills.count + person.certifications.count)
+      var positions: [String: Int] = [:]
       func keep(_ id: String, _ level: Int, _ location: SourceLocation) {
-        if let index = levels.firstIndex(where: { $0.id == id }) {
+        let found: Int?
+        if levels.count <= Self.shortList {
+          found = levels.firstIndex(where: { $0.id == id })
+        } else {
+          if positions.isEmpty {
+            positions.reserveCapacity(levels.capacity)
+            for (index, held) in levels.enumerated() { positions[held.id] = index }
+          }
+          found = positions[id]
+        }
+        if let index = found {
           if level > levels[index].level { levels[index] = (id, level, location) }
         } else {
+          if !positions.isEmpty { positions[id] = levels.count }
           levels.append((id, level, location))
         }
       }
