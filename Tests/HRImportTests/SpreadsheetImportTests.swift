@@ -149,6 +149,42 @@ struct SpreadsheetImportTests {
     #expect(CellReference("XFE1") == nil)
   }
 
+  @Test("column letters and row numbers at their carries and at the sheet's last cell")
+  func cellNameBoundaries() {
+    let columns = [(0, "A"), (25, "Z"), (26, "AA"), (51, "AZ"), (52, "BA"), (701, "ZZ")]
+    for (column, letters) in columns + [(702, "AAA"), (16_383, "XFD")] {
+      #expect(CellReference.columnName(column) == letters)
+    }
+    #expect(CellReference(row: 9, column: 0).a1 == "A10")
+    #expect(CellReference(row: 1_048_575, column: 16_383).a1 == "XFD1048576")
+    #expect(CellReference("XFD1048576") == CellReference(row: 1_048_575, column: 16_383))
+    #expect(
+      SheetGrid(name: "It's Q4").cellName(row: 99_999, column: 702) == "'It''s Q4'!AAA100000")
+  }
+
+  @Test("a row of hundreds of skills keeps each skill's highest level, in column order")
+  func wideRow() throws {
+    // Past 16 levels a person's list is indexed; a skill named twice keeps its higher level.
+    let skills = (1...40).map { "Skill \($0)" } + ["Skill 3", "Skill 30"]
+    let levels = (1...40).map { String($0 % 5) } + ["4", "0"]
+    let text =
+      "Person ID," + skills.joined(separator: ",") + "\nP1," + levels.joined(separator: ",") + "\n"
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "wide-row-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("wide.csv").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    let result = try Importer.load(paths: [path])
+    let person = try Self.person(result.organization, "P1")
+    #expect(person.levels.count == 40)
+    #expect(person.levels["skill-3"] == 4)  // 3 in its own column, 4 in a later one
+    #expect(person.levels["skill-30"] == 0)
+    #expect(person.levels["skill-39"] == 4)
+    #expect(person.levels["skill-1"] == 1)
+    #expect(result.organization.skills.map(\.id.rawValue) == (1...40).map { "skill-\($0)" })
+  }
+
   @Test(
     "headers match whatever the case, spacing and punctuation",
     arguments: [

@@ -76,11 +76,19 @@ struct CellReference: Hashable, Sendable {
 
   /// Parses `C7` or `$C$7`; `nil` for anything else or beyond a spreadsheet's limits.
   init?(_ text: String) {
+    var text = text
+    guard let reference = text.withUTF8({ Self(bytes: $0) }) else { return nil }
+    self = reference
+  }
+
+  /// Parses `C7` or `$C$7` from UTF-8 bytes; `nil` for anything else or beyond a spreadsheet's
+  /// limits.
+  init?(bytes text: UnsafeBufferPointer<UInt8>) {
     var column = 0
     var row = 0
     var letters = 0
     var digits = 0
-    for byte in text.utf8 {
+    for byte in text {
       switch byte {
       case UInt8(ascii: "$"):
         continue
@@ -104,18 +112,57 @@ struct CellReference: Hashable, Sendable {
 
   /// `A`, `B`, … `Z`, `AA`, … for a 0-based column.
   static func columnName(_ column: Int) -> String {
-    var name: [Character] = []
-    var rest = column + 1
-    while rest > 0 {
-      let digit = (rest - 1) % 26
-      name.insert(Character(Unicode.Scalar(UInt8(65 + digit))), at: 0)
-      rest = (rest - 1) / 26
-    }
-    return String(name)
+    CellReference(row: 0, column: column).name(withRow: false)
   }
 
   /// `C7`.
-  var a1: String { Self.columnName(column) + String(row + 1) }
+  var a1: String { name() }
+
+  /// `prefix` then `C7` (or only `C` without the row), written straight into the string: every
+  /// value read from a sheet gets one (a 10,000 × 500 matrix names five million cells), and
+  /// most fit a small string, so no memory is allocated at all.
+  func name(prefix: String = "", withRow: Bool = true) -> String {
+    // Three letters and seven digits cover every cell of a spreadsheet; more is clipped.
+    let column = max(self.column + 1, 0)
+    let row = max(self.row + 1, 0)
+    var letters = 0
+    var rest = column
+    while rest > 0, letters < 4 {
+      letters += 1
+      rest = (rest - 1) / 26
+    }
+    var digits = 0
+    if withRow {
+      rest = row
+      repeat {
+        digits += 1
+        rest /= 10
+      } while rest > 0 && digits < 12
+    }
+    var prefix = prefix
+    return prefix.withUTF8 { head in
+      // The exact length, so that a name of up to 15 bytes is a small string.
+      String(unsafeUninitializedCapacity: head.count + letters + digits) { bytes in
+        var at = 0
+        for byte in head {
+          bytes[at] = byte
+          at += 1
+        }
+        var rest = column
+        for index in stride(from: at + letters - 1, through: at, by: -1) {
+          bytes[index] = UInt8(65 + (rest - 1) % 26)
+          rest = (rest - 1) / 26
+        }
+        at += letters
+        rest = row
+        for index in stride(from: at + digits - 1, through: at, by: -1) {
+          bytes[index] = UInt8(48 + rest % 10)
+          rest /= 10
+        }
+        return at + digits
+      }
+    }
+  }
 }
 
 /// The cells of one sheet, row by row, with its merged ranges; what every format's reader
@@ -132,7 +179,10 @@ struct SheetGrid: Sendable {
   static let maximumCells = 6_000_000
 
   /// The sheet's name; `nil` for a CSV file, which has one unnamed sheet.
-  var name: String?
+  let name: String?
+  /// `Sheet1!` or `'Q4 skills'!` (empty for a CSV file): worked out once, since every value
+  /// read carries its cell's name.
+  private let cellPrefix: String
   /// Rows in order; a row holds cells up to its last non-empty one.
   var rows: [[SheetCell]] = []
   var merges: [CellRange] = []
@@ -141,7 +191,16 @@ struct SheetGrid: Sendable {
   /// True once a value was refused because the sheet already held ``maximumCells``.
   var isFull: Bool { filledCells >= Self.maximumCells }
 
-  init(name: String?) { self.name = name }
+  init(name: String?) {
+    self.name = name
+    if let name {
+      let plain = name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
+      cellPrefix =
+        (plain ? name : "'" + name.replacingOccurrences(of: "'", with: "''") + "'") + "!"
+    } else {
+      cellPrefix = ""
+    }
+  }
 
   subscript(row: Int, column: Int) -> SheetCell {
     guard row >= 0, row < rows.count, column >= 0, column < rows[row].count else { return .empty }
@@ -181,11 +240,7 @@ struct SheetGrid: Sendable {
 
   /// `Sheet1!C7`, quoting a sheet name that needs it as spreadsheets do (`'Q4 skills'!C7`).
   func cellName(row: Int, column: Int) -> String {
-    let a1 = CellReference(row: row, column: column).a1
-    guard let name else { return a1 }
-    let plain = name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
-    let sheet = plain ? name : "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
-    return sheet + "!" + a1
+    CellReference(row: row, column: column).name(prefix: cellPrefix)
   }
 
   func location(file: String, row: Int, column: Int) -> SourceLocation {

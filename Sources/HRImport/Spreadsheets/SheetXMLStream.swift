@@ -59,8 +59,35 @@ final class SheetXMLStream {
     buffer.deallocate()
   }
 
+  /// What ``advance()`` stopped at.
+  enum Node {
+    case start, end, text
+  }
+
   /// The next event, or `nil` at the end of the part or at the first error.
   func next() -> Event? {
+    guard let reader, let node = advance() else { return nil }
+    switch node {
+    case .start:
+      return .start(
+        name: string(xmlTextReaderConstLocalName(reader)),
+        namespace: string(xmlTextReaderConstNamespaceUri(reader)), isEmpty: isEmptyElement)
+    case .end:
+      return .end(
+        name: string(xmlTextReaderConstLocalName(reader)),
+        namespace: string(xmlTextReaderConstNamespaceUri(reader)))
+    case .text:
+      return .text(string(xmlTextReaderConstValue(reader)))
+    }
+  }
+
+  /// Moves to the next element start, element end or text, making no strings; `nil` at the end
+  /// of the part or at the first error.
+  ///
+  /// The worksheet reader uses this with ``localNameIs(_:)`` and ``forEachAttribute(_:)``:
+  /// a 10,000 × 500 matrix has five million cells, and a string per name, attribute and value
+  /// was most of its reading time.
+  func advance() -> Node? {
     guard let reader, !failed else { return nil }
     while true {
       let status = xmlTextReaderRead(reader)
@@ -69,19 +96,12 @@ final class SheetXMLStream {
         return nil
       }
       switch xmlTextReaderNodeType(reader) {
-      case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-        return .start(
-          name: string(xmlTextReaderConstLocalName(reader)),
-          namespace: string(xmlTextReaderConstNamespaceUri(reader)),
-          isEmpty: xmlTextReaderIsEmptyElement(reader) == 1)
-      case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-        return .end(
-          name: string(xmlTextReaderConstLocalName(reader)),
-          namespace: string(xmlTextReaderConstNamespaceUri(reader)))
+      case Int32(XML_READER_TYPE_ELEMENT.rawValue): return .start
+      case Int32(XML_READER_TYPE_END_ELEMENT.rawValue): return .end
       case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
         Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue),
         Int32(XML_READER_TYPE_WHITESPACE.rawValue):
-        return .text(string(xmlTextReaderConstValue(reader)))
+        return .text
       case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
         failed = true
         errors.diagnostics.append(
@@ -95,6 +115,47 @@ final class SheetXMLStream {
         continue
       }
     }
+  }
+
+  /// True for `<c/>`, which has no matching end.
+  var isEmptyElement: Bool {
+    reader.map { xmlTextReaderIsEmptyElement($0) == 1 } ?? false
+  }
+
+  /// Whether the element at hand (started or ended) has this local name, in any namespace.
+  func localNameIs(_ name: StaticString) -> Bool {
+    guard let reader, let local = xmlTextReaderConstLocalName(reader) else { return false }
+    return name.withUTF8Buffer { expected in
+      expected.withMemoryRebound(to: xmlChar.self) { xmlStrEqual(local, $0.baseAddress) != 0 }
+    }
+  }
+
+  /// The text at hand, as bytes valid until the next move.
+  func withText<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    guard let reader, let value = xmlTextReaderConstValue(reader) else {
+      return body(UnsafeBufferPointer(start: nil, count: 0))
+    }
+    return body(UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
+  }
+
+  /// Calls `body` with each attribute of the element just started that has no namespace: its
+  /// local name and its value, as bytes valid during the call.
+  func forEachAttribute(
+    _ body: (_ name: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>) -> Void
+  ) {
+    guard let reader else { return }
+    guard xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return }
+    repeat {
+      if xmlTextReaderConstNamespaceUri(reader) == nil,
+        let name = xmlTextReaderConstLocalName(reader)
+      {
+        let value = xmlTextReaderConstValue(reader)
+        body(
+          UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name))),
+          UnsafeBufferPointer(start: value, count: value.map { Int(xmlStrlen($0)) } ?? 0))
+      }
+    } while xmlTextReaderMoveToNextAttribute(reader) == 1
+    xmlTextReaderMoveToElement(reader)
   }
 
   /// An attribute of the element just started, by local name and namespace (empty for none).

@@ -172,63 +172,88 @@ struct XLSXReader {
     var row = -1
     var column = -1
     var type = "n"
-    var value = ""
+    var value: [UInt8] = []
     var inValue = false
     var inInline = false
     var inCell = false
-    while let event = stream.next() {
-      switch event {
-      case .start(let element, _, let isEmpty):
-        switch element {
-        case "row":
-          if let number = stream.attribute("r").flatMap(Int.init), number >= 1,
-            number <= SheetGrid.maximumRows
-          {
-            row = number - 1
-          } else {
-            row += 1
+    // Names are matched and values read as bytes: a sheet holds millions of them.
+    while let node = stream.advance() {
+      switch node {
+      case .start:
+        if stream.localNameIs("c") {
+          var reference: CellReference?
+          type = "n"
+          stream.forEachAttribute { name, text in
+            if name.elementsEqual("r".utf8) {
+              reference = CellReference(bytes: text)
+            } else if name.elementsEqual("t".utf8) {
+              type = String(decoding: text, as: UTF8.self)
+            }
           }
-          column = -1
-        case "c":
-          if let reference = stream.attribute("r").flatMap(CellReference.init) {
+          if let reference {
             column = reference.column
             if row < 0 { row = reference.row }
           } else {
             column += 1
           }
-          type = stream.attribute("t") ?? "n"
-          value = ""
-          inCell = !isEmpty
-        case "v":
-          inValue = inCell && !isEmpty
-        case "is":
-          inInline = inCell && !isEmpty
-        case "mergeCell":
-          if let range = stream.attribute("ref").flatMap(CellRange.init(reference:)) {
-            grid.merges.append(range)
+          value.removeAll(keepingCapacity: true)
+          inCell = !stream.isEmptyElement
+        } else if stream.localNameIs("v") {
+          inValue = inCell && !stream.isEmptyElement
+        } else if stream.localNameIs("row") {
+          var number: Int?
+          stream.forEachAttribute { name, text in
+            if name.elementsEqual("r".utf8) { number = Self.positiveInteger(text) }
           }
-        default:
-          break
+          if let number, number <= SheetGrid.maximumRows {
+            row = number - 1
+          } else {
+            row += 1
+          }
+          column = -1
+        } else if stream.localNameIs("is") {
+          inInline = inCell && !stream.isEmptyElement
+        } else if stream.localNameIs("mergeCell") {
+          var range: CellRange?
+          stream.forEachAttribute { name, text in
+            if name.elementsEqual("ref".utf8) {
+              range = CellRange(reference: String(decoding: text, as: UTF8.self))
+            }
+          }
+          if let range { grid.merges.append(range) }
         }
-      case .end(let element, _):
-        switch element {
-        case "v": inValue = false
-        case "is": inInline = false
-        case "c":
+      case .end:
+        if stream.localNameIs("c") {
           if inCell {
             let cell = self.cell(
-              type: type, value: value, strings: strings, grid: grid, row: row, column: column)
+              type: type, value: String(decoding: value, as: UTF8.self), strings: strings,
+              grid: grid, row: row, column: column)
             grid.set(cell, row: row, column: column)
           }
           inCell = false
-        default: break
+        } else if stream.localNameIs("v") {
+          inValue = false
+        } else if stream.localNameIs("is") {
+          inInline = false
         }
-      case .text(let text):
-        if inValue || inInline { value += text }
+      case .text:
+        if inValue || inInline { stream.withText { value.append(contentsOf: $0) } }
       }
     }
     diagnostics += stream.diagnostics
     return grid
+  }
+
+  /// The decimal digits of `text` as a number from 1, `nil` for anything else or more than
+  /// seven digits (past any spreadsheet's rows).
+  private static func positiveInteger(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard !text.isEmpty, text.count <= 7 else { return nil }
+    var number = 0
+    for byte in text {
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+      number = number * 10 + Int(byte - UInt8(ascii: "0"))
+    }
+    return number >= 1 ? number : nil
   }
 
   private mutating func cell(
