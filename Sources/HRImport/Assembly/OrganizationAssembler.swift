@@ -77,7 +77,12 @@ struct OrganizationAssembler {
             SkillID($0)
           }))
     }
-    for (id, record) in people {
+    for index in people.values.indices {
+      let id = people.keys[index]
+      let record = people.values[index]
+      // Nothing after this reads a person's level records: free each once it is a person (a
+      // 10,000 × 500 skills matrix holds five million, each with its cell).
+      people.values[index].skills = []
       var levels: [SkillID: Int] = [:]
       levels.reserveCapacity(record.skills.count)
       for entry in record.skills {

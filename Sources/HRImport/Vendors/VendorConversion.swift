@@ -69,21 +69,18 @@ struct VendorConversion {
     var output = Output(files: [], sources: [])
     var derivation = RoleDeriver(scale: scale)
     for index in files.indices {
-      let file = files[index]
-      switch file {
-      case .native(let native):
+      if var vendor = takeVendorFile(at: index) {
+        let (native, summary) = convert(
+          &vendor, context: &context, fileIndex: index, roles: &derivation)
+        output.files.append(native)
+        output.sources.append(summary)
+      } else if case .native(let native) = files[index] {
         output.files.append(native)
         output.sources.append(
           SourceSummary(
             path: native.path, profile: "native", people: native.people.count,
             skills: native.skills.count, roles: native.roles.count,
             absences: native.people.reduce(0) { $0 + $1.absences.count }))
-      case .vendor(let vendor):
-        files[index] = .vendor(VendorFile(path: vendor.path, profile: vendor.profile))
-        let (native, summary) = convert(
-          vendor, context: &context, fileIndex: index, roles: &derivation)
-        output.files.append(native)
-        output.sources.append(summary)
       }
     }
     if let mode = options.deriveRoles {
@@ -102,6 +99,15 @@ struct VendorConversion {
     reportUnknownLevels(scaleMax: facts.scaleMax)
     files = []  // the vendor records are converted; free them before the merge
     return output
+  }
+
+  /// The vendor file at `index`, leaving only its name in its place, so that the conversion
+  /// owns the one copy of its records and can free each person's levels once converted (a
+  /// 10,000 × 500 skills matrix holds five million, each with its cell).
+  private mutating func takeVendorFile(at index: Int) -> VendorFile? {
+    guard case .vendor(let vendor) = files[index] else { return nil }
+    files[index] = .vendor(VendorFile(path: vendor.path, profile: vendor.profile))
+    return vendor
   }
 
   // MARK: Native facts
@@ -240,7 +246,7 @@ struct VendorConversion {
   private static let shortList = 16
 
   private mutating func convert(
-    _ vendor: VendorFile, context: inout Context, fileIndex: Int, roles: inout RoleDeriver
+    _ vendor: inout VendorFile, context: inout Context, fileIndex: Int, roles: inout RoleDeriver
   ) -> (NativeFile, SourceSummary) {
     var native = NativeFile(path: vendor.path)
     native.asOf = vendor.asOf
@@ -255,7 +261,11 @@ struct VendorConversion {
     var people = 0
     var absences = 0
     var droppedManagers = 0
-    for person in vendor.people {
+    for index in vendor.people.indices {
+      let person = vendor.people[index]
+      // Converted below; dropping them from the file now frees them after this person.
+      vendor.people[index].skills = []
+      vendor.people[index].certifications = []
       guard context.definedPeople.contains(person.id.value) else {
         skipped.add("records of people no input file lists (\(Self.describe(person)))")
         continue
