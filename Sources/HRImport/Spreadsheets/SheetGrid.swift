@@ -226,6 +226,10 @@ struct SheetGrid: Sendable {
   func numberCell(
     _ text: String, row: Int, column: Int, file: String, diagnostics: inout [Diagnostic]
   ) -> SheetCell {
+    // Most cells of a skills matrix hold a small whole number: read its digits directly.
+    if let digits = text.utf8.withContiguousStorageIfAvailable(Self.plainDigits), let digits {
+      return .number(Double(digits))
+    }
     let trimmed = text.trimmingSpaces
     guard !trimmed.isEmpty else { return .empty }
     guard let number = Double(trimmed), number.isFinite else {
@@ -236,6 +240,17 @@ struct SheetGrid: Sendable {
       return .empty
     }
     return .number(number)
+  }
+
+  /// The value of one to nine ASCII digits and nothing else; `nil` otherwise.
+  private static func plainDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard !bytes.isEmpty, bytes.count <= 9 else { return nil }
+    var value = 0
+    for byte in bytes {
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+      value = value * 10 + Int(byte - UInt8(ascii: "0"))
+    }
+    return value
   }
 
   /// `Sheet1!C7`, quoting a sheet name that needs it as spreadsheets do (`'Q4 skills'!C7`).
