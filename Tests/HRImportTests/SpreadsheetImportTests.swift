@@ -162,6 +162,27 @@ struct SpreadsheetImportTests {
       SheetGrid(name: "It's Q4").cellName(row: 99_999, column: 702) == "'It''s Q4'!AAA100000")
   }
 
+  @Test("number cells: plain digits, spaces, decimals, exponents, and text that is no number")
+  func numberCells() {
+    let grid = SheetGrid(name: "Skills")
+    var diagnostics: [Diagnostic] = []
+    func read(_ text: String) -> SheetCell {
+      grid.numberCell(text, row: 1, column: 2, file: "m.xlsx", diagnostics: &diagnostics)
+    }
+    #expect(read("3") == .number(3))
+    #expect(read("007") == .number(7))
+    #expect(read("123456789") == .number(123_456_789))
+    #expect(read("1234567890") == .number(1_234_567_890))
+    #expect(read(" 4 ") == .number(4))
+    #expect(read("2.5") == .number(2.5))
+    #expect(read("1e3") == .number(1000))
+    #expect(read("") == .empty)
+    #expect(diagnostics.isEmpty)
+    #expect(read("3x") == .empty)
+    #expect(diagnostics.map(\.message) == ["cell holds '3x' where the file promises a number"])
+    #expect(diagnostics.first?.location.cell == "Skills!C2")
+  }
+
   @Test("a row of hundreds of skills keeps each skill's highest level, in column order")
   func wideRow() throws {
     // Past 16 levels a person's list is indexed; a skill named twice keeps its higher level.
