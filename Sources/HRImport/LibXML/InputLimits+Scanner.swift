@@ -9,8 +9,8 @@ extension InputLimits {
   ///
   /// Every file goes through this scan before libxml2 sees it, so it must cost a small fraction
   /// of libxml2's own parse. A byte-at-a-time state machine cost about 55 instructions a byte on
-  /// a Workday export (most of its bytes are markup), twice what `xmllint --stream` spends
-  /// parsing the same file. So each state here consumes a whole run of bytes with a tight loop
+  /// a Workday export (most of its bytes are markup), nearly what `xmllint --stream` spends
+  /// parsing the whole file. So each state here consumes a whole run of bytes with a tight loop
   /// or `memchr` (text to the next `<`, a name to the byte that ends it, a value to its quote, an
   /// end tag, comment, CDATA section or instruction to the next `>`), offsets are pointer
   /// distances, and the state lives in local variables while a chunk is scanned.
@@ -19,11 +19,10 @@ extension InputLimits {
   /// a range of the chunk and copied (its first 64 bytes) only then, or when the chunk ends
   /// inside the tag.
   ///
-  /// Only the shape is followed; well-formedness is libxml2's. Broken markup is still followed
-  /// one way, the same way whatever the chunk sizes: a start tag's name is every byte up to a
-  /// space, `>` or `/` (its first byte whatever it is), an end tag's name is its bytes other
-  /// than spaces, an attribute name runs to `=`, a space or `>`, and an unquoted value is one
-  /// byte.
+  /// Only the shape is followed; well-formedness is libxml2's. Broken markup is read by fixed
+  /// rules, whatever the chunk sizes: a start tag's name is every byte up to a space, `>` or `/`
+  /// (its first byte whatever it is), an end tag's name is its bytes other than spaces, an
+  /// attribute name runs to `=`, a space or `>`, and an unquoted value is one byte.
   struct Scanner {
     let limits: InputLimits
     /// Stop (without a violation) after this many start tags; `nil` to scan everything.
@@ -78,7 +77,8 @@ extension InputLimits {
     /// The current tag's name as far as earlier chunks held it (at most 64 bytes); the rest is
     /// in the chunk being scanned.
     private var tagName: [UInt8] = []
-    /// Start offsets of the open elements.
+    /// Start offsets of the open elements in its first `depth` entries; the rest is room, so
+    /// that a chunk pushes and pops through a pointer (see `feed`).
     private var openOffsets: [Int] = []
 
     init(limits: InputLimits = .standard, startTagBudget: Int? = nil) {
@@ -102,7 +102,27 @@ extension InputLimits {
     mutating func feed(_ bytes: UnsafeRawBufferPointer) -> Bool {
       guard !finished else { return false }
       guard let base = bytes.bindMemory(to: UInt8.self).baseAddress else { return true }
-      let end = base + bytes.count
+      // Room for every element that can be open by the end of the chunk, so that a push needs
+      // no check (an array's append checks its capacity and that its buffer is unique). The
+      // chunk ends at most `count / 2 + 1` start tags (`<x>` takes three bytes, but one begun
+      // in an earlier chunk may need only its `>`), and no start tag opens with more than
+      // `limits.depth` elements open. At least one entry, so that the buffer has an address.
+      let room = max(min(limits.depth, depth + bytes.count / 2), 0) + 1
+      var stack = openOffsets
+      openOffsets = []
+      if stack.count < room { stack += repeatElement(0, count: room - stack.count) }
+      stack.withUnsafeMutableBufferPointer { stack in
+        if let stack = stack.baseAddress { scan(from: base, count: bytes.count, stack: stack) }
+      }
+      openOffsets = stack
+      return !finished
+    }
+
+    /// Scans one chunk, pushing the open elements' start offsets on `openOffsets`.
+    private mutating func scan(
+      from base: UnsafePointer<UInt8>, count: Int, stack openOffsets: UnsafeMutablePointer<Int>
+    ) {
+      let end = base + count
       let chunkOffset = offset
       var p = base
       var state = self.state
@@ -207,8 +227,9 @@ extension InputLimits {
             break scan
           }
           let close = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
-          depth = max(depth - 1, 0)
-          if let start = openOffsets.popLast() {
+          if depth > 0 {
+            depth -= 1
+            let start = openOffsets[depth]
             let elementEnd = chunkOffset + (close - base) + 1
             if elementEnd - start > limits.recordSize, largeElements.count < 1000 {
               appendName(from: nameStart, to: close, skippingSpaces: true)
@@ -247,8 +268,8 @@ extension InputLimits {
           if byte == Self.greaterThan {
             p += 1
             if state == .inTag {
+              openOffsets[depth] = tagOffset
               depth += 1
-              openOffsets.append(tagOffset)
             }
             state = .text
             if let left = budget {
@@ -339,7 +360,7 @@ extension InputLimits {
       }
 
       self.state = state
-      offset = chunkOffset + bytes.count
+      offset = chunkOffset + count
       self.depth = depth
       self.attributes = attributes
       self.runLength = runLength
@@ -364,7 +385,6 @@ extension InputLimits {
       } else if stopped {
         finished = true
       }
-      return !finished
     }
 
     private mutating func refuse(_ refusal: Refusal) {
