@@ -453,16 +453,7 @@ extension InputLimits {
     private static func elementNameEnd(
       from p: UnsafePointer<UInt8>, to end: UnsafePointer<UInt8>
     ) -> UnsafePointer<UInt8> {
-      var p = p
-      while p < end {
-        let byte = p.pointee
-        // Letters and `_`, most of a name, lie above `>`: one comparison lets them through.
-        if byte <= greaterThan, byte == greaterThan || byte == slash || isSpace(byte) {
-          return p
-        }
-        p += 1
-      }
-      return end
+      nameEnd(from: p, to: end) { $0 == greaterThan || $0 == slash || isSpace($0) }
     }
 
     /// The first `=`, space or `>` from `p` on, or `end`.
@@ -470,15 +461,35 @@ extension InputLimits {
     private static func attributeNameEnd(
       from p: UnsafePointer<UInt8>, to end: UnsafePointer<UInt8>
     ) -> UnsafePointer<UInt8> {
-      var p = p
-      while p < end {
-        let byte = p.pointee
-        if byte <= greaterThan, byte == equals || byte == greaterThan || isSpace(byte) {
-          return p
+      nameEnd(from: p, to: end) { $0 == equals || $0 == greaterThan || isSpace($0) }
+    }
+
+    /// The first byte from `start` on that `endsName` accepts, or `end`; it must accept only
+    /// bytes below `?`.
+    ///
+    /// Names are most of a Workday export's bytes, and mostly letters and `_`, above `>`. So
+    /// eight bytes at a time are tested for one below `?` (`haslessthan` from "Bit Twiddling
+    /// Hacks"), and only the bytes it marks (a prefix's `:`, a digit, the name's end) are
+    /// looked at one by one. It marks every byte below `?`, and may also mark a `?` that
+    /// follows one of them (a borrow carries into it); `endsName` sorts those out.
+    @inline(__always)
+    private static func nameEnd(
+      from start: UnsafePointer<UInt8>, to end: UnsafePointer<UInt8>,
+      where endsName: (UInt8) -> Bool
+    ) -> UnsafePointer<UInt8> {
+      var p = start
+      while end - p >= 8 {
+        let word = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+        var marked = (word &- 0x3F3F_3F3F_3F3F_3F3F) & ~word & 0x8080_8080_8080_8080
+        while marked != 0 {
+          let byte = p + marked.trailingZeroBitCount / 8
+          if endsName(byte.pointee) { return byte }
+          marked &= marked &- 1
         }
-        p += 1
+        p += 8
       }
-      return end
+      while p < end, !endsName(p.pointee) { p += 1 }
+      return p
     }
 
     /// The closing bytes just before `end`: those from `start` on, plus `carried` (seen in
