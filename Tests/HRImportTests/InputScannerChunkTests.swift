@@ -132,6 +132,18 @@ struct InputScannerChunkTests {
       expected: violation(
         "element <" + String(repeating: "n", count: 64) + "> has more than 3 attributes "
           + "(limit 3)", at: 0)),
+    Document(
+      // `?` is the one byte the eight-at-a-time search for a name's end marks wrongly; the
+      // name must run on past each of them.
+      label: "names full of '?' across eight-byte words",
+      text: "<r.?.?.?.?.? a b c d/>",
+      limits: smallRecords,
+      expected: violation("element <r.?.?.?.?.?> has more than 3 attributes (limit 3)", at: 0)),
+    Document(
+      label: "UTF-8 names of seven to nine bytes, ending at word edges",
+      text: "<r><ä123456 a='1'/><ödüé x y z w/></r>",
+      limits: smallRecords,
+      expected: violation("element <ödüé> has more than 3 attributes (limit 3)", at: 20)),
   ]
 
   static func scan(_ document: Document, chunkSize: Int) -> Outcome {
@@ -151,14 +163,84 @@ struct InputScannerChunkTests {
       finished: scanner.finished)
   }
 
-  @Test("chunks of 1, 2, 3, 7 and 64 bytes give what the whole file gives", arguments: documents)
+  @Test(
+    "chunks of 1 to 17 and 64 bytes give what the whole file gives", arguments: documents)
   func chunked(document: Document) {
     let whole = Self.scan(document, chunkSize: .max)
     if let expected = document.expected {
       #expect(whole == expected)
     }
-    for size in [1, 2, 3, 7, 64] {
+    for size in [1, 2, 3, 7, 8, 9, 15, 16, 17, 64] {
       #expect(Self.scan(document, chunkSize: size) == whole, "chunks of \(size) bytes")
+    }
+  }
+
+  @Test("5,000 nested elements under a depth limit of 100,000, in chunks of 1 to 7 bytes")
+  func deepNesting() {
+    var limits = Self.smallRecords
+    limits.depth = 100_000
+    limits.recordSize = 30_000
+    let text = String(repeating: "<a>", count: 5000) + String(repeating: "</a>", count: 5000)
+    let document = Document(label: "deep", text: text, limits: limits)
+    let whole = Self.scan(document, chunkSize: .max)
+    // Element k (from 0, outermost first) starts at 3k and spans 35,000 − 7k bytes, so the
+    // 715 outermost (k ≤ 714) are larger than 30,000, listed in the order they end.
+    #expect(whole.violation == nil)
+    #expect(whole.largeElements.count == 715)
+    #expect(
+      whole.largeElements.first
+        == InputLimits.LargeElement(offset: 2142, end: 35_000 - 7 * 714 + 2142, name: "a"))
+    #expect(whole.largeElements.last == InputLimits.LargeElement(offset: 0, end: 35_000, name: "a"))
+    for size in 1...7 {
+      #expect(Self.scan(document, chunkSize: size) == whole, "chunks of \(size) bytes")
+    }
+  }
+
+  @Test("random markup gives the same result whole and in random chunks")
+  func randomChunks() {
+    // Pieces that open and close every construct the scan follows, so that random sequences
+    // end chunks inside each of them.
+    let pieces = [
+      "<a>", "</a>", "<bb x='1'>", "</bb>", "<c/>", "<d e=\"f>g\" h='i\"'/>", "<!-- - -- >", "-->",
+      "<![CDATA[ ]] >", "]]>", "<?pi ? >", "?>", "text", " ", "\n", "<", ">", "/", "=", "'", "\"",
+      "<n.?.?.?.?", "é", "<e a b c d>", "<!DOCTYPE x>",
+    ]
+    var generator = SplitMix(seed: 12_345)
+    var limits = Self.smallRecords
+    limits.depth = 6
+    limits.recordSize = 40
+    for round in 0..<400 {
+      let length = Int(generator.next() % 40) + 1
+      let text = (0..<length).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }
+        .joined()
+      let document = Document(label: "random \(round)", text: text, limits: limits)
+      let whole = Self.scan(document, chunkSize: .max)
+      var scanner = InputLimits.Scanner(limits: limits)
+      Array(text.utf8).withUnsafeBytes { all in
+        var start = 0
+        while start < all.count {
+          let end = min(start + Int(generator.next() % 9) + 1, all.count)
+          guard scanner.feed(UnsafeRawBufferPointer(rebasing: all[start..<end])) else { break }
+          start = end
+        }
+      }
+      let chunked = Outcome(
+        violation: scanner.violation, largeElements: scanner.largeElements,
+        finished: scanner.finished)
+      #expect(chunked == whole, "\(text)")
+    }
+  }
+
+  /// A small deterministic generator (SplitMix64), so that every run checks the same documents.
+  struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
     }
   }
 

@@ -102,25 +102,42 @@ extension InputLimits {
     mutating func feed(_ bytes: UnsafeRawBufferPointer) -> Bool {
       guard !finished else { return false }
       guard let base = bytes.bindMemory(to: UInt8.self).baseAddress else { return true }
-      // Room for every element that can be open by the end of the chunk, so that a push needs
+      // In slices, so that the room reserved for open elements stays small whatever the
+      // limits and the buffer's size (the scan resumes anywhere, so results do not change).
+      var start = 0
+      while start < bytes.count, !finished {
+        let count = min(bytes.count - start, Self.sliceSize)
+        feedSlice(base + start, count: count)
+        start += count
+      }
+      return !finished
+    }
+
+    /// The most bytes scanned with one reservation of room for open elements.
+    private static let sliceSize = 1 << 16
+
+    private mutating func feedSlice(_ base: UnsafePointer<UInt8>, count: Int) {
+      // Room for every element that can be open by the end of the slice, so that a push needs
       // no check (an array's append checks its capacity and that its buffer is unique). The
-      // chunk ends at most `count / 2 + 1` start tags (`<x>` takes three bytes, but one begun
-      // in an earlier chunk may need only its `>`), and no start tag opens with more than
-      // `limits.depth` elements open. At least one entry, so that the buffer has an address.
-      let room = max(min(limits.depth, depth + bytes.count / 2), 0) + 1
+      // slice ends at most `count / 2 + 1` start tags (`<x>` takes three bytes, but one begun
+      // earlier may need only its `>`), and no start tag opens with more than `limits.depth`
+      // elements open. At least one entry, so that the buffer has an address.
+      let room = max(min(limits.depth, depth + count / 2), 0) + 1
       var stack = openOffsets
       openOffsets = []
       if stack.count < room { stack += repeatElement(0, count: room - stack.count) }
       stack.withUnsafeMutableBufferPointer { stack in
-        if let stack = stack.baseAddress { scan(from: base, count: bytes.count, stack: stack) }
+        if let address = stack.baseAddress {
+          scan(from: base, count: count, stack: address, capacity: stack.count)
+        }
       }
       openOffsets = stack
-      return !finished
     }
 
     /// Scans one chunk, pushing the open elements' start offsets on `openOffsets`.
     private mutating func scan(
-      from base: UnsafePointer<UInt8>, count: Int, stack openOffsets: UnsafeMutablePointer<Int>
+      from base: UnsafePointer<UInt8>, count: Int, stack openOffsets: UnsafeMutablePointer<Int>,
+      capacity: Int
     ) {
       let end = base + count
       let chunkOffset = offset
@@ -268,16 +285,18 @@ extension InputLimits {
           if byte == Self.greaterThan {
             p += 1
             if state == .inTag {
+              assert(depth < capacity, "no room reserved for an open element")
               openOffsets[depth] = tagOffset
               depth += 1
             }
             state = .text
             if let left = budget {
-              budget = left - 1
               if left <= 1 {
+                budget = 0
                 stopped = true
                 break scan
               }
+              budget = left - 1
             }
           } else if byte == Self.slash {
             p += 1
