@@ -19,6 +19,13 @@
       competency, skill and certification data of a full Get_Workers response (about 3.7 KB per
       worker), deterministic for a given --seed.
 
+  workday_export.py generate --workers 40000 --target-mb 150 --pages 8 OUT.xml
+      The same tenant as the paged response Workday returns: OUT-1.xml ... OUT-8.xml, each a
+      complete Get_Workers response with its own Response_Results (Total_Results, Total_Pages,
+      Page_Results, Page), the workers split in order into pages of equal size (the last page
+      takes the remainder). The workers and their bytes are those of the one-file export; only
+      the envelope of each page is added.
+
 Standard library only.
 """
 
@@ -146,12 +153,14 @@ HEADER = ('<?xml version="1.0" encoding="UTF-8"?>\n'
           '<wd:Get_Workers_Response xmlns:wd="urn:com.workday/bsvc" wd:version="v31.2">\n')
 
 
-def response_head(total, as_of=None):
+def response_head(total, as_of=None, page=1, pages=1, page_results=None):
     out = HEADER
     if as_of:
         out += f"<wd:Response_Filter><wd:As_Of_Effective_Date>{as_of}-08:00</wd:As_Of_Effective_Date></wd:Response_Filter>\n"
-    out += (f"<wd:Response_Results><wd:Total_Results>{total}</wd:Total_Results><wd:Total_Pages>1</wd:Total_Pages>"
-            f"<wd:Page_Results>{total}</wd:Page_Results><wd:Page>1</wd:Page></wd:Response_Results>\n<wd:Response_Data>\n")
+    if page_results is None:
+        page_results = total
+    out += (f"<wd:Response_Results><wd:Total_Results>{total}</wd:Total_Results><wd:Total_Pages>{pages}</wd:Total_Pages>"
+            f"<wd:Page_Results>{page_results}</wd:Page_Results><wd:Page>{page}</wd:Page></wd:Response_Results>\n<wd:Response_Data>\n")
     return out
 
 
@@ -272,16 +281,39 @@ def personal_padding(rng, pid):
             + "</wd:Type_Data></wd:Usage_Data></wd:Phone_Data></wd:Contact_Data>")
 
 
-def generate(workers, target_mb, seed, out_path):
+def page_paths(out_path, pages):
+    """OUT.xml split into `pages` pages: OUT-1.xml ... OUT-N.xml (OUT.xml itself for one)."""
+    if pages == 1:
+        return [out_path]
+    stem, dot, extension = out_path.rpartition(".")
+    if not dot or "/" in extension:
+        stem, extension = out_path, "xml"
+    return [f"{stem}-{page}.{extension}" for page in range(1, pages + 1)]
+
+
+def generate(workers, target_mb, seed, out_path, pages=1):
     rng = random.Random(seed)
     org_ids = {d: "SUP-%03d" % (i + 1) for i, d in enumerate(DEPARTMENTS)}
     target = target_mb * 1_000_000
-    written = 0
-    with open(out_path, "w", encoding="utf-8") as out:
-        head = response_head(workers, "2026-11-20")
-        out.write(head)
-        written += len(head.encode())
+    # The bytes the one-file export would have so far: pages add only their envelopes, and the
+    # size budget below is the one-file export's, so every worker is written as it is there.
+    written = len(response_head(workers, "2026-11-20").encode())
+    paths = page_paths(out_path, pages)
+    per_page = workers // pages
+    # Workers [starts[p], starts[p + 1]) go on page p; the last page takes the remainder.
+    starts = [page * per_page for page in range(pages)] + [workers]
+    out = None
+    page = 0
+    try:
         for index in range(workers):
+            if index == starts[page + 1] or out is None:
+                if out is not None:
+                    out.write(FOOTER)
+                    out.close()
+                    page += 1
+                out = open(paths[page], "w", encoding="utf-8")
+                out.write(response_head(workers, "2026-11-20", page + 1, pages,
+                                        starts[page + 1] - starts[page]))
             pid = "E%06d" % (index + 1)
             department = DEPARTMENTS[index % len(DEPARTMENTS)]
             manager = None if index < len(DEPARTMENTS) else "E%06d" % (index % len(DEPARTMENTS) + 1)
@@ -313,7 +345,14 @@ def generate(workers, target_mb, seed, out_path):
             record_bytes = record.encode()
             out.write(record)
             written += len(record_bytes)
+        if out is None:
+            # No worker at all: one empty response.
+            out = open(paths[0], "w", encoding="utf-8")
+            out.write(response_head(0, "2026-11-20", 1, pages, 0))
         out.write(FOOTER)
+    finally:
+        if out is not None:
+            out.close()
 
 
 def main():
@@ -329,6 +368,8 @@ def main():
     g.add_argument("--workers", type=int, default=40000)
     g.add_argument("--target-mb", type=int, default=150)
     g.add_argument("--seed", type=int, default=1)
+    g.add_argument("--pages", type=int, default=1,
+                   help="split into this many pages, OUT-1.xml ... OUT-N.xml (default 1: OUT.xml)")
     g.add_argument("out")
     args = parser.parse_args()
     if args.command == "convert":
@@ -336,7 +377,9 @@ def main():
     elif args.command == "planning":
         planning(args.native, args.out)
     else:
-        generate(args.workers, args.target_mb, args.seed, args.out)
+        if args.pages < 1 or args.pages > max(args.workers, 1):
+            parser.error("--pages must be between 1 and the number of workers")
+        generate(args.workers, args.target_mb, args.seed, args.out, args.pages)
 
 
 if __name__ == "__main__":

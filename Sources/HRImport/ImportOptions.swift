@@ -26,9 +26,20 @@ public struct ImportOptions: Sendable {
   /// measures coverage (there is nothing to measure against), `.warning` for a check, `nil`
   /// (the default) not at all.
   public var missingRoles: Diagnostic.Severity?
-  /// Called as records are read (at most about ten times a second), for a progress display;
-  /// it never changes what is imported.
+  /// Called as records are read (at most about ten times a second per file), for a progress
+  /// display; it never changes what is imported.
+  ///
+  /// When files are read at once, it is called from their threads, one call at a time; each
+  /// file's last report (every record, 100 %) comes after all the files are read, in the order
+  /// given, so the last report is the last file's, as when they are read one by one.
   public var progress: (@Sendable (ImportProgress) -> Void)?
+  /// How many input files are read at once, each on its own thread (default: one per active
+  /// processor).
+  ///
+  /// Reading a file is parsing it and reading its records; 1 reads the files one after another
+  /// on the caller's thread. The result is the same either way: everything that depends on the
+  /// order of the files (diagnostics, merging by id) follows the order given.
+  public var maximumConcurrentFiles: Int
 
   /// Which positions `deriveRoles` turns into roles.
   public enum RoleDerivation: String, Sendable, CaseIterable {
@@ -42,7 +53,8 @@ public struct ImportOptions: Sendable {
     profile: ImportProfile? = nil, profileByPath: [String: ImportProfile] = [:],
     mappingPath: String? = nil, deriveRoles: RoleDerivation? = nil, levelLessSkillLevel: Int = 2,
     ratingScale: ClosedRange<Double> = 1...5, today: Day? = nil,
-    streamingThreshold: Int = 16 << 20
+    streamingThreshold: Int = 16 << 20,
+    maximumConcurrentFiles: Int = ProcessInfo.processInfo.activeProcessorCount
   ) {
     self.profile = profile
     self.profileByPath = profileByPath
@@ -52,6 +64,7 @@ public struct ImportOptions: Sendable {
     self.ratingScale = ratingScale
     self.today = today
     self.streamingThreshold = streamingThreshold
+    self.maximumConcurrentFiles = maximumConcurrentFiles
   }
 
   /// The day the horizon starts when nothing else says: `today`, or the current UTC date.

@@ -49,8 +49,8 @@ public enum Importer {
     }
     var loaded: [LoadedFile] = []
     var everyFileParsed = true
-    for path in paths {
-      let outcome = try read(path: path, options: options, mapping: mapping)
+    for outcome in readEach(paths: paths, options: options, mapping: mapping) {
+      let outcome = try outcome.get()
       diagnostics += outcome.diagnostics
       if let file = outcome.file { loaded.append(file) } else { everyFileParsed = false }
     }
@@ -82,6 +82,51 @@ public enum Importer {
     let sorted = NativeImporter.sortAndCap(diagnostics, order: paths)
     if sorted.contains(where: { $0.severity == .error }) { throw .invalidData(sorted) }
     return ImportResult(organization: organization, warnings: sorted, sources: converted.sources)
+  }
+
+  /// What reading one file on its own gave: the file (`nil` when it could not be read) and its
+  /// diagnostics, or the error that stopped it.
+  typealias FileOutcome = Result<(file: LoadedFile?, diagnostics: [Diagnostic]), ImportError>
+
+  /// Reads every file on its own, several at once, and returns the outcomes in the order given.
+  ///
+  /// Reading a file (parsing it and reading its profile's records) depends on no other file, so
+  /// up to `options.maximumConcurrentFiles` files are read at once, each by its own libxml2
+  /// parser on its own thread; everything that depends on the order (diagnostics, conversion,
+  /// the merge) happens afterwards, in the order given, so the result is the same as reading
+  /// one file after another. Progress from the reading threads reaches the caller one report
+  /// at a time, and each file's last report is passed on again once every file is read, in the
+  /// order given (see `ImportProgressSink.Relay`).
+  /// - Parameters:
+  ///   - paths: the files, in merge order.
+  ///   - options: how to read them, and how many at once.
+  ///   - mapping: the mapping file, already loaded.
+  /// - Returns: one outcome per path, in the order of `paths`.
+  private static func readEach(
+    paths: [String], options: ImportOptions, mapping: MappingFile?
+  ) -> [FileOutcome] {
+    let width = options.maximumConcurrentFiles
+    guard ConcurrentFiles.threads(count: paths.count, width: width) > 1 else {
+      // One file at a time on this thread, which already has the caller's progress callback.
+      return paths.map { path in
+        Result { () throws(ImportError) in
+          try read(path: path, options: options, mapping: mapping)
+        }
+      }
+    }
+    // Before any thread starts: xmlInitParser and the deny-all entity loader, once.
+    LibXML.initialize()
+    let relay = ImportProgressSink.report.map { ImportProgressSink.Relay($0, files: paths.count) }
+    let outcomes = ConcurrentFiles.map(count: paths.count, width: width) { index in
+      // The progress callback is per thread: give this one the relay's, for this file.
+      ImportProgressSink.with(relay?.report(for: index)) {
+        Result { () throws(ImportError) in
+          try read(path: paths[index], options: options, mapping: mapping)
+        }
+      }
+    }
+    relay?.finish()
+    return outcomes
   }
 
   /// One error per file when no file yields a person: what each file held instead (its root
@@ -166,7 +211,7 @@ public enum Importer {
   }()
 
   /// One file, read by its profile.
-  enum LoadedFile {
+  enum LoadedFile: Sendable {
     case native(NativeFile)
     case vendor(VendorFile)
 

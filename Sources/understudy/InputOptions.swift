@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HRImport
 
 /// The input files every command reads, merged by id in the order given, and how to read the
@@ -83,6 +84,12 @@ struct InputOptions: ParsableArguments {
       throw ValidationError("--rating-scale takes MIN-MAX with MIN < MAX, e.g. 1-5 or 0-100")
     }
     options.ratingScale = bounds[0]...bounds[1]
+    // Files are read several at once; UNDERSTUDY_FILE_THREADS=1 reads them one by one (for
+    // benchmarks and comparisons; the result is the same).
+    let environment = ProcessInfo.processInfo.environment
+    if let threads = environment["UNDERSTUDY_FILE_THREADS"].flatMap({ Int($0) }), threads >= 1 {
+      options.maximumConcurrentFiles = threads
+    }
     return options
   }
 

@@ -31,6 +31,28 @@ struct VendorImportCommandTests {
     #expect(mapping.first?.hasPrefix("named levels: 'Proficient' → 3") == true)
   }
 
+  @Test("files read at once or one by one (UNDERSTUDY_FILE_THREADS=1): the same bytes out")
+  func filesAtOnceOrOneByOne() throws {
+    let files = [
+      "Tests/HRImportTests/Fixtures/workday-page1.xml",
+      "Tests/HRImportTests/Fixtures/workday-page2.xml",
+      "samples/vendor-demo/harborline-workday.xml", "samples/vendor-demo/harborline-planning.xml",
+      "samples/harborline-roles.xml",
+    ]
+    for command in [["analyze", "--format", "json", "--derive-roles"], ["validate"]] {
+      let arguments = [command[0]] + files + command.dropFirst()
+      let atOnce = try CLIRunner.run(arguments)
+      let oneByOne = try CLIRunner.run(
+        executable: "/usr/bin/env",
+        arguments: ["UNDERSTUDY_FILE_THREADS=1", CLIRunner.binary.path] + arguments)
+      #expect(atOnce.status == 0)
+      #expect(oneByOne.status == 0)
+      #expect(!atOnce.stdout.isEmpty)
+      #expect(atOnce.stdout == oneByOne.stdout)
+      #expect(atOnce.stderr == oneByOne.stderr)
+    }
+  }
+
   @Test("derived roles are marked as such in Markdown and JSON")
   func derivedRoles() throws {
     let files = [

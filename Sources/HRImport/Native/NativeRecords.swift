@@ -7,8 +7,10 @@ struct Located<Value> {
   var location: SourceLocation
 }
 
+extension Located: Sendable where Value: Sendable {}
+
 /// What one native file says about a skill; absent attributes leave earlier files' values alone.
-struct SkillRecord {
+struct SkillRecord: Sendable {
   var id: Located<String>
   var name: String?
   var category: String?
@@ -17,7 +19,7 @@ struct SkillRecord {
 }
 
 /// What one native file says about a person.
-struct PersonRecord {
+struct PersonRecord: Sendable {
   var id: Located<String>
   var name: String?
   var department: String?
@@ -38,7 +40,7 @@ struct PersonRecord {
 }
 
 /// What one native file says about a role.
-struct RoleRecord {
+struct RoleRecord: Sendable {
   var id: Located<String>
   var name: String?
   var criticality: Criticality?
@@ -51,7 +53,7 @@ struct RoleRecord {
 }
 
 /// What one native file says about planning policy.
-struct PolicyRecord {
+struct PolicyRecord: Sendable {
   var horizonWeeks: Int?
   var mentorMinLevel: Int?
   var start: Day?
@@ -63,7 +65,7 @@ struct PolicyRecord {
 }
 
 /// One `<pair>` of a plan section.
-struct PlanPairRecord {
+struct PlanPairRecord: Sendable {
   var mentor: Located<String>
   var mentee: Located<String>
   var skill: Located<String>
@@ -76,7 +78,7 @@ struct PlanPairRecord {
 }
 
 /// One `<forbid>` of a plan section.
-struct ForbidRecord {
+struct ForbidRecord: Sendable {
   var mentor: Located<String>?
   var mentee: Located<String>?
   var skill: Located<String>?
@@ -84,7 +86,7 @@ struct ForbidRecord {
 }
 
 /// What one native file's `<plan>` section says.
-struct PlanSectionRecord {
+struct PlanSectionRecord: Sendable {
   var start: Day?
   var weeks: Int?
   var pairs: [PlanPairRecord] = []
@@ -92,7 +94,7 @@ struct PlanSectionRecord {
 }
 
 /// Everything read from one native file.
-struct NativeFile {
+struct NativeFile: Sendable {
   var path: String
   var asOf: Day?
   var scaleMax: Located<Int>?

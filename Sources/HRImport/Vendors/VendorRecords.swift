@@ -21,7 +21,7 @@ enum RawLevel: Hashable, Sendable {
 }
 
 /// One skill, competency or language held by a person in an export.
-struct VendorSkill {
+struct VendorSkill: Sendable {
   /// The export's own non-internal id for the skill, when it has one (`Competency_ID`, say).
   var id: String?
   var name: String
@@ -31,7 +31,7 @@ struct VendorSkill {
 }
 
 /// A certification, which counts as a skill at level 3 while valid on the horizon's start.
-struct VendorCertification {
+struct VendorCertification: Sendable {
   var name: String
   var issued: Day?
   var expires: Day?
@@ -39,7 +39,7 @@ struct VendorCertification {
 }
 
 /// The job a person holds, from which `RoleDeriver` makes roles.
-struct VendorPosition: Hashable {
+struct VendorPosition: Hashable, Sendable {
   /// The job profile (Workday) or job code; roles group by it when present.
   var jobProfile: String?
   var jobProfileID: String?
@@ -48,7 +48,7 @@ struct VendorPosition: Hashable {
 }
 
 /// What an export says about one person.
-struct VendorPerson {
+struct VendorPerson: Sendable {
   var id: Located<String>
   /// True when the record only mentions the person (a time-off request, a rating row): it adds
   /// to someone another record or file defines, and never creates a person on its own unless
@@ -79,7 +79,7 @@ struct VendorPerson {
 }
 
 /// A role as a roles × skills sheet gives it; requirements name skills by id or name.
-struct VendorRole {
+struct VendorRole: Sendable {
   var id: Located<String>
   var name: String?
   var criticality: Criticality?
@@ -91,7 +91,7 @@ struct VendorRole {
 }
 
 /// Everything read from one vendor file, before levels are mapped and records merged.
-struct VendorFile {
+struct VendorFile: Sendable {
   var path: String
   var profile: ImportProfile
   /// The profile as the report names it, when it is not a profile's name (a file that is no
