@@ -9,6 +9,8 @@ struct RecordedProgress {
   var finishedNow: [RecordedPair] = []
   /// Active pairs this run calls off because their mentor or mentee has left or leaves.
   var droppedNow: [RecordedPair] = []
+  /// Leaving dates by person, for messages about pairs whose people left (built when needed).
+  private var leavers: [PersonID: Day]?
 
   /// Settles the active pairs of `organization`'s plan section before the problem is built:
   /// one whose hours are all spent is done (its mentee holds the level from now on), one whose
@@ -199,12 +201,20 @@ struct RecordedProgress {
 
   /// Why `pair` cannot run: someone in it has left before the horizon, is left out of this run,
   /// or (the mentee) leaves within it; `nil` when both can take part.
-  private func departed(
+  private mutating func departed(
     _ pair: RecordedPair, problem: Problem, organization: Organization
   ) -> String? {
     for (id, part) in [(pair.mentor, "mentor"), (pair.mentee, "mentee")] {
       guard problem.personIndex[id] == nil else { continue }
-      if let leaves = organization.people.first(where: { $0.id == id })?.leaves {
+      if leavers == nil {
+        // Built once: a plan file may hold thousands of pairs whose people have left.
+        var dates: [PersonID: Day] = [:]
+        for person in organization.people {
+          if let leaves = person.leaves, dates[person.id] == nil { dates[person.id] = leaves }
+        }
+        leavers = dates
+      }
+      if let leaves = leavers?[id] {
         return "the \(part) \(id) left on \(leaves)"
       }
       return "the \(part) \(id) is not in this run"

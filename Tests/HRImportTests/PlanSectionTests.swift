@@ -86,6 +86,30 @@ import Testing
         ])
   }
 
+  @Test("a forbid is reported once, with the first kept pair it rules out; a pair, by each")
+  func forbidsReportedOnce() {
+    #expect(
+      errors(
+        """
+          <plan>
+            <pair mentor="E1" mentee="E2" skill="payroll" to="2" status="agreed"/>
+            <pair mentor="E1" mentee="E3" skill="payroll" to="2" status="active"/>
+            <forbid mentor="E1"/>
+            <forbid mentee="E3" skill="payroll"/>
+            <forbid mentor="E1" mentee="E3" skill="payroll"/>
+            <forbid skill="tax"/>
+          </plan>
+        """) == [
+          "plan.xml:12:5: error: <forbid> (mentor E1) rules out the agreed pair E1 → E2: "
+            + "'payroll' to level 2 on line 10; remove the forbid or drop the pair",
+          "plan.xml:13:5: error: <forbid> (mentee E3, skill 'payroll') rules out the active pair "
+            + "E1 → E3: 'payroll' to level 2 on line 11; remove the forbid or drop the pair",
+          "plan.xml:14:5: error: <forbid> (mentor E1, mentee E3, skill 'payroll') rules out the "
+            + "active pair E1 → E3: 'payroll' to level 2 on line 11; remove the forbid or drop the "
+            + "pair",
+        ])
+  }
+
   @Test("a status outside the list is a schema error at its line")
   func unknownStatus() {
     let found = errors(

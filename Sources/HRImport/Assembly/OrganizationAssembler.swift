@@ -184,9 +184,23 @@ struct OrganizationAssembler {
 
   /// Two agreed or active pairs for one mentee and skill, and kept pairs that a forbid or a
   /// dropped pair rules out, are errors at the later line.
+  ///
+  /// A forbid is reported once, with the first kept pair it rules out, so that the work and the
+  /// messages stay linear in the plan file however many pairs one forbid covers.
+  /// - Complexity: O(pairs + forbids).
   private mutating func checkKeptPairs(_ plan: RecordedPlan) {
     var kept: [String: RecordedPair] = [:]
     var dropped = Set<String>()
+    // Forbids by the fields they give (an absent field is empty): a kept pair looks up the
+    // eight combinations of its own fields and its forbids are exactly those found.
+    var forbidsByFields: [ForbidFields: [PairForbid]] = [:]
+    for forbid in plan.forbids {
+      forbidsByFields[
+        ForbidFields(
+          mentor: forbid.mentor?.rawValue ?? "", mentee: forbid.mentee?.rawValue ?? "",
+          skill: forbid.skill?.rawValue ?? ""), default: []
+      ].append(forbid)
+    }
     for pair in plan.pairs where pair.status == .dropped {
       dropped.insert("\(pair.mentor)\u{1}\(pair.mentee)\u{1}\(pair.skill)")
     }
@@ -210,8 +224,16 @@ struct OrganizationAssembler {
             "pair \(pair.label) is \(pair.status.rawValue) but the same mentor, mentee and skill "
               + "are also marked dropped; keep one of the two", at: here))
       }
-      for forbid in plan.forbids
-      where forbid.matches(mentor: pair.mentor, mentee: pair.mentee, skill: pair.skill) {
+      var ruling: [PairForbid] = []
+      for fields in ForbidFields.patterns(
+        mentor: pair.mentor.rawValue, mentee: pair.mentee.rawValue, skill: pair.skill.rawValue)
+      {
+        if let found = forbidsByFields.removeValue(forKey: fields) { ruling += found }
+      }
+      ruling.sort {
+        ($0.place?.line ?? 0, $0.place?.column ?? 0) < ($1.place?.line ?? 0, $1.place?.column ?? 0)
+      }
+      for forbid in ruling {
         diagnostics.append(
           Diagnostic(
             .error,
@@ -219,6 +241,26 @@ struct OrganizationAssembler {
               + "on line \(pair.place?.line ?? 0); remove the forbid or drop the pair",
             at: Self.location(forbid.place)))
       }
+    }
+  }
+
+  /// The fields a `<forbid>` gives, each empty when it is not given.
+  private struct ForbidFields: Hashable {
+    var mentor: String
+    var mentee: String
+    var skill: String
+
+    /// The eight ways a forbid can cover a pair of these fields: each given or not.
+    static func patterns(mentor: String, mentee: String, skill: String) -> [ForbidFields] {
+      var patterns: [ForbidFields] = []
+      for m in [mentor, ""] {
+        for e in [mentee, ""] {
+          for s in [skill, ""] where !(m.isEmpty && e.isEmpty && s.isEmpty) {
+            patterns.append(ForbidFields(mentor: m, mentee: e, skill: s))
+          }
+        }
+      }
+      return patterns
     }
   }
 
