@@ -87,6 +87,12 @@ package indirect enum JSONValue: Hashable, Sendable {
 
   private static func escape(_ text: String, into output: inout String) {
     output += "\""
+    // Most strings (ids, names, dates) need no escape: appended whole, not scalar by scalar.
+    if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+      output += text
+      output += "\""
+      return
+    }
     for scalar in text.unicodeScalars {
       switch scalar {
       case "\"": output += "\\\""

@@ -54,7 +54,7 @@ public struct OrganizationAbsenceFactor: Hashable, Sendable {
   /// - Complexity: the greedy is O(e log n) for e (person, role) entries; the exact search is
   ///   bounded by `workLimit`.
   public init(roles: [RoleInput], workLimit: Int = defaultWorkLimit) {
-    var search = AbsenceFactorSearch(roles: roles)
+    let search = AbsenceFactorSearch(roles: roles)
     totalWeight = search.totalWeight
     let greedy = search.greedy()
     var work = 0
@@ -133,32 +133,53 @@ struct AbsenceFactorSearch {
   }
 
   /// Adds, one at a time, the person who stops the most weight now, or (when nobody stops a role
-  /// alone) who brings the most weight closer to stopping, per person still needed.
+  /// alone) who brings the most weight closer to stopping, per person still needed; among
+  /// equals, the first in index order.
+  ///
+  /// People qualified for the same roles always score the same, so the scores are worked out
+  /// per set of roles and each set hands out its people in index order: the choices are the
+  /// ones a scan of every person would make, at the cost of one scan of the sets per choice.
+  /// (An organization with four large roles has four sets and needed 13,334 choices: scanning
+  /// 40,000 people for each took over a second.)
+  /// - Complexity: O(s) per choice for s (set, role) entries, at most the (person, role) ones.
   func greedy() -> [Int] {
+    var groupOf: [[Int]: Int] = [:]
+    var groups: [(roles: [Int], people: [Int])] = []
+    for person in people.indices {
+      if let group = groupOf[rolesOf[person]] {
+        groups[group].people.append(person)
+      } else {
+        groupOf[rolesOf[person]] = groups.count
+        groups.append((rolesOf[person], [person]))
+      }
+    }
+    var next = [Int](repeating: 0, count: groups.count)
     var away = [Int](repeating: 0, count: roles.count)
     var chosen: [Int] = []
-    var taken = [Bool](repeating: false, count: people.count)
     var weight = alreadyStopped
     while weight < threshold {
       var best = -1
-      var bestScore = (0.0, 0.0)
-      for person in people.indices where !taken[person] {
+      var bestScore = (gain: 0.0, progress: 0.0, person: 0)
+      for group in groups.indices where next[group] < groups[group].people.count {
         var gain = 0.0
         var progress = 0.0
-        for role in rolesOf[person] where away[role] < roles[role].needed {
+        for role in groups[group].roles where away[role] < roles[role].needed {
           let remaining = roles[role].needed - away[role]
           if remaining == 1 { gain += roles[role].weight }
           progress += roles[role].weight / Double(remaining)
         }
-        if best < 0 || (gain, progress) > bestScore {
-          best = person
-          bestScore = (gain, progress)
+        let person = groups[group].people[next[group]]
+        if best < 0 || (gain, progress) > (bestScore.gain, bestScore.progress)
+          || ((gain, progress) == (bestScore.gain, bestScore.progress) && person < bestScore.person)
+        {
+          best = group
+          bestScore = (gain, progress, person)
         }
       }
-      guard best >= 0, bestScore.1 > 0 else { break }
-      taken[best] = true
-      chosen.append(best)
-      for role in rolesOf[best] {
+      guard best >= 0, bestScore.progress > 0 else { break }
+      next[best] += 1
+      chosen.append(bestScore.person)
+      for role in groups[best].roles {
         away[role] += 1
         if away[role] == roles[role].needed { weight += roles[role].weight }
       }

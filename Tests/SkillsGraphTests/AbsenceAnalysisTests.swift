@@ -1,6 +1,7 @@
-import SkillsGraph
 import TestSupport
 import Testing
+
+@testable import SkillsGraph
 
 /// A warehouse over two weeks from Monday 2026-11-30, worked out by hand.
 ///
@@ -171,6 +172,63 @@ struct AbsenceFactorSearchTests {
       #expect(factor.size == best)
       #expect(factor.stoppedWeight >= total / 2)
     }
+  }
+
+  @Test("the greedy picks what a rescan of everyone at every step picks, ties included")
+  func greedyMatchesRescan() {
+    var generator = SeededRandom(seed: 23)
+    for round in 0..<60 {
+      let people: [PersonID] = (0..<(20 + round)).map { PersonID("P\($0)") }
+      let roles = (0..<(5 + round % 30)).map { _ in
+        let qualified = people.filter { _ in generator.next() % 4 == 0 }
+        return OrganizationAbsenceFactor.RoleInput(
+          weight: Double(generator.next() % 3 + 1), qualified: qualified,
+          needed: qualified.isEmpty
+            ? 0 : Int(generator.next() % UInt64(min(qualified.count, 3))) + 1)
+      }
+      let search = AbsenceFactorSearch(roles: roles)
+      #expect(
+        search.greedy().map { search.people[$0] } == Self.rescanGreedy(roles), "round \(round)")
+    }
+  }
+
+  /// The greedy as first written: every step scores every person not yet chosen, from scratch,
+  /// and takes the first of the best.
+  static func rescanGreedy(_ input: [OrganizationAbsenceFactor.RoleInput]) -> [PersonID] {
+    var people: [PersonID] = []
+    for role in input where role.needed > 0 {
+      for person in role.qualified where !people.contains(person) { people.append(person) }
+    }
+    let roles = input.filter { $0.needed > 0 }
+    let total = input.reduce(0) { $0 + $1.weight }
+    var weight = input.filter { $0.needed == 0 }.reduce(0) { $0 + $1.weight }
+    var away = [Int](repeating: 0, count: roles.count)
+    var chosen: [PersonID] = []
+    while weight < total / 2 {
+      var best: (gain: Double, progress: Double, person: PersonID)?
+      var bestScore = (0.0, 0.0)
+      for person in people where !chosen.contains(person) {
+        var gain = 0.0
+        var progress = 0.0
+        for (index, role) in roles.enumerated()
+        where role.qualified.contains(person) && away[index] < role.needed {
+          let remaining = role.needed - away[index]
+          if remaining == 1 { gain += role.weight }
+          progress += role.weight / Double(remaining)
+        }
+        if best == nil || (gain, progress) > bestScore {
+          best = (gain, progress, person)
+          bestScore = (gain, progress)
+        }
+      }
+      guard let best, best.progress > 0 else { break }
+      chosen.append(best.person)
+      for (index, role) in roles.enumerated() where role.qualified.contains(best.person) {
+        away[index] += 1
+        if away[index] == role.needed { weight += role.weight }
+      }
+    }
+    return chosen
   }
 
   @Test("with no time to search, the greedy group still stops half and the bound holds")
