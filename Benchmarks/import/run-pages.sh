@@ -31,17 +31,8 @@ runs=${RUNS:-3}
 (cd "$root" && swift build -c release --scratch-path "$scratch" --product understudy >/dev/null)
 understudy=${UNDERSTUDY:-$root/$scratch/release/understudy}
 
-# One timed run: wall-clock seconds and peak resident set in KiB (its files are this run's own,
-# so another benchmark using the same folder at the same time cannot mix them up).
-measures=$(mktemp -d)
-trap 'rm -rf "$measures"' EXIT
-timed() {
-  /usr/bin/time -f "%e %M" -o "$measures/time.txt" "$@" >/dev/null 2>"$measures/stderr.txt" || {
-    cat "$measures/stderr.txt" >&2
-    exit 1
-  }
-  cat "$measures/time.txt"
-}
+# timed COMMAND...: one run's wall-clock seconds and peak resident set in KiB.
+source "$root/Benchmarks/timed.sh"
 
 # xmllint over every page (the sum of the wall times, the largest peak), the parallel import and
 # the sequential one alternate, so that a load spike from other work on the machine hits all

@@ -25,14 +25,8 @@ runs=${RUNS:-5}
 (cd "$root" && swift build -c release --scratch-path "$scratch" --product understudy >/dev/null)
 understudy=${UNDERSTUDY:-$root/$scratch/release/understudy}
 
-# One timed run: wall-clock seconds and peak resident set in KiB.
-timed() {
-  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || {
-    cat "$work/stderr.txt" >&2
-    exit 1
-  }
-  cat "$work/time.txt"
-}
+# timed COMMAND...: one run's wall-clock seconds and peak resident set in KiB.
+source "$root/Benchmarks/timed.sh"
 
 # xmllint and understudy alternate, so that a load spike from other work on the machine hits both;
 # the ratio is taken per pair, and the best, median and worst pair are reported.

@@ -24,14 +24,8 @@ file=$work/matrix-$people-$skills.xlsx
 (cd "$root" && swift build -c release --product understudy >/dev/null)
 understudy=${UNDERSTUDY:-$root/.build/release/understudy}
 
-# One timed run: wall-clock seconds and peak resident set in KiB.
-timed() {
-  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || {
-    cat "$work/stderr.txt" >&2
-    exit 1
-  }
-  cat "$work/time.txt"
-}
+# timed COMMAND...: one run's wall-clock seconds and peak resident set in KiB.
+source "$root/Benchmarks/timed.sh"
 
 pairs=()
 for _ in $(seq "$runs"); do

@@ -243,7 +243,7 @@ struct SheetGrid: Sendable {
   }
 
   /// The value of one to nine ASCII digits and nothing else; `nil` otherwise.
-  private static func plainDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+  static func plainDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     guard !bytes.isEmpty, bytes.count <= 9 else { return nil }
     var value = 0
     for byte in bytes {

@@ -203,9 +203,9 @@ struct XLSXReader {
         } else if stream.localNameIs("row") {
           var number: Int?
           stream.forEachAttribute { name, text in
-            if name.elementsEqual("r".utf8) { number = Self.positiveInteger(text) }
+            if name.elementsEqual("r".utf8) { number = SheetGrid.plainDigits(text) }
           }
-          if let number, number <= SheetGrid.maximumRows {
+          if let number, number >= 1, number <= SheetGrid.maximumRows {
             row = number - 1
           } else {
             row += 1
@@ -242,18 +242,6 @@ struct XLSXReader {
     }
     diagnostics += stream.diagnostics
     return grid
-  }
-
-  /// The decimal digits of `text` as a number from 1, `nil` for anything else or more than
-  /// seven digits (past any spreadsheet's rows).
-  private static func positiveInteger(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
-    guard !text.isEmpty, text.count <= 7 else { return nil }
-    var number = 0
-    for byte in text {
-      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-      number = number * 10 + Int(byte - UInt8(ascii: "0"))
-    }
-    return number >= 1 ? number : nil
   }
 
   private mutating func cell(
