@@ -89,6 +89,13 @@ struct AbsenceFactorSearch {
   private let roles: [(weight: Double, needed: Int, members: [Int])]
   /// Per person: the roles they are qualified for (that are not already stopped).
   private let rolesOf: [[Int]]
+  /// Per person: their set of roles, numbered from 0 in order of first appearance.
+  ///
+  /// People with the same set are interchangeable: the greedy scores a set once, and the exact
+  /// search never tries one in place of another it has already tried at the same point.
+  private let roleSetOf: [Int]
+  /// How many sets of roles there are.
+  private let roleSetCount: Int
   let totalWeight: Double
   let threshold: Double
   let alreadyStopped: Double
@@ -117,6 +124,13 @@ struct AbsenceFactorSearch {
     }
     self.roles = roles
     self.rolesOf = rolesOf
+    var setNumbers: [[Int]: Int] = [:]
+    roleSetOf = rolesOf.map { roles in
+      if let number = setNumbers[roles] { return number }
+      setNumbers[roles] = setNumbers.count
+      return setNumbers.count - 1
+    }
+    roleSetCount = setNumbers.count
     totalWeight = input.reduce(0) { $0 + $1.weight }
     threshold = totalWeight / 2
     alreadyStopped = stopped
@@ -143,15 +157,10 @@ struct AbsenceFactorSearch {
   /// 40,000 people for each took over a second.)
   /// - Complexity: O(s) per choice for s (set, role) entries, at most the (person, role) ones.
   func greedy() -> [Int] {
-    var groupOf: [[Int]: Int] = [:]
-    var groups: [(roles: [Int], people: [Int])] = []
+    var groups: [(roles: [Int], people: [Int])] = Array(repeating: ([], []), count: roleSetCount)
     for person in people.indices {
-      if let group = groupOf[rolesOf[person]] {
-        groups[group].people.append(person)
-      } else {
-        groupOf[rolesOf[person]] = groups.count
-        groups.append((rolesOf[person], [person]))
-      }
+      groups[roleSetOf[person]].roles = rolesOf[person]
+      groups[roleSetOf[person]].people.append(person)
     }
     var next = [Int](repeating: 0, count: groups.count)
     var away = [Int](repeating: 0, count: roles.count)
@@ -225,9 +234,16 @@ struct AbsenceFactorSearch {
         return false
       }
       if bound(weight, remaining: remaining, start: start) < threshold { return false }
+      // Taking someone interchangeable with a person already tried here leads to the groups
+      // that person's branch searched (swap the two), so each set of roles is tried once.
+      var tried = Set<Int>()
       var position = start
       while position <= order.count - remaining {
         let person = order[position]
+        guard tried.insert(roleSetOf[person]).inserted else {
+          position += 1
+          continue
+        }
         var gained = 0.0
         for role in rolesOf[person] {
           away[role] += 1

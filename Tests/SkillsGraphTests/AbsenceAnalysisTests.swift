@@ -231,6 +231,22 @@ struct AbsenceFactorSearchTests {
     return chosen
   }
 
+  @Test("interchangeable people are tried once: thirty alike settle exactly on a small budget")
+  func interchangeablePeople() {
+    // Thirty people qualified for the same two roles, each stopped by ten absences: the answer
+    // is any ten. Trying every set of nine first (14 million of them) ran out of any budget;
+    // tried once per set of roles, the search proves 10 at once.
+    let people: [PersonID] = (0..<30).map { PersonID("P\($0)") }
+    let roles = [
+      OrganizationAbsenceFactor.RoleInput(weight: 1, qualified: people, needed: 10),
+      OrganizationAbsenceFactor.RoleInput(weight: 1, qualified: people, needed: 10),
+    ]
+    let factor = OrganizationAbsenceFactor(roles: roles, workLimit: 20_000)
+    #expect(factor.isExact)
+    #expect(factor.size == 10)
+    #expect(factor.people == Array(people.prefix(10)).sorted())
+  }
+
   @Test("with no time to search, the greedy group still stops half and the bound holds")
   func greedyFallback() {
     var generator = SeededRandom(seed: 5)
