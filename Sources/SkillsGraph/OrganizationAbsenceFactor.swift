@@ -51,8 +51,8 @@ public struct OrganizationAbsenceFactor: Hashable, Sendable {
   ///   - roles: every role with its weight, qualified people and how many must be away.
   ///   - workLimit: the most units of work (people looked at while bounding) the exact search
   ///     may spend; 0 gives the greedy answer with the lower bound 1 (or 0).
-  /// - Complexity: the greedy is O(e log n) for e (person, role) entries; the exact search is
-  ///   bounded by `workLimit`.
+  /// - Complexity: the greedy is O(k · s) for a group of k and s (set of roles, role) entries,
+  ///   at most the (person, role) ones; the exact search is bounded by `workLimit`.
   public init(roles: [RoleInput], workLimit: Int = defaultWorkLimit) {
     let search = AbsenceFactorSearch(roles: roles)
     totalWeight = search.totalWeight
