@@ -174,6 +174,37 @@ struct AbsenceFactorSearchTests {
     }
   }
 
+  @Test("exact search equals brute force when many people share the same roles")
+  func bruteForceSharedSets() {
+    // Twelve people drawn from three profiles, so each set of roles has several
+    // interchangeable members and the search counts people per set.
+    var generator = SeededRandom(seed: 41)
+    let people: [PersonID] = (0..<12).map { PersonID("P\($0)") }
+    for _ in 0..<80 {
+      let profiles = (0..<3).map { _ in (0..<4).filter { _ in generator.next() % 2 == 0 } }
+      let profileOf = people.map { _ in profiles[Int(generator.next() % 3)] }
+      let roles = (0..<4).map { role in
+        let qualified = people.indices.filter { profileOf[$0].contains(role) }.map { people[$0] }
+        return OrganizationAbsenceFactor.RoleInput(
+          weight: Double(generator.next() % 4 + 1), qualified: qualified,
+          needed: qualified.isEmpty ? 0 : Int(generator.next() % UInt64(qualified.count)) + 1)
+      }
+      let factor = OrganizationAbsenceFactor(roles: roles)
+      let total = roles.reduce(0) { $0 + $1.weight }
+      var best = Int.max
+      for mask in 0..<(1 << people.count) where mask.nonzeroBitCount < best {
+        let group = Set(people.indices.filter { mask & (1 << $0) != 0 }.map { people[$0] })
+        let stopped = roles.filter { role in
+          role.qualified.count { group.contains($0) } >= role.needed
+        }.reduce(0) { $0 + $1.weight }
+        if stopped >= total / 2 { best = mask.nonzeroBitCount }
+      }
+      #expect(factor.isExact)
+      #expect(factor.size == best)
+      #expect(factor.stoppedWeight >= total / 2)
+    }
+  }
+
   @Test("the greedy picks what a rescan of everyone at every step picks, ties included")
   func greedyMatchesRescan() {
     var generator = SeededRandom(seed: 23)
