@@ -34,7 +34,10 @@ extension AbsenceFactorSearch {
     var closure = MaximumClosure(
       requires: tightRoles.map { roles[$0].members }, peopleCount: people.count)
     var best = 0.0
-    var group: [Int]?
+    // The closures met on either side of the target, by size (closures grow with the price,
+    // so a size names one), for groups to be made from.
+    var short: [Int: [Int]] = [:]
+    var reached: [Int: [Int]] = [:]
 
     /// Solves the closure at price `price`; returns whether it stops at least the target.
     func evaluate(_ price: Double) -> Bool {
@@ -51,17 +54,12 @@ extension AbsenceFactorSearch {
         gained += payment[person]
         chosen.append(person)
       }
-      // A closure short of the target is completed by the greedy; either way, people the
-      // group can spare are let go.
-      if chosen.count < (group?.count ?? Int.max) {
-        let completed =
-          stoppedWeight(by: chosen) >= threshold ? chosen : greedy(startingFrom: chosen)
-        let pruned = withoutSpareMembers(completed)
-        if pruned.count < (group?.count ?? Int.max), stoppedWeight(by: pruned) >= threshold {
-          group = pruned
-        }
+      if gained >= target {
+        reached[chosen.count] = chosen
+        return true
       }
-      return gained >= target
+      short[chosen.count] = chosen
+      return false
     }
 
     var low = 0.0
@@ -77,6 +75,19 @@ extension AbsenceFactorSearch {
       if evaluate(middle) { high = middle } else { low = middle }
       left -= 1
     }
+    // The largest few closures short of the target are completed by the greedy, and people
+    // that these and the smallest few that reached it can spare are let go.
+    let nearest = 4
+    let completed = short.keys.sorted().suffix(nearest).compactMap { short[$0] }.map {
+      greedy(startingFrom: $0)
+    }
+    let grown = reached.keys.sorted().prefix(nearest).compactMap { reached[$0] }
+    var group: [Int]?
+    for candidate in completed + grown {
+      guard stoppedWeight(by: candidate) >= threshold else { continue }
+      let pruned = withoutSpareMembers(candidate)
+      if pruned.count < (group?.count ?? Int.max) { group = pruned }
+    }
     // The bound is a ratio of sums of weights: allow for rounding before taking the ceiling.
     let rounded = (best - 1e-6 * max(1, best)).rounded(.up)
     let lowerBound = rounded <= 0 ? 0 : Int(min(rounded, Double(people.count)))
@@ -88,7 +99,11 @@ extension AbsenceFactorSearch {
   func withoutSpareMembers(_ group: [Int]) -> [Int] {
     var away = [Int](repeating: 0, count: roles.count)
     for person in group { for role in rolesOf[person] { away[role] += 1 } }
-    var kept = group
+    var weight = alreadyStopped
+    for (role, count) in away.enumerated() where count >= roles[role].needed {
+      weight += roles[role].weight
+    }
+    var kept = [Bool](repeating: true, count: group.count)
     for position in group.indices.reversed() {
       let person = group[position]
       // Leaving drops every role the person completes exactly.
@@ -96,14 +111,11 @@ extension AbsenceFactorSearch {
       for role in rolesOf[person] where away[role] == roles[role].needed {
         lost += roles[role].weight
       }
-      var weight = alreadyStopped
-      for (role, count) in away.enumerated() where count >= roles[role].needed {
-        weight += roles[role].weight
-      }
       guard weight - lost >= threshold else { continue }
+      weight -= lost
       for role in rolesOf[person] { away[role] -= 1 }
-      kept.remove(at: position)
+      kept[position] = false
     }
-    return kept
+    return group.indices.filter { kept[$0] }.map { group[$0] }
   }
 }
