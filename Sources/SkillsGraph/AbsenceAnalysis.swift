@@ -58,20 +58,28 @@ public struct AbsenceAnalysis: Hashable, Sendable {
   ) {
     self.horizon = horizon
     self.absenceRate = absenceRate
-    let people = Dictionary(
-      organization.people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    // People by index, not by copy: a 40,000-person organization was copied into a table and
+    // then into each role's member list, a person (with skills and absences) at a time.
+    let people = organization.people
+    let position = Dictionary(
+      people.indices.map { (people[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
     let days = horizon.workingDays
     var roles: [RoleAbsence] = []
     for (role, covered) in zip(organization.roles, coverage.roles) {
       let later = availableFrom[role.id] ?? [:]
-      var members: [(person: Person, from: Day?)] = covered.qualified.compactMap { id in
-        people[id].map { ($0, later[id]) }
+      var members: [(person: Int, from: Day?)] = covered.qualified.compactMap { id in
+        position[id].map { ($0, later[id]) }
       }
-      for (id, day) in later.sorted(by: { $0.key < $1.key }) where !covered.qualified.contains(id) {
-        if let person = people[id] { members.append((person, day)) }
+      if !later.isEmpty {
+        let qualified = Set(covered.qualified)
+        for (id, day) in later.sorted(by: { $0.key < $1.key }) where !qualified.contains(id) {
+          if let index = position[id] { members.append((index, day)) }
+        }
       }
       let uncovered = days.filter { day in
-        members.count { ($0.from.map { $0 <= day } ?? true) && $0.person.isPresent(on: day) }
+        members.count {
+          ($0.from.map { $0 <= day } ?? true) && people[$0.person].isPresent(on: day)
+        }
           < role.minPresent
       }
       let runs = Self.runs(of: uncovered, within: days)
@@ -79,7 +87,8 @@ public struct AbsenceAnalysis: Hashable, Sendable {
         RoleAbsence(
           role: role.id, weight: role.weight, minPresent: role.minPresent,
           uncoveredDays: runs,
-          uncoveredRuns: Self.whoIsAway(in: runs, uncovered: uncovered, members: members),
+          uncoveredRuns: Self.whoIsAway(
+            in: runs, uncovered: uncovered, members: members, of: people),
           uncoveredDayCount: uncovered.count,
           expectedUncoveredDaysPerYear: Self.workingDaysPerYear
             * Self.probabilityUncovered(
@@ -120,9 +129,10 @@ public struct AbsenceAnalysis: Hashable, Sendable {
   ///
   /// - Complexity: O(uncovered days × members × absences).
   static func whoIsAway(
-    in runs: [DayRange], uncovered: [Day], members: [(person: Person, from: Day?)]
+    in runs: [DayRange], uncovered: [Day], members: [(person: Int, from: Day?)], of people: [Person]
   ) -> [UncoveredRun] {
-    let ordered = members.sorted { $0.person.id < $1.person.id }
+    guard !runs.isEmpty else { return [] }
+    let ordered = members.sorted { people[$0.person].id < people[$1.person].id }
     var next = 0
     return runs.map { run in
       var reasons: [[AwayReason]] = Array(repeating: [], count: ordered.count)
@@ -131,13 +141,13 @@ public struct AbsenceAnalysis: Hashable, Sendable {
         for (index, member) in ordered.enumerated() {
           let reason =
             member.from.flatMap { $0 > day ? AwayReason.inTraining(from: $0) : nil }
-            ?? member.person.reasonAway(on: day)
+            ?? people[member.person].reasonAway(on: day)
           if let reason, !reasons[index].contains(reason) { reasons[index].append(reason) }
         }
         next += 1
       }
       let away = zip(ordered, reasons).compactMap { member, reasons in
-        reasons.isEmpty ? nil : PersonAway(person: member.person.id, reasons: reasons)
+        reasons.isEmpty ? nil : PersonAway(person: people[member.person].id, reasons: reasons)
       }
       return UncoveredRun(days: run, away: away)
     }
