@@ -110,49 +110,56 @@ public func successionBench(
     var pool: [Int] = []
     for requirement in requirements { pool.append(contentsOf: holders[requirement.skill]) }
     pool = Array(Set(pool)).sorted()
-    var ranked: [(order: Int, candidate: SuccessionCandidate, person: Int)] = []
-    for person in pool {
+    /// The candidate `person` makes for the role, and where readiness puts them in the order.
+    func assess(
+      _ person: Int, listing: Bool
+    ) -> (
+      order: Int, hours: Double, readiness: Readiness, missing: [Requirement]
+    ) {
       var hours = 0.0
       var missing: [Requirement] = []
+      var isMissing = false
       var blockedBy: Int?
       for requirement in requirements
       where problem.level(person, requirement.skill) < requirement.level {
         hours += problem.menteeHours(person, requirement.skill, to: requirement.level)
-        missing.append(
-          Requirement(skill: problem.skillIDs[requirement.skill], level: requirement.level))
+        isMissing = true
+        if listing {
+          missing.append(
+            Requirement(skill: problem.skillIDs[requirement.skill], level: requirement.level))
+        }
         // Blocked means nobody could ever teach it; hours that do not fit the horizon make a
         // candidate "later", not blocked, so capacity is deliberately not checked here.
         if blockedBy == nil, !problem.hasMentorAtLevel(for: person, requirement) {
           blockedBy = requirement.skill
         }
       }
-      let readiness: Readiness
-      let order: Int
-      if missing.isEmpty {
-        (readiness, order) = (.readyNow, 0)
-      } else if let skill = blockedBy {
-        (readiness, order) = (.blocked(skill: problem.skillIDs[skill]), 3)
-      } else if hours <= problem.learnBudget[person] + hourEpsilon {
-        (readiness, order) = (.withinHorizon, 1)
-      } else {
-        (readiness, order) = (.later, 2)
+      if !isMissing { return (0, hours, .readyNow, missing) }
+      if let skill = blockedBy {
+        return (3, hours, .blocked(skill: problem.skillIDs[skill]), missing)
       }
-      ranked.append(
-        (
-          order,
-          SuccessionCandidate(
-            person: problem.personIDs[person], menteeHours: hours, readiness: readiness,
-            missing: missing), person
-        ))
+      if hours <= problem.learnBudget[person] + hourEpsilon {
+        return (1, hours, .withinHorizon, missing)
+      }
+      return (2, hours, .later, missing)
     }
-    ranked.sort {
-      ($0.candidate.menteeHours, $0.order, $0.person) < (
-        $1.candidate.menteeHours, $1.order, $1.person
-      )
+    // Rank everyone by numbers only; an incumbent leaves at most one of the first `limit + 1`,
+    // so only those are described in full (a role with thousands of holders used to build a
+    // candidate, with its missing skills, for each of them).
+    var ranked: [(hours: Double, order: Int, person: Int)] = pool.map { person in
+      let assessed = assess(person, listing: false)
+      return (assessed.hours, assessed.order, person)
+    }
+    ranked.sort { ($0.hours, $0.order, $0.person) < ($1.hours, $1.order, $1.person) }
+    let listed = limit >= ranked.count ? ranked.count : max(0, limit) + 1
+    let leading = ranked.prefix(listed).map { entry in
+      let assessed = assess(entry.person, listing: true)
+      return SuccessionCandidate(
+        person: problem.personIDs[entry.person], menteeHours: assessed.hours,
+        readiness: assessed.readiness, missing: assessed.missing)
     }
     for incumbent in role.incumbents {
-      let candidates = ranked.lazy.filter { $0.candidate.person != incumbent }.prefix(limit)
-        .map(\.candidate)
+      let candidates = leading.lazy.filter { $0.person != incumbent }.prefix(limit)
       result.append(
         SuccessionEntry(role: role.id, incumbent: incumbent, candidates: Array(candidates)))
     }
