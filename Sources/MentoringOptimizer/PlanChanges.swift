@@ -60,6 +60,8 @@ public struct PlanChanges: Hashable, Sendable {
   public var proposedAgain: [PairKey]
   /// Pairs the earlier plan proposed that this run does not.
   public var withdrawn: [RecordedPair]
+  /// Why each of `withdrawn` is not proposed again, in the same order.
+  public var withdrawnReasons: [WithdrawalReason]
   /// Pairs called off: recorded as dropped, or active ones whose mentor or mentee left.
   public var dropped: [RecordedPair]
   /// Pairs that must not happen, carried to the next plan file.
@@ -71,7 +73,8 @@ public struct PlanChanges: Hashable, Sendable {
   public init(
     earlierStart: Day?, earlierWeeks: Int?, finished: [RecordedPair], running: [PairKey],
     agreed: [PairKey], added: [PairKey], proposedAgain: [PairKey], withdrawn: [RecordedPair],
-    dropped: [RecordedPair], forbids: [PairForbid], coverageThen: Double, coverageNow: Double
+    withdrawnReasons: [WithdrawalReason]? = nil, dropped: [RecordedPair], forbids: [PairForbid],
+    coverageThen: Double, coverageNow: Double
   ) {
     self.earlierStart = earlierStart
     self.earlierWeeks = earlierWeeks
@@ -81,6 +84,8 @@ public struct PlanChanges: Hashable, Sendable {
     self.added = added
     self.proposedAgain = proposedAgain
     self.withdrawn = withdrawn
+    self.withdrawnReasons =
+      withdrawnReasons ?? Array(repeating: .notChosen, count: withdrawn.count)
     self.dropped = dropped
     self.forbids = forbids
     self.coverageThen = coverageThen

@@ -187,16 +187,67 @@ struct RecordedProgress {
       let present = start.map { organization.excludingDeparted(before: $0) } ?? organization
       return CoverageAnalysis(present).coverageScore
     }
+    let withdrawn = earlierProposed.filter {
+      !newKeys.contains(PairKey(mentor: $0.mentor, mentee: $0.mentee, skill: $0.skill))
+    }
+    var learningNow: [PairKey: PersonID] = [:]
+    for pair in pairs {
+      let key = PairKey(mentor: "", mentee: pair.mentee, skill: pair.skill)
+      if learningNow[key] == nil { learningNow[key] = pair.mentor }
+    }
+    var leaves: [PersonID: Day] = [:]
+    if !withdrawn.isEmpty {
+      for person in organization.people {
+        if let day = person.leaves, leaves[person.id] == nil { leaves[person.id] = day }
+      }
+    }
     return PlanChanges(
       earlierStart: plan.start, earlierWeeks: plan.weeks, finished: done,
       running: keys(.active), agreed: keys(.agreed),
       added: proposed.filter { !earlierKeys.contains($0) },
       proposedAgain: proposed.filter { earlierKeys.contains($0) },
-      withdrawn: earlierProposed.filter {
-        !newKeys.contains(PairKey(mentor: $0.mentor, mentee: $0.mentee, skill: $0.skill))
+      withdrawn: withdrawn,
+      withdrawnReasons: withdrawn.map {
+        Self.withdrawalReason(
+          $0, problem: problem, leaves: leaves,
+          otherMentor: learningNow[PairKey(mentor: "", mentee: $0.mentee, skill: $0.skill)])
       },
       dropped: plan.pairs.filter { $0.status == .dropped }, forbids: plan.forbids,
       coverageThen: score(then), coverageNow: score(organization))
+  }
+
+  /// Why the earlier plan's proposed `pair` is not proposed again, the first that applies of:
+  /// someone gone, the mentee leaving within the horizon, the skill already held, a forbid, the
+  /// mentor no longer available or below the level, the mentee no longer available (causes
+  /// before consequences), the mentee now taught by another mentor; otherwise the search
+  /// preferred other pairs.
+  static func withdrawalReason(
+    _ pair: RecordedPair, problem: Problem, leaves: [PersonID: Day], otherMentor: PersonID?
+  ) -> WithdrawalReason {
+    for (id, isMentor) in [(pair.mentor, true), (pair.mentee, false)]
+    where problem.personIndex[id] == nil {
+      if let day = leaves[id] { return .left(person: id, isMentor: isMentor, day: day) }
+      return .notInRun(person: id, isMentor: isMentor)
+    }
+    guard let mentor = problem.personIndex[pair.mentor],
+      let mentee = problem.personIndex[pair.mentee]
+    else { return .notChosen }
+    if problem.lastCountedWeek[mentee] < problem.weeks,
+      let day = problem.organization.people[problem.personSource[mentee]].leaves
+    {
+      return .menteeLeaves(day: day)
+    }
+    guard let skill = problem.skillIndex[pair.skill] else { return .notChosen }
+    let held = problem.level(mentee, skill)
+    if held >= pair.toLevel { return .alreadyHeld(level: held) }
+    if problem.ruleOuts.contains(mentor: mentor, mentee: mentee, skill: skill) { return .forbidden }
+    if !problem.canMentor[mentor] || problem.mentorBudget[mentor] <= 0 { return .mentorUnavailable }
+    let needed = problem.mentorLevel(for: pair.toLevel)
+    let level = problem.level(mentor, skill)
+    if level < needed { return .mentorBelowLevel(level: level, needed: needed) }
+    if !problem.canLearn[mentee] || problem.learnBudget[mentee] <= 0 { return .menteeUnavailable }
+    if let otherMentor, otherMentor != pair.mentor { return .otherMentor(otherMentor) }
+    return .notChosen
   }
 
   /// Why `pair` cannot run: someone in it has left before the horizon, is left out of this run,

@@ -30,6 +30,9 @@ extension Pseudonymization {
     renamed.added = changes.added.map { apply(to: $0) }
     renamed.proposedAgain = changes.proposedAgain.map { apply(to: $0) }
     renamed.withdrawn = changes.withdrawn.map { apply(to: $0) }
+    renamed.withdrawnReasons = changes.withdrawnReasons.map { reason in
+      reason.person.map { reason.naming(callAs($0)) } ?? reason
+    }
     renamed.dropped = changes.dropped.map { apply(to: $0) }
     renamed.forbids = changes.forbids.map { apply(to: $0) }
     return renamed

@@ -82,7 +82,11 @@ enum PlanChangesReport {
       group("Agreed, kept in the plan", changes.agreed.map(planned)),
       group("Added", changes.added.map(planned)),
       group("Proposed again", changes.proposedAgain.map(planned)),
-      group("No longer proposed", changes.withdrawn.map { recorded($0, "was to learn") }),
+      group(
+        "No longer proposed",
+        zip(changes.withdrawn, changes.withdrawnReasons).map { pair, reason in
+          recorded(pair, "was to learn") + ": " + reason.clause(person: person)
+        }),
       group("Dropped, never proposed again", changes.dropped.map { recorded($0, "was to learn") }),
       group("Forbidden", forbids),
     ].filter { $0.count > 0 }
@@ -148,7 +152,16 @@ enum PlanChangesReport {
       ("agreed", .array(changes.agreed.map(key))),
       ("added", .array(changes.added.map(key))),
       ("proposedAgain", .array(changes.proposedAgain.map(key))),
-      ("withdrawn", .array(changes.withdrawn.map(recorded))),
+      (
+        "withdrawn",
+        .array(
+          zip(changes.withdrawn, changes.withdrawnReasons).map { pair, reason in
+            guard case .object(var members) = recorded(pair) else { return recorded(pair) }
+            members.append(("why", .string(reason.code)))
+            members.append(("whyText", .string(reason.clause(person: \.rawValue))))
+            return .object(members)
+          })
+      ),
       ("dropped", .array(changes.dropped.map(recorded))),
       (
         "forbids",

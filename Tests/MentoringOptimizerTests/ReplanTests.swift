@@ -15,6 +15,7 @@ import Testing
     var replanned = 0
     var keptActive = 0
     var keptAgreed = 0
+    var withdrawnReasons = 0
     for seed in UInt64(1)...80 {
       let (organization, eight) = withCalendar(
         tinyOrganization(seed: seed &+ 5000, people: 40, skills: 6, roles: 8), seed: seed)
@@ -145,6 +146,33 @@ import Testing
         if changes.coverageNow < changes.coverageThen - 1e-9 {
           failures.append("seed \(seed): finished pairs lowered today's coverage")
         }
+        // Each pair no longer proposed says why, and what it says is true of the new run.
+        withdrawnReasons += changes.withdrawn.count
+        for (pair, reason) in zip(changes.withdrawn, changes.withdrawnReasons) {
+          let claim: Bool
+          switch reason {
+          case .forbidden: claim = pair.mentor == forbidden
+          case .otherMentor(let mentor):
+            claim =
+              mentor != pair.mentor
+              && again.pairs.contains {
+                $0.mentor == mentor && $0.mentee == pair.mentee && $0.skill == pair.skill
+              }
+          case .alreadyHeld(let level):
+            let person = held.people.first { $0.id == pair.mentee }
+            claim = level >= pair.toLevel && person?.level(pair.skill) == level
+          case .notChosen:
+            // Nothing rules it out: not forbidden, and nobody else teaches the mentee that skill.
+            claim =
+              pair.mentor != forbidden
+              && !again.pairs.contains { $0.mentee == pair.mentee && $0.skill == pair.skill }
+          default: claim = true
+          }
+          if !claim { failures.append("seed \(seed): \(pair.label) withdrawn: \(reason) is false") }
+        }
+        if changes.withdrawnReasons.count != changes.withdrawn.count {
+          failures.append("seed \(seed): withdrawn pairs and reasons differ in number")
+        }
       } else {
         failures.append("seed \(seed): no changes section")
       }
@@ -152,6 +180,7 @@ import Testing
     #expect(failures == [])
     #expect(replanned >= 20, "re-planned \(replanned) organizations")
     #expect(keptActive >= 10 && keptAgreed >= 20, "kept \(keptActive) active, \(keptAgreed) agreed")
+    #expect(withdrawnReasons >= 20, "\(withdrawnReasons) pairs withdrawn")
   }
 
   /// Contradictions that need the horizon: a kept pair that cannot fit, a mentor without the level.
