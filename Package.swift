@@ -25,7 +25,10 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
     ),
-    .target(name: "SkillsGraph"),
+    .target(
+      name: "SkillsGraph",
+      dependencies: [.product(name: "HeapModule", package: "swift-collections")]
+    ),
     .target(
       name: "HRImport",
       dependencies: [

@@ -1,3 +1,5 @@
+import HeapModule
+
 extension AbsenceFactorSearch {
   /// A lower bound on the absence factor, and often a group that meets it, from a relaxation
   /// that a minimum cut solves exactly.
@@ -18,10 +20,11 @@ extension AbsenceFactorSearch {
   /// The closures themselves are groups: the smallest that stops half the weight is returned.
   ///
   /// - Parameter solves: how many minimum cuts to compute at most.
-  /// - Returns: the lower bound, and the smallest group found that stops half the weight.
-  func closureBound(solves: Int = 48) -> (lowerBound: Int, group: [Int]?) {
+  /// - Returns: the lower bound, the smallest group found that stops half the weight, and the
+  ///   people of the closure that gave the bound (where the search looks first).
+  func closureBound(solves: Int = 48) -> (lowerBound: Int, group: [Int]?, preferred: [Bool]?) {
     let target = threshold - alreadyStopped
-    guard target > 0, !people.isEmpty else { return (0, nil) }
+    guard target > 0, !people.isEmpty else { return (0, nil, nil) }
     var tightRoles: [Int] = []
     var payment = [Double](repeating: 0, count: people.count)
     for (index, role) in roles.enumerated() {
@@ -34,6 +37,7 @@ extension AbsenceFactorSearch {
     var closure = MaximumClosure(
       requires: tightRoles.map { roles[$0].members }, peopleCount: people.count)
     var best = 0.0
+    var preferred: [Bool]?
     // The closures met on either side of the target, by size (closures grow with the price,
     // so a size names one), for groups to be made from.
     var short: [Int: [Int]] = [:]
@@ -44,7 +48,11 @@ extension AbsenceFactorSearch {
       let solved = closure.solve(
         itemProfit: tightRoles.map { price * roles[$0].weight },
         personProfit: payment.map { price * $0 - 1 })
-      best = max(best, price * target - solved.profit)
+      let bound = price * target - solved.profit
+      if bound > best || preferred == nil {
+        best = max(best, bound)
+        preferred = solved.people
+      }
       var gained = 0.0
       for (position, role) in tightRoles.enumerated() where solved.items[position] {
         gained += roles[role].weight
@@ -91,7 +99,7 @@ extension AbsenceFactorSearch {
     // The bound is a ratio of sums of weights: allow for rounding before taking the ceiling.
     let rounded = (best - 1e-6 * max(1, best)).rounded(.up)
     let lowerBound = rounded <= 0 ? 0 : Int(min(rounded, Double(people.count)))
-    return (lowerBound, group)
+    return (lowerBound, group, preferred)
   }
 
   /// The group without the people it can spare: each member, last first, leaves when the rest
@@ -117,5 +125,59 @@ extension AbsenceFactorSearch {
       kept[position] = false
     }
     return group.indices.filter { kept[$0] }.map { group[$0] }
+  }
+}
+
+extension AbsenceFactorSearch {
+  /// A group built role by role: each step stops the role with the most weight per person it
+  /// still needs (its members not yet in the group, first in index order; the first role in
+  /// index order among equals), until half the weight stops; then people the group can spare
+  /// are let go.
+  ///
+  /// The person-by-person greedy is short-sighted when roles need all of their people: it
+  /// takes whoever brings a role closest, and may spread over many roles. This one compares
+  /// whole roles, which is what the answer is made of.
+  /// - Complexity: O(e log e) for e (person, role) entries: a role's ratio only rises as
+  ///   people join, so it is pushed again on a heap and its stale entries are skipped.
+  func roleGreedy() -> [Int] {
+    struct Entry: Comparable {
+      var ratio: Double
+      var role: Int
+      var need: Int
+      static func < (lhs: Entry, rhs: Entry) -> Bool {
+        (lhs.ratio, rhs.role) < (rhs.ratio, lhs.role)
+      }
+    }
+    var inGroup = [Bool](repeating: false, count: people.count)
+    var away = [Int](repeating: 0, count: roles.count)
+    var stopped = [Bool](repeating: false, count: roles.count)
+    var heap = Heap<Entry>()
+    for (index, role) in roles.enumerated() {
+      heap.insert(Entry(ratio: role.weight / Double(role.needed), role: index, need: role.needed))
+    }
+    var group: [Int] = []
+    var weight = alreadyStopped
+    while weight < threshold, let entry = heap.popMax() {
+      let role = entry.role
+      guard !stopped[role], entry.need == roles[role].needed - away[role] else { continue }
+      var need = entry.need
+      for member in roles[role].members where need > 0 && !inGroup[member] {
+        inGroup[member] = true
+        group.append(member)
+        need -= 1
+        for touched in rolesOf[member] where !stopped[touched] {
+          away[touched] += 1
+          let left = roles[touched].needed - away[touched]
+          if left <= 0 {
+            stopped[touched] = true
+            weight += roles[touched].weight
+          } else {
+            heap.insert(
+              Entry(ratio: roles[touched].weight / Double(left), role: touched, need: left))
+          }
+        }
+      }
+    }
+    return withoutSpareMembers(group)
   }
 }

@@ -49,7 +49,8 @@ public struct OrganizationAbsenceFactor: Hashable, Sendable {
 
   /// Finds the group, exactly when the search finishes within `workLimit`.
   ///
-  /// The search deepens from size 1 within a hundredth of the budget; when that is not enough,
+  /// The best of two greedy groups (person by person, role by role) is the first answer. The
+  /// search deepens from size 1 within a hundredth of the budget; when that is not enough,
   /// `AbsenceFactorSearch.closureBound()` lifts the lower bound (and offers groups better than
   /// the greedy one), and the deepening goes on from there with the whole budget.
   ///
@@ -63,15 +64,22 @@ public struct OrganizationAbsenceFactor: Hashable, Sendable {
     let search = AbsenceFactorSearch(roles: roles)
     totalWeight = search.totalWeight
     var incumbent = search.greedy()
+    let byRoles = search.roleGreedy()
+    if byRoles.count < incumbent.count, search.stoppedWeight(by: byRoles) >= search.threshold {
+      incumbent = byRoles
+    }
     var work = 0
     var proven = search.alreadyStopped >= search.threshold ? 0 : 1
     var exact: [Int]? = proven == 0 ? [] : nil
     // Most organizations settle within a hundredth of the budget; the rest get the closure bound
     // (and its groups), then the remaining budget from there.
     var stage = 0
+    var preferred: [Bool]?
     deepening: while exact == nil, proven < incumbent.count {
       let stageLimit = stage == 0 ? workLimit / 100 : workLimit
-      switch search.findGroup(ofSize: proven, work: &work, limit: stageLimit) {
+      switch search.findGroup(
+        ofSize: proven, work: &work, limit: stageLimit, preferring: preferred)
+      {
       case .found(let group): exact = group
       case .none: proven += 1
       case .timedOut:
@@ -79,6 +87,7 @@ public struct OrganizationAbsenceFactor: Hashable, Sendable {
         stage = 1
         let closure = search.closureBound()
         proven = max(proven, closure.lowerBound)
+        preferred = closure.preferred
         if let group = closure.group, group.count < incumbent.count { incumbent = group }
       }
     }
@@ -113,6 +122,8 @@ struct AbsenceFactorSearch {
   private let setMembers: [[Int]]
   /// The sets in the order the exact search takes them: most weight per person first.
   private let setOrder: [Int]
+  /// Weight per person of each set, the default order's key.
+  private let weightPerPerson: [Double]
   let totalWeight: Double
   let threshold: Double
   let alreadyStopped: Double
@@ -158,6 +169,7 @@ struct AbsenceFactorSearch {
     let weightPerPerson = setRoles.map { set in
       set.reduce(0.0) { $0 + roles[$1].weight / Double(roles[$1].needed) }
     }
+    self.weightPerPerson = weightPerPerson
     setOrder = setRoles.indices.sorted {
       (weightPerPerson[$0], $1) > (weightPerPerson[$1], $0)
     }
@@ -239,6 +251,17 @@ struct AbsenceFactorSearch {
     return chosen
   }
 
+  /// The sets with the people of `preferred` first (a relaxation's answer, where a group that
+  /// meets its bound is most likely found), each part by weight per person.
+  func order(preferring preferred: [Bool]) -> [Int] {
+    let share = setMembers.map { members in
+      Double(members.count { preferred[$0] }) / Double(max(1, members.count))
+    }
+    return setRoles.indices.sorted {
+      (share[$0], weightPerPerson[$0], $1) > (share[$1], weightPerPerson[$1], $0)
+    }
+  }
+
   /// Searches every group of exactly `size` people for one that stops half the weight, adding
   /// the work it does to `work` and giving up once that passes `limit`.
   ///
@@ -246,7 +269,10 @@ struct AbsenceFactorSearch {
   /// people it takes from each set (the first ones of the set, in index order): the sets are
   /// taken in a fixed order and a branch never goes back to an earlier set, so each such count
   /// is visited once. A node costs one unit plus one per set its bound looks at.
-  func findGroup(ofSize size: Int, work: inout Int, limit: Int) -> Outcome {
+  func findGroup(
+    ofSize size: Int, work: inout Int, limit: Int, preferring preferred: [Bool]? = nil
+  ) -> Outcome {
+    let setOrder = preferred.map(order(preferring:)) ?? self.setOrder
     var away = [Int](repeating: 0, count: roles.count)
     var taken = [Int](repeating: 0, count: setRoles.count)
     var group: [Int] = []

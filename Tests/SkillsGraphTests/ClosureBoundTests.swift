@@ -103,4 +103,24 @@ struct ClosureBoundTests {
     #expect(!unsearched.isExact)
     #expect(unsearched.lowerBound == 1)
   }
+
+  @Test("whole roles first: a pair who stop a heavy role beat three who stop light ones")
+  func roleByRoleGreedy() {
+    // A needs both of its people and weighs 3; three one-person roles weigh 1 each. Half of 6
+    // is 3: A's two people, or the three singles. Person by person, each single completes a
+    // role at once and is taken first; role by role, A brings 1.5 per person and wins.
+    let roles = [
+      OrganizationAbsenceFactor.RoleInput(weight: 3, qualified: ["A1", "A2"], needed: 2),
+      OrganizationAbsenceFactor.RoleInput(weight: 1, qualified: ["B"], needed: 1),
+      OrganizationAbsenceFactor.RoleInput(weight: 1, qualified: ["C"], needed: 1),
+      OrganizationAbsenceFactor.RoleInput(weight: 1, qualified: ["D"], needed: 1),
+    ]
+    let search = AbsenceFactorSearch(roles: roles)
+    #expect(search.greedy().count == 3)
+    #expect(search.roleGreedy().map { search.people[$0] } == ["A1", "A2"])
+    // With no budget to search, the answer is still the better of the two.
+    let unsearched = OrganizationAbsenceFactor(roles: roles, workLimit: 0)
+    #expect(unsearched.people == ["A1", "A2"])
+    #expect(!unsearched.isExact)
+  }
 }
