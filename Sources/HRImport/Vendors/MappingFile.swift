@@ -169,7 +169,12 @@ enum MappingXPath {
   /// Why the expression cannot be used, or `nil` when it compiles and its prefixes are declared.
   static func check(_ expression: String, namespaces: [(String, String)]) -> String? {
     LibXML.initialize()
+    // The compiler reports through this thread's structured handler: silence it for the call,
+    // then give back whatever handler the thread had.
+    let savedHandler = __xmlStructuredError().pointee
+    let savedContext = __xmlStructuredErrorContext().pointee
     xmlSetStructuredErrorFunc(nil, silence)
+    defer { xmlSetStructuredErrorFunc(savedContext, savedHandler) }
     guard let compiled = xmlXPathCompile(expression) else { return "does not compile" }
     xmlXPathFreeCompExpr(compiled)
     let declared = Set(namespaces.map(\.0))
@@ -178,6 +183,10 @@ enum MappingXPath {
     }
     return nil
   }
+
+  /// Whether this thread has a structured error handler installed: what `check` must leave as
+  /// it found it (another parser on the thread may rely on its own).
+  static var threadHasStructuredHandler: Bool { __xmlStructuredError().pointee != nil }
 
   /// Name prefixes in an expression (`wd:Worker` → `wd`), outside string literals and axes.
   static func prefixes(in expression: String) -> [String] {
