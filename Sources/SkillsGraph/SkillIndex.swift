@@ -4,35 +4,110 @@
 /// For each skill the holders are kept sorted by level, highest first; the people at level `≥ ℓ`
 /// are a prefix of that list. A role's qualified set starts from its scarcest requirement's
 /// prefix and filters it by the other requirements.
+///
+/// Skills are numbered once, and a person's levels are read by number (from a dense table when
+/// people × skills is small enough, else by binary search in the person's sorted levels): an
+/// organization of 10,000 people and 50,000 roles hashed a skill id per candidate and
+/// requirement, most of the time of importing it.
 package struct SkillIndex: Sendable {
-  /// Dense person index → the person's levels, for the filtering step.
-  private let levels: [[SkillID: Int]]
-  /// Skill → (person index, level), highest level first, then person order.
-  private let holders: [SkillID: [(person: Int, level: Int)]]
+  private let personCount: Int
+  /// Skill id → its number.
+  private let skillNumber: [SkillID: Int]
+  /// Per skill number: (person index, level), highest level first, then person order.
+  private let holders: [[(person: Int, level: Int)]]
+  /// `levels[person * skillCount + skill]` when that table is small and every level fits a
+  /// byte; empty otherwise.
+  private let dense: [UInt8]
+  /// Otherwise each person's levels, sorted by skill number: `levelSkill[levelStart[p]..<levelStart[p + 1]]`.
+  private let levelStart: [Int]
+  private let levelSkill: [Int]
+  private let levelValue: [Int]
+
+  /// The largest dense table, in bytes.
+  private static let denseLimit = 1 << 25
 
   /// Builds the index over `people`; person indices are positions in that array.
   ///
-  /// - Complexity: O(n log n) in the number of (person, skill) entries.
+  /// - Complexity: O(e log e) in the number of (person, skill) entries.
   package init(people: [Person]) {
-    levels = people.map(\.levels)
-    var byLevel: [SkillID: [(person: Int, level: Int)]] = [:]
-    for (index, person) in people.enumerated() {
-      for (skill, level) in person.levels where level > 0 {
-        byLevel[skill, default: []].append((index, level))
+    personCount = people.count
+    var numbers: [SkillID: Int] = [:]
+    var start = [0]
+    var skills: [Int] = []
+    var values: [Int] = []
+    var byteSized = true
+    start.reserveCapacity(people.count + 1)
+    for person in people {
+      let first = skills.count
+      for (skill, level) in person.levels {
+        let number: Int
+        if let known = numbers[skill] {
+          number = known
+        } else {
+          number = numbers.count
+          numbers[skill] = number
+        }
+        skills.append(number)
+        values.append(level)
+        if level < 0 || level > Int(UInt8.max) { byteSized = false }
+      }
+      // Sorted by skill number, for binary search (a person holds each skill once).
+      if skills.count - first > 1 {
+        let order = (first..<skills.count).sorted { skills[$0] < skills[$1] }
+        let sortedSkills = order.map { skills[$0] }
+        let sortedValues = order.map { values[$0] }
+        skills.replaceSubrange(first..<skills.count, with: sortedSkills)
+        values.replaceSubrange(first..<values.count, with: sortedValues)
+      }
+      start.append(skills.count)
+    }
+    var byLevel = [[(person: Int, level: Int)]](repeating: [], count: numbers.count)
+    for person in people.indices {
+      for entry in start[person]..<start[person + 1] where values[entry] > 0 {
+        byLevel[skills[entry]].append((person, values[entry]))
       }
     }
-    for skill in byLevel.keys {
-      byLevel[skill]?.sort { $0.level != $1.level ? $0.level > $1.level : $0.person < $1.person }
+    for skill in byLevel.indices {
+      byLevel[skill].sort { $0.level != $1.level ? $0.level > $1.level : $0.person < $1.person }
     }
+    skillNumber = numbers
     holders = byLevel
+    let cells = people.count.multipliedReportingOverflow(by: numbers.count)
+    if byteSized, !cells.overflow, cells.partialValue <= Self.denseLimit {
+      var table = [UInt8](repeating: 0, count: cells.partialValue)
+      for person in people.indices {
+        for entry in start[person]..<start[person + 1] {
+          table[person * numbers.count + skills[entry]] = UInt8(values[entry])
+        }
+      }
+      dense = table
+      levelStart = []
+      levelSkill = []
+      levelValue = []
+    } else {
+      dense = []
+      levelStart = start
+      levelSkill = skills
+      levelValue = values
+    }
   }
 
-  /// How many people hold `skill` at `level` or above.
-  ///
-  /// - Complexity: O(log h) in the number of holders of the skill.
-  package func holderCount(of skill: SkillID, atLeast level: Int) -> Int {
-    guard level > 0 else { return levels.count }
-    guard let list = holders[skill] else { return 0 }
+  /// The level `person` holds in skill number `skill`.
+  @inline(__always)
+  private func level(_ person: Int, _ skill: Int) -> Int {
+    if !dense.isEmpty { return Int(dense[person * holders.count + skill]) }
+    var low = levelStart[person]
+    var high = levelStart[person + 1]
+    while low < high {
+      let middle = (low + high) / 2
+      if levelSkill[middle] < skill { low = middle + 1 } else { high = middle }
+    }
+    return low < levelStart[person + 1] && levelSkill[low] == skill ? levelValue[low] : 0
+  }
+
+  /// How many people hold skill number `skill` at `level` or above (`level` > 0).
+  private func holderCount(ofNumber skill: Int, atLeast level: Int) -> Int {
+    let list = holders[skill]
     var low = 0
     var high = list.count
     while low < high {
@@ -42,26 +117,37 @@ package struct SkillIndex: Sendable {
     return low
   }
 
+  /// How many people hold `skill` at `level` or above.
+  ///
+  /// - Complexity: O(log h) in the number of holders of the skill.
+  package func holderCount(of skill: SkillID, atLeast level: Int) -> Int {
+    guard level > 0 else { return personCount }
+    guard let number = skillNumber[skill] else { return 0 }
+    return holderCount(ofNumber: number, atLeast: level)
+  }
+
   /// Indices of the people who meet every requirement, in ascending index order.
   ///
   /// - Complexity: O(k · r) where k is the number of holders of the scarcest requirement and r
   ///   the number of requirements.
   package func qualified(for requirements: [Requirement]) -> [Int] {
-    let demanding = requirements.filter { $0.level > 0 }
+    var demanding: [(skill: Int, level: Int)] = []
+    for requirement in requirements where requirement.level > 0 {
+      // Nobody holds a skill no person lists.
+      guard let number = skillNumber[requirement.skill] else { return [] }
+      demanding.append((number, requirement.level))
+    }
     guard
       let scarcest = demanding.min(by: {
-        holderCount(of: $0.skill, atLeast: $0.level) < holderCount(of: $1.skill, atLeast: $1.level)
+        holderCount(ofNumber: $0.skill, atLeast: $0.level)
+          < holderCount(ofNumber: $1.skill, atLeast: $1.level)
       })
-    else { return Array(levels.indices) }
-    let count = holderCount(of: scarcest.skill, atLeast: scarcest.level)
-    guard count > 0, let list = holders[scarcest.skill] else { return [] }
+    else { return Array(0..<personCount) }
+    let count = holderCount(ofNumber: scarcest.skill, atLeast: scarcest.level)
     var result: [Int] = []
-    for entry in list.prefix(count) {
-      let personLevels = levels[entry.person]
-      let requirements = demanding.lazy.map { (skill: $0.skill, level: $0.level) }
-      if meetsEveryRequirement(requirements, level: { personLevels[$0] ?? 0 }) {
-        result.append(entry.person)
-      }
+    for entry in holders[scarcest.skill].prefix(count)
+    where meetsEveryRequirement(demanding, level: { level(entry.person, $0) }) {
+      result.append(entry.person)
     }
     result.sort()
     return result

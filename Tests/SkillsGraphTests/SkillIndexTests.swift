@@ -36,4 +36,35 @@ struct SkillIndexTests {
       #expect(SkillIndex(people: people).qualified(for: requirements) == expected)
     }
   }
+
+  @Test("levels past a byte are read from each person's sorted levels, with the same answers")
+  func agreesWithScanBeyondAByte() {
+    // A scale of 0–400 does not fit the dense table of bytes; unknown skills ask for nobody.
+    var generator = SeededRandom(seed: 9)
+    let skills: [SkillID] = ["a", "b", "c", "d", "e"]
+    for _ in 0..<200 {
+      let people = (0..<15).map { number in
+        Person(
+          id: PersonID("P\(number)"),
+          levels: Dictionary(
+            uniqueKeysWithValues: skills.filter { _ in generator.next() % 3 != 0 }.map {
+              ($0, Int(generator.next() % 401))
+            }))
+      }
+      let requirements = (skills + ["unknown"]).filter { _ in generator.next() % 3 == 0 }.map {
+        Requirement(skill: $0, level: Int(generator.next() % 401))
+      }
+      let expected = people.indices.filter { person in
+        requirements.allSatisfy { people[person].level($0.skill) >= $0.level }
+      }
+      let index = SkillIndex(people: people)
+      #expect(index.qualified(for: requirements) == expected)
+      for requirement in requirements {
+        #expect(
+          index.holderCount(of: requirement.skill, atLeast: requirement.level)
+            == people.count { $0.level(requirement.skill) >= requirement.level }
+            || requirement.level <= 0)
+      }
+    }
+  }
 }
