@@ -210,3 +210,19 @@ struct NativeStreamTests {
     #expect(imported.organization == memory.organization)
   }
 }
+
+@Suite("The native reader's quick date parse")
+struct NativeDayParseTests {
+  @Test("gives Day(iso:)'s result for every text")
+  func agreesWithISO() {
+    let texts = [
+      "2026-11-24", "2026-02-30", "2024-02-29", "2023-02-29", "0000-01-01", "9999-12-31",
+      "10000-01-01", "+999-01-01", "-999-01-01", "2026-1-01", "2026-01-1", "2026/01/01",
+      "2026-13-01", "2026-00-10", "2026-01-00", "２０２６-01-01", "", "abcd-ef-gh", "1970-01-01",
+      "2026-01-01 ", "0001-01-01",
+    ]
+    for text in texts {
+      #expect(NativeFileReader.parseDay(text) == Day(iso: text), "\(text)")
+    }
+  }
+}

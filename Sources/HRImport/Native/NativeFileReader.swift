@@ -303,11 +303,36 @@ struct NativeFileReader {
 
   private mutating func day(_ element: ParsedElement, _ attribute: String) -> Day? {
     guard let text = element[attribute: attribute] else { return nil }
-    guard let day = Day(iso: text.trimmingSpaces) else {
+    guard let day = Self.parseDay(text.trimmingSpaces) else {
       error("'\(text)' is not a calendar day (YYYY-MM-DD)", at: element, attribute: attribute)
       return nil
     }
     return day
+  }
+
+  /// `Day(iso:)`, reading the usual `YYYY-MM-DD` of ASCII digits directly (the general parse
+  /// splits the text and counts characters: thousands of instructions a date, a tenth of a
+  /// person's reading); anything else goes to `Day(iso:)`, so the result is always its result.
+  static func parseDay(_ text: String) -> Day? {
+    var text = text
+    let fields = text.withUTF8 { bytes -> (year: Int, month: Int, day: Int)? in
+      guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-")
+      else { return nil }
+      func number(_ range: Range<Int>) -> Int? {
+        var value = 0
+        for index in range {
+          let digit = bytes[index] &- UInt8(ascii: "0")
+          guard digit < 10 else { return nil }
+          value = value * 10 + Int(digit)
+        }
+        return value
+      }
+      guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10)
+      else { return nil }
+      return (year, month, day)
+    }
+    guard let fields else { return Day(iso: text) }
+    return Day(year: fields.year, month: fields.month, day: fields.day)
   }
 
   private mutating func error(

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The start tags of the record a `NativeStream` is reading (a skill, a person, a role, the
 /// scale, policy or plan), kept until the record is read: what places its values and problems.
 ///
@@ -11,6 +17,8 @@ final class StreamedRecord: ElementPositions {
     var end: Int
     var line: Int
     var column: Int
+    /// Whether the tag spans lines (most do not: their attributes are on the `<`'s line).
+    var spansLines: Bool
   }
 
   let path: String
@@ -29,7 +37,9 @@ final class StreamedRecord: ElementPositions {
   func add(_ tag: UnsafeBufferPointer<UInt8>, line: Int, column: Int) -> Int {
     let start = bytes.count
     bytes.append(contentsOf: tag)
-    tags.append(Tag(start: start, end: bytes.count, line: line, column: column))
+    let spansLines = tag.baseAddress.map { memchr($0, 0x0A, tag.count) != nil } ?? false
+    tags.append(
+      Tag(start: start, end: bytes.count, line: line, column: column, spansLines: spansLines))
     return tags.count - 1
   }
 
@@ -42,9 +52,12 @@ final class StreamedRecord: ElementPositions {
     guard element >= 0, element < tags.count else { return SourceLocation(file: path) }
     let tag = tags[element]
     let place = bytes.withUnsafeBufferPointer { buffer in
-      Self.place(
-        of: attribute, in: UnsafeBufferPointer(rebasing: buffer[tag.start..<tag.end]),
-        line: tag.line, column: tag.column)
+      let bytes = UnsafeBufferPointer(rebasing: buffer[tag.start..<tag.end])
+      guard tag.spansLines else {
+        let offset = TagAttributes.offset(of: attribute, in: bytes, tagAt: 0) ?? 0
+        return (line: tag.line, column: tag.column + offset)
+      }
+      return Self.place(of: attribute, in: bytes, line: tag.line, column: tag.column)
     }
     return SourceLocation(file: path, line: place.line, column: place.column)
   }
