@@ -48,7 +48,13 @@ extension NativeStream {
     private var textRun = false
     private var textRunMessages: Set<String> = []
     /// Names already made into strings, by their pointer in libxml2's dictionary.
-    private var names: [(pointer: UnsafePointer<xmlChar>, string: String)] = []
+    ///
+    /// A small table indexed by the pointer's bits: a miss (an empty slot or another name in
+    /// it) only makes the string again.
+    private var names = [(pointer: UnsafePointer<xmlChar>?, string: String)](
+      repeating: (nil, ""), count: 128)
+    /// The native namespace as libxml2 hands it (one pointer per document, in practice).
+    private var nativeNamespace: UnsafePointer<xmlChar>?
 
     // The records.
     private let record: StreamedRecord
@@ -286,12 +292,12 @@ extension NativeStream {
           guard let name = fields[0], let value = fields[3], let end = fields[4] else { continue }
           list.append(
             ParsedElement.Attribute(
-              localName: interned(name), namespace: Self.namespaceString(fields[2]),
+              localName: interned(name), namespace: namespaceString(fields[2]),
               value: Self.attributeValue(UnsafeBufferPointer(start: value, count: end - value))))
         }
       }
       return ParsedElement(
-        localName: interned(localName), namespace: Self.namespaceString(namespace),
+        localName: interned(localName), namespace: namespaceString(namespace),
         attributes: list, children: [], text: "",
         offset: record.add(tag, line: place.line, column: place.column))
     }
@@ -299,9 +305,11 @@ extension NativeStream {
     /// The Swift string of a name from libxml2's dictionary, made once per name: the parser
     /// hands every occurrence of a name as the same pointer, and a file has a few dozen names.
     private mutating func interned(_ name: UnsafePointer<xmlChar>) -> String {
-      for entry in names where entry.pointer == name { return entry.string }
+      let slot = (UInt(bitPattern: name) >> 3) & 127
+      let entry = names[Int(slot)]
+      if entry.pointer == name { return entry.string }
       let made = String(cString: name)
-      if names.count < 64 { names.append((name, made)) }
+      names[Int(slot)] = (name, made)
       return made
     }
 
@@ -376,10 +384,12 @@ extension NativeStream {
     }
 
     /// The namespace of a name, sharing one string for the native namespace.
-    private static func namespaceString(_ uri: UnsafePointer<xmlChar>?) -> String {
+    private mutating func namespaceString(_ uri: UnsafePointer<xmlChar>?) -> String {
       guard let uri else { return "" }
-      return Node.equal(uri, NativeFileReader.namespace)
-        ? NativeFileReader.namespace : String(cString: uri)
+      if uri == nativeNamespace { return NativeFileReader.namespace }
+      guard Node.equal(uri, NativeFileReader.namespace) else { return String(cString: uri) }
+      nativeNamespace = uri
+      return NativeFileReader.namespace
     }
 
     /// An attribute value as the in-memory tree holds it.
@@ -387,7 +397,7 @@ extension NativeStream {
     /// Without entity substitution (`XML_PARSE_NOENT` stays off), the parser hands SAX an `&` as
     /// the reference `&#38;`, which the tree builder turns back into `&`; so does this.
     private static func attributeValue(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-      guard bytes.contains(UInt8(ascii: "&")) else {
+      guard let base = bytes.baseAddress, memchr(base, 0x26, bytes.count) != nil else {
         return String(decoding: bytes, as: UTF8.self)
       }
       let reference = Array("&#38;".utf8)
