@@ -17,13 +17,14 @@ public enum NativeImporter {
   /// fix (up to 50 errors per file).
   /// - Parameters:
   ///   - paths: files in merge order; later files override earlier ones by id.
-  ///   - streamingThreshold: files larger than this stream record by record (as `Importer`'s
-  ///     do); smaller ones are parsed in memory. The result is the same either way.
+  ///   - streamingThreshold: files larger than this stream record by record; smaller ones are
+  ///     parsed in memory. The result is the same either way; by default every file streams,
+  ///     as `Importer` streams native files.
   /// - Returns: the organization, warnings and one source summary per file.
   /// - Throws: `ImportError.missingInput` for a file that cannot be read,
   ///   `ImportError.invalidData` with every error (and the warnings) when the data is not usable.
   public static func load(
-    paths: [String], streamingThreshold: Int = ImportOptions().streamingThreshold
+    paths: [String], streamingThreshold: Int = 0
   ) throws(ImportError) -> ImportResult {
     try InputFiles.checkReadable(paths)
     var files: [NativeFile] = []
