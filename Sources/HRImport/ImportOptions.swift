@@ -21,6 +21,8 @@ public struct ImportOptions: Sendable {
   public var today: Day?
   /// Files larger than this (default 16 MiB) stream record by record; smaller ones are parsed
   /// in memory, which places diagnostics to the column.
+  ///
+  /// Native files always stream: their streamed reader places diagnostics to the column too.
   public var streamingThreshold: Int
   /// How an import that ends with people but no role is reported: `.error` for a caller that
   /// measures coverage (there is nothing to measure against), `.warning` for a check, `nil`

@@ -8,9 +8,11 @@ struct ParsedElement: Sendable {
   var namespace: String
   var attributes: [Attribute]
   var children: [ParsedElement]
-  /// The element's own text (direct text children, concatenated).
+  /// The element's own text (direct text children, concatenated); empty in a record streamed
+  /// by `NativeStream`, whose reader never reads text.
   var text: String
-  /// Byte offset of the element's `<` in its file.
+  /// Byte offset of the element's `<` in its file; in a record streamed by `NativeStream`, the
+  /// index of its start tag in the record (see `ElementPositions`).
   var offset: Int
 
   struct Attribute: Sendable {

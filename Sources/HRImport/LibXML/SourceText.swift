@@ -52,32 +52,12 @@ struct SourceText: Sendable {
   /// prefix, if any), to the offset of its name; the first one wins.
   func attributeOffsets(inTagAt tagOffset: Int) -> [String: Int] {
     var found: [String: Int] = [:]
-    var index = tagOffset + 1
-    var quote: UInt8? = nil
-    var nameStart: Int? = nil
-    func endName(at end: Int) {
-      guard let start = nameStart else { return }
-      nameStart = nil
-      var after = end
-      while after < bytes.count, isSpace(bytes[after]) { after += 1 }
-      guard after < bytes.count, bytes[after] == UInt8(ascii: "=") else { return }
-      let name = String(decoding: bytes[start..<end], as: UTF8.self)
-      if found[name] == nil { found[name] = start }
-    }
-    while index < bytes.count {
-      let byte = bytes[index]
-      if let open = quote {
-        if byte == open { quote = nil }
-      } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-        quote = byte
-      } else if byte == UInt8(ascii: ">") {
-        break
-      } else if isSpace(byte) || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "/") {
-        endName(at: index)
-      } else if nameStart == nil, isSpace(bytes[index - 1]) {
-        nameStart = index
+    bytes.withUnsafeBufferPointer { buffer in
+      TagAttributes.forEachName(in: buffer, tagAt: tagOffset) { range in
+        let name = String(decoding: buffer[range], as: UTF8.self)
+        if found[name] == nil { found[name] = range.lowerBound }
+        return true
       }
-      index += 1
     }
     return found
   }
@@ -100,8 +80,4 @@ final class AttributeIndex {
     }
     return offsets[name]
   }
-}
-
-private func isSpace(_ byte: UInt8) -> Bool {
-  byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
 }

@@ -41,6 +41,12 @@ final class XMLSchema: @unchecked Sendable {
 
   deinit { xmlSchemaFree(schema) }
 
+  /// A new validation context, for a stream of SAX events (`xmlSchemaSAXPlug`); the caller
+  /// frees it with `xmlSchemaFreeValidCtxt`.
+  func newValidationContext() -> xmlSchemaValidCtxtPtr? {
+    xmlSchemaNewValidCtxt(schema)
+  }
+
   /// Validates `document`, reporting every violation through `state`; true when it is valid.
   func validate(_ document: UnsafeMutablePointer<xmlDoc>, state: ParseState) -> Bool {
     guard let context = xmlSchemaNewValidCtxt(schema) else { return false }

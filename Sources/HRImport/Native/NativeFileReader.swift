@@ -1,72 +1,165 @@
 import SkillsGraph
 
-/// Turns a schema-valid native document into records, checking what the schema cannot:
-/// duplicate ids within the file, criticality names, real calendar dates, absence ranges.
+/// Turns the elements of a native document into records, checking what the schema cannot:
+/// duplicate ids within a section, criticality names, real calendar dates, absence ranges.
+///
+/// It reads one element at a time (a skill, a person, a role, the scale, the policy, the plan),
+/// so a whole tree in memory (`read(_:path:)`) and a file streamed record by record
+/// (`NativeStream`) go through the same checks and give the same records and diagnostics.
 struct NativeFileReader {
   static let namespace = "urn:understudy:org:1"
 
-  private let source: SourceText
-  private(set) var diagnostics: [Diagnostic] = []
+  /// The sections that hold records, and the name of their records.
+  enum Section: CaseIterable {
+    case skills, people, roles
 
-  /// Attribute offsets of the element being read, indexed once per element.
-  private let attributes: AttributeIndex
+    /// The section element's name.
+    var name: String {
+      switch self {
+      case .skills: "skills"
+      case .people: "people"
+      case .roles: "roles"
+      }
+    }
 
-  init(source: SourceText) {
-    self.source = source
-    attributes = AttributeIndex(source)
+    /// The name of each record in it.
+    var recordName: String {
+      switch self {
+      case .skills: "skill"
+      case .people: "person"
+      case .roles: "role"
+      }
+    }
+
+    /// The word for a record in messages.
+    var kind: String {
+      switch self {
+      case .skills: "skill"
+      case .people: "person"
+      case .roles: "role"
+      }
+    }
   }
 
-  mutating func read(_ root: ParsedElement) -> NativeFile {
-    var file = NativeFile(path: source.path)
-    guard root.localName == "organization", root.namespace == Self.namespace else {
-      error(
-        "root element is '\(root.localName)' in namespace '\(root.namespace)', expected "
-          + "'organization' in '\(Self.namespace)'", at: root)
-      return file
+  /// The ids one section has defined, with the line of each.
+  ///
+  /// A later record with the same id is an error naming that line. Each section starts afresh.
+  struct SeenIDs {
+    fileprivate var firstLine: [String: Int] = [:]
+  }
+
+  private let positions: any ElementPositions
+  private(set) var diagnostics: [Diagnostic] = []
+
+  init(positions: any ElementPositions) {
+    self.positions = positions
+  }
+
+  init(source: SourceText) {
+    self.init(positions: SourcePositions(source))
+  }
+
+  /// Reads a whole document held in memory.
+  mutating func read(_ root: ParsedElement, path: String) -> NativeFile {
+    var file = NativeFile(path: path)
+    guard readRoot(root, into: &file) else { return file }
+    for child in root.children(named: "scale", in: Self.namespace) {
+      readTopLevel(child, into: &file)
     }
-    file.asOf = day(root, "asOf")
-    for scale in root.children(named: "scale", in: Self.namespace) {
-      if let max = int(scale, "max") {
-        file.scaleMax = Located(value: max, location: location(of: "max", in: scale))
+    for section in Section.allCases {
+      for element in root.children(named: section.name, in: Self.namespace) {
+        beginSection(section, in: &file)
+        var seen = SeenIDs()
+        for record in element.children(named: section.recordName, in: Self.namespace) {
+          readRecord(record, of: section, seen: &seen, into: &file)
+        }
       }
     }
-    for section in root.children(named: "skills", in: Self.namespace) {
-      file.skills = readUnique(section.children(named: "skill", in: Self.namespace), kind: "skill")
-      {
-        $0.readSkill($1)
+    for name in ["policy", "plan"] {
+      for child in root.children(named: name, in: Self.namespace) {
+        readTopLevel(child, into: &file)
       }
-    }
-    for section in root.children(named: "people", in: Self.namespace) {
-      file.people = readUnique(
-        section.children(named: "person", in: Self.namespace), kind: "person"
-      ) { $0.readPerson($1) }
-    }
-    for section in root.children(named: "roles", in: Self.namespace) {
-      file.roles = readUnique(section.children(named: "role", in: Self.namespace), kind: "role") {
-        $0.readRole($1)
-      }
-    }
-    for policy in root.children(named: "policy", in: Self.namespace) {
-      file.policy = PolicyRecord(
-        horizonWeeks: int(policy, "horizonWeeks"), mentorMinLevel: int(policy, "mentorMinLevel"),
-        start: day(policy, "start"), cascades: bool(policy, "cascades"),
-        holidays: policy.children(named: "holiday", in: Self.namespace).compactMap {
-          day($0, "date")
-        },
-        levelNames: policy.children(named: "levelName", in: Self.namespace).map {
-          (located($0, "name"), locatedInt($0, "level"))
-        })
-    }
-    for plan in root.children(named: "plan", in: Self.namespace) {
-      file.plan = readPlan(plan)
     }
     return file
   }
 
+  /// Checks the root element (its children are not looked at) and reads its attributes.
+  ///
+  /// - Returns: false when it is not a native document's root, whose content is then not read.
+  mutating func readRoot(_ root: ParsedElement, into file: inout NativeFile) -> Bool {
+    guard root.localName == "organization", root.namespace == Self.namespace else {
+      error(
+        "root element is '\(root.localName)' in namespace '\(root.namespace)', expected "
+          + "'organization' in '\(Self.namespace)'", at: root)
+      return false
+    }
+    file.asOf = day(root, "asOf")
+    return true
+  }
+
+  /// Starts a section: a later section of the same kind replaces an earlier one's records.
+  func beginSection(_ section: Section, in file: inout NativeFile) {
+    switch section {
+    case .skills: file.skills = []
+    case .people: file.people = []
+    case .roles: file.roles = []
+    }
+  }
+
+  /// Reads one record of a section, unless the section has already defined its id.
+  mutating func readRecord(
+    _ element: ParsedElement, of section: Section, seen: inout SeenIDs,
+    into file: inout NativeFile
+  ) {
+    let id = element[attribute: "id"] ?? ""
+    let here = location(of: "id", in: element)
+    if let line = seen.firstLine[id] {
+      diagnostics.append(
+        Diagnostic(
+          .error, "duplicate \(section.kind) id '\(id)' (first defined on line \(line))",
+          at: here))
+      return
+    }
+    seen.firstLine[id] = here.line
+    switch section {
+    case .skills: file.skills.append(readSkill(element))
+    case .people: file.people.append(readPerson(element))
+    case .roles: file.roles.append(readRole(element))
+    }
+  }
+
+  /// Reads a child of the root that is not a section: `<scale>`, `<policy>` or `<plan>`; the
+  /// last of each kind wins.
+  mutating func readTopLevel(_ element: ParsedElement, into file: inout NativeFile) {
+    switch element.localName {
+    case "scale":
+      if let max = int(element, "max") {
+        file.scaleMax = Located(value: max, location: location(of: "max", in: element))
+      }
+    case "policy":
+      file.policy = readPolicy(element)
+    case "plan":
+      file.plan = readPlan(element)
+    default:
+      break
+    }
+  }
+
+  private mutating func readPolicy(_ policy: ParsedElement) -> PolicyRecord {
+    PolicyRecord(
+      horizonWeeks: int(policy, "horizonWeeks"), mentorMinLevel: int(policy, "mentorMinLevel"),
+      start: day(policy, "start"), cascades: bool(policy, "cascades"),
+      holidays: policy.children(named: "holiday", in: Self.namespace).compactMap {
+        day($0, "date")
+      },
+      levelNames: policy.children(named: "levelName", in: Self.namespace).map {
+        (located($0, "name"), locatedInt($0, "level"))
+      })
+  }
   private mutating func readPlan(_ element: ParsedElement) -> PlanSectionRecord {
     var record = PlanSectionRecord(start: day(element, "start"), weeks: int(element, "weeks"))
     for child in element.children where child.namespace == Self.namespace {
-      let here = source.location(ofOffset: child.offset)
+      let here = positions.location(ofElement: child.offset)
       switch child.localName {
       case "pair":
         let status =
@@ -101,26 +194,6 @@ struct NativeFileReader {
   }
 
   /// Reads each element and reports an id that this file already defined.
-  private mutating func readUnique<Record>(
-    _ elements: [ParsedElement], kind: String, read: (inout Self, ParsedElement) -> Record?
-  ) -> [Record] {
-    var firstLine: [String: Int] = [:]
-    var records: [Record] = []
-    for element in elements {
-      let id = element[attribute: "id"] ?? ""
-      let here = location(of: "id", in: element)
-      if let line = firstLine[id] {
-        diagnostics.append(
-          Diagnostic(
-            .error, "duplicate \(kind) id '\(id)' (first defined on line \(line))", at: here))
-        continue
-      }
-      firstLine[id] = here.line
-      if let record = read(&self, element) { records.append(record) }
-    }
-    return records
-  }
-
   private mutating func readSkill(_ element: ParsedElement) -> SkillRecord {
     SkillRecord(
       id: located(element, "id"), name: element[attribute: "name"],
@@ -199,8 +272,7 @@ struct NativeFileReader {
   // MARK: Attribute access (the schema has already checked the lexical forms)
 
   private func location(of attribute: String, in element: ParsedElement) -> SourceLocation {
-    let offset = attributes.offset(named: attribute, inTagAt: element.offset) ?? element.offset
-    return source.location(ofOffset: offset)
+    positions.location(of: attribute, inElement: element.offset)
   }
 
   private func located(_ element: ParsedElement, _ attribute: String) -> Located<String> {
@@ -231,18 +303,44 @@ struct NativeFileReader {
 
   private mutating func day(_ element: ParsedElement, _ attribute: String) -> Day? {
     guard let text = element[attribute: attribute] else { return nil }
-    guard let day = Day(iso: text.trimmingSpaces) else {
+    guard let day = Self.parseDay(text.trimmingSpaces) else {
       error("'\(text)' is not a calendar day (YYYY-MM-DD)", at: element, attribute: attribute)
       return nil
     }
     return day
   }
 
+  /// `Day(iso:)`, reading the usual `YYYY-MM-DD` of ASCII digits directly (the general parse
+  /// splits the text and counts characters: thousands of instructions a date, a tenth of a
+  /// person's reading); anything else goes to `Day(iso:)`, so the result is always its result.
+  static func parseDay(_ text: String) -> Day? {
+    var text = text
+    let fields = text.withUTF8 { bytes -> (year: Int, month: Int, day: Int)? in
+      guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-")
+      else { return nil }
+      func number(_ range: Range<Int>) -> Int? {
+        var value = 0
+        for index in range {
+          let digit = bytes[index] &- UInt8(ascii: "0")
+          guard digit < 10 else { return nil }
+          value = value * 10 + Int(digit)
+        }
+        return value
+      }
+      guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10)
+      else { return nil }
+      return (year, month, day)
+    }
+    guard let fields else { return Day(iso: text) }
+    return Day(year: fields.year, month: fields.month, day: fields.day)
+  }
+
   private mutating func error(
     _ message: String, at element: ParsedElement, attribute: String? = nil
   ) {
     let here =
-      attribute.map { location(of: $0, in: element) } ?? source.location(ofOffset: element.offset)
+      attribute.map { location(of: $0, in: element) }
+      ?? positions.location(ofElement: element.offset)
     diagnostics.append(Diagnostic(.error, message, at: here))
   }
 }

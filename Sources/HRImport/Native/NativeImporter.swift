@@ -15,27 +15,70 @@ public enum NativeImporter {
   ///
   /// Every file is read even when an earlier one has errors, so one run reports everything to
   /// fix (up to 50 errors per file).
-  /// - Parameter paths: files in merge order; later files override earlier ones by id.
+  /// - Parameters:
+  ///   - paths: files in merge order; later files override earlier ones by id.
+  ///   - streamingThreshold: files larger than this stream record by record; smaller ones are
+  ///     parsed in memory. The result is the same either way; by default every file streams,
+  ///     as `Importer` streams native files.
   /// - Returns: the organization, warnings and one source summary per file.
   /// - Throws: `ImportError.missingInput` for a file that cannot be read,
   ///   `ImportError.invalidData` with every error (and the warnings) when the data is not usable.
-  public static func load(paths: [String]) throws(ImportError) -> ImportResult {
+  public static func load(
+    paths: [String], streamingThreshold: Int = 0
+  ) throws(ImportError) -> ImportResult {
     try InputFiles.checkReadable(paths)
     var files: [NativeFile] = []
     var diagnostics: [Diagnostic] = []
     var everyFileParsed = true
     for path in paths {
-      let parsed = try SafeXMLParser.parse(path: path, displayPath: path, schema: .native)
-      diagnostics += parsed.diagnostics
-      guard let root = parsed.root else {
+      let read = try read(path: path, displayPath: path, streamAbove: streamingThreshold)
+      diagnostics += read.diagnostics
+      guard let file = read.file else {
         everyFileParsed = false
         continue
       }
-      var reader = NativeFileReader(source: parsed.source)
-      files.append(reader.read(root))
-      diagnostics += reader.diagnostics
+      files.append(file)
     }
     return try assemble(files, diagnostics: diagnostics, order: paths, resolve: everyFileParsed)
+  }
+
+  /// Reads one native file into records: parsed in memory up to `threshold` bytes, streamed
+  /// record by record above (`NativeStream`); both validate against the XSD and give the same
+  /// records and diagnostics.
+  ///
+  /// - Returns: the records (`nil` when the file is not well-formed or breaks an input limit)
+  ///   and the file's diagnostics.
+  /// - Throws: `ImportError.missingInput` when the file cannot be read.
+  static func read(
+    path: String, displayPath: String, streamAbove threshold: Int
+  ) throws(ImportError) -> (file: NativeFile?, diagnostics: [Diagnostic]) {
+    try InputFiles.checkReadable(path, displayPath: displayPath)
+    var outcome: (file: NativeFile?, diagnostics: [Diagnostic])?
+    if RecordSource.fileSize(path) > threshold,
+      case .read(let file, let diagnostics) = NativeStream.read(
+        path: path, displayPath: displayPath)
+    {
+      outcome = (file, diagnostics)
+    }
+    // Small files, and files in another encoding than UTF-8, are read in memory.
+    if outcome == nil {
+      let parsed = try SafeXMLParser.parse(path: path, displayPath: displayPath, schema: .native)
+      if let root = parsed.root {
+        var reader = NativeFileReader(source: parsed.source)
+        outcome = (reader.read(root, path: displayPath), parsed.diagnostics + reader.diagnostics)
+      } else {
+        outcome = (nil, parsed.diagnostics)
+      }
+    }
+    guard let outcome else { return (nil, []) }
+    if let file = outcome.file {
+      let size = RecordSource.fileSize(path)
+      ImportProgressSink.report?(
+        ImportProgress(
+          file: displayPath, records: file.people.count + file.roles.count + file.skills.count,
+          bytesRead: size, totalBytes: size))
+    }
+    return outcome
   }
 
   /// Parses native XML held in memory, validated against the schema as a file is.
@@ -53,7 +96,7 @@ public enum NativeImporter {
     var files: [NativeFile] = []
     if let root = parsed.root {
       var reader = NativeFileReader(source: parsed.source)
-      files.append(reader.read(root))
+      files.append(reader.read(root, path: name))
       diagnostics += reader.diagnostics
     }
     return try assemble(files, diagnostics: diagnostics, order: [name], resolve: parsed.root != nil)
