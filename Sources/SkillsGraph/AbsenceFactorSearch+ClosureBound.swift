@@ -19,10 +19,19 @@ extension AbsenceFactorSearch {
   ///
   /// The closures themselves are groups: the smallest that stops half the weight is returned.
   ///
-  /// - Parameter solves: how many minimum cuts to compute at most.
+  /// - Parameters:
+  ///   - solves: how many minimum cuts to compute at most.
+  ///   - workLimit: the most edges the cuts may look at in all; a cut stopped short still gives
+  ///     a valid (weaker) bound, and no further price is tried.
+  ///   - completing: whether closures short of the target may be completed by the greedy
+  ///     (which scans every set's roles per person added).
   /// - Returns: the lower bound, the smallest group found that stops half the weight, and the
   ///   people of the closure that gave the bound (where the search looks first).
-  func closureBound(solves: Int = 48) -> (lowerBound: Int, group: [Int]?, preferred: [Bool]?) {
+  func closureBound(
+    solves: Int = 48, workLimit: Int = .max, completing: Bool = true
+  ) -> (
+    lowerBound: Int, group: [Int]?, preferred: [Bool]?
+  ) {
     let target = threshold - alreadyStopped
     guard target > 0, !people.isEmpty else { return (0, nil, nil) }
     var tightRoles: [Int] = []
@@ -34,6 +43,13 @@ extension AbsenceFactorSearch {
         for member in role.members { payment[member] += role.weight / Double(role.needed) }
       }
     }
+    // Building the graph and setting its capacities costs about an edge's work each: when a
+    // few cuts do not fit the budget, no bound comes of it.
+    let edges = tightRoles.reduce(tightRoles.count + people.count) { $0 + roles[$1].members.count }
+    guard
+      edges.multipliedReportingOverflow(by: 4).partialValue <= workLimit
+        || workLimit == .max
+    else { return (0, nil, nil) }
     var closure = MaximumClosure(
       requires: tightRoles.map { roles[$0].members }, peopleCount: people.count)
     var best = 0.0
@@ -43,11 +59,13 @@ extension AbsenceFactorSearch {
     var short: [Int: [Int]] = [:]
     var reached: [Int: [Int]] = [:]
 
+    var work = 0
+
     /// Solves the closure at price `price`; returns whether it stops at least the target.
     func evaluate(_ price: Double) -> Bool {
       let solved = closure.solve(
         itemProfit: tightRoles.map { price * roles[$0].weight },
-        personProfit: payment.map { price * $0 - 1 })
+        personProfit: payment.map { price * $0 - 1 }, work: &work, limit: workLimit)
       let bound = price * target - solved.profit
       if bound > best || preferred == nil {
         best = max(best, bound)
@@ -73,12 +91,12 @@ extension AbsenceFactorSearch {
     var low = 0.0
     var high = 1.0
     var left = solves
-    while left > 0, !evaluate(high) {
+    while left > 0, work < workLimit, !evaluate(high) {
       low = high
       high *= 2
       left -= 1
     }
-    while left > 0 {
+    while left > 0, work < workLimit {
       let middle = (low + high) / 2
       if evaluate(middle) { high = middle } else { low = middle }
       left -= 1
@@ -86,9 +104,11 @@ extension AbsenceFactorSearch {
     // The largest few closures short of the target are completed by the greedy, and people
     // that these and the smallest few that reached it can spare are let go.
     let nearest = 4
-    let completed = short.keys.sorted().suffix(nearest).compactMap { short[$0] }.map {
-      greedy(startingFrom: $0)
-    }
+    let completed =
+      completing
+      ? short.keys.sorted().suffix(nearest).compactMap { short[$0] }.map {
+        greedy(startingFrom: $0)
+      } : []
     let grown = reached.keys.sorted().prefix(nearest).compactMap { reached[$0] }
     var group: [Int]?
     for candidate in completed + grown {

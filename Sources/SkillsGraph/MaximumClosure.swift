@@ -52,17 +52,19 @@ struct MaximumClosure {
     capacity.append(0)
   }
 
-  /// The number of edges one solve walks over, for a caller's budget of work.
-  var size: Int { target.count + nodeCount }
-
-  /// The closure with the largest total profit.
+  /// The closure with the largest total profit, or a bound on it when the work runs out.
   ///
   /// - Parameters:
   ///   - itemProfit: the profit of each item (non-negative).
   ///   - personProfit: each person's profit when taken (negative: a cost).
-  /// - Returns: the chosen items and people, and the closure's total profit.
+  ///   - work: units of work spent so far (edges looked at), added to.
+  ///   - limit: the most units `work` may reach; the flow stops there, short of its maximum.
+  /// - Returns: the chosen items and people (always a closure: what requires a person is only
+  ///   chosen with them), and `profit`: the best closure's profit or, when the flow stopped
+  ///   short, more than it (the total profit less a flow that is not yet maximum): a bound from
+  ///   above either way.
   mutating func solve(
-    itemProfit: [Double], personProfit: [Double]
+    itemProfit: [Double], personProfit: [Double], work: inout Int, limit: Int = .max
   ) -> (
     items: [Bool], people: [Bool], profit: Double
   ) {
@@ -89,15 +91,17 @@ struct MaximumClosure {
       positive += max(0, profit)
       edge += 2
     }
+    // Setting every capacity is work too: one unit an edge.
+    work += capacity.count / 2
     let epsilon = 1e-12 * max(1, positive)
-    let flow = maximumFlow(epsilon: epsilon)
+    let flow = maximumFlow(epsilon: epsilon, work: &work, limit: limit)
     let reached = reachableFromSource(epsilon: epsilon)
     let items = requires.indices.map { reached[itemNode($0)] }
     let people = (0..<peopleCount).map { reached[personNode($0)] || personProfit[$0] > 0 }
     return (items, people, positive - flow)
   }
 
-  private mutating func maximumFlow(epsilon: Double) -> Double {
+  private mutating func maximumFlow(epsilon: Double, work: inout Int, limit: Int) -> Double {
     var total = 0.0
     var level = [Int](repeating: -1, count: nodeCount)
     var cursor = [Int](repeating: -1, count: nodeCount)
@@ -115,6 +119,7 @@ struct MaximumClosure {
         head += 1
         var edge = first[node]
         while edge >= 0 {
+          work += 1
           let to = target[edge]
           if capacity[edge] > epsilon, level[to] < 0 {
             level[to] = level[node] + 1
@@ -124,13 +129,14 @@ struct MaximumClosure {
           edge = next[edge]
         }
       }
-      guard level[sink] >= 0 else { return total }
+      guard level[sink] >= 0, work < limit else { return total }
       for node in cursor.indices { cursor[node] = first[node] }
       // Blocking flow by depth-first search without recursion: advance along the level graph,
       // retreat from dead ends, push the bottleneck whenever the sink is reached.
       path.removeAll(keepingCapacity: true)
       var node = source
       while true {
+        if work >= limit { return total }
         if node == sink {
           var bottleneck = Double.infinity
           for edge in path { bottleneck = min(bottleneck, capacity[edge]) }
@@ -146,6 +152,7 @@ struct MaximumClosure {
         }
         var advanced = false
         while cursor[node] >= 0 {
+          work += 1
           let edge = cursor[node]
           let to = target[edge]
           if capacity[edge] > epsilon, level[to] == level[node] + 1 {

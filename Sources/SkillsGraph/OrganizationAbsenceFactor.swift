@@ -40,12 +40,14 @@ public struct OrganizationAbsenceFactor: Hashable, Sendable {
 
   /// The work the exact search may do by default.
   ///
-  /// Each unit is one set of interchangeable people looked at while bounding a branch. The
-  /// generated organizations of 500 to 10,000 people, and a 40,000-person export with four
-  /// roles, settle within a hundredth of it (a few milliseconds); the rest of the budget, about
-  /// half a second in a release build, goes to organizations the closure bound leaves open, which
-  /// then fall back to the best group found with its proven lower bound.
-  public static let defaultWorkLimit = 10_000_000
+  /// A unit is one set of interchangeable people, or one of its roles, looked at while
+  /// bounding a branch, or one edge of the closure bound's minimum cuts (which may use a
+  /// tenth).
+  /// The generated organizations of 500 to 10,000 people and a 40,000-person export with four
+  /// roles settle within a hundredth of it (milliseconds); an organization the closure bound
+  /// leaves one or two people open gets the rest, up to about a second in a release build,
+  /// then falls back to the best group found with its proven lower bound.
+  public static let defaultWorkLimit = 20_000_000
 
   /// Finds the group, exactly when the search finishes within `workLimit`.
   ///
@@ -58,19 +60,33 @@ public struct OrganizationAbsenceFactor: Hashable, Sendable {
   ///   - roles: every role with its weight, qualified people and how many must be away.
   ///   - workLimit: the most units of work (sets of people looked at while bounding) the exact
   ///     search may spend; 0 gives the greedy answer with the lower bound 1 (or 0).
-  /// - Complexity: the greedy is O(k · s) for a group of k and s (set of roles, role) entries,
-  ///   at most the (person, role) ones; the exact search is bounded by `workLimit`.
+  /// - Complexity: the role-by-role greedy is O(e log e) for e (person, role) entries; the
+  ///   person-by-person one, O(k · s) for a group of k and s (set of roles, role) entries, and
+  ///   the exact search are bounded by `workLimit`.
   public init(roles: [RoleInput], workLimit: Int = defaultWorkLimit) {
     let search = AbsenceFactorSearch(roles: roles)
     totalWeight = search.totalWeight
-    var incumbent = search.greedy()
+    // The role-by-role greedy always runs (O(e log e)); the person-by-person one costs a scan
+    // of every set's roles per person chosen, so it runs when that fits the budget (on an
+    // organization of 50,000 roles it would take minutes), and so do the completions of the
+    // closure bound's groups.
     let byRoles = search.roleGreedy()
-    if byRoles.count < incumbent.count, search.stoppedWeight(by: byRoles) >= search.threshold {
-      incumbent = byRoles
+    let scans = search.setRoleEntries.multipliedReportingOverflow(by: max(1, byRoles.count))
+    let affordable = !scans.overflow && scans.partialValue <= workLimit
+    var incumbent = byRoles
+    if affordable {
+      let byPeople = search.greedy()
+      if byPeople.count <= byRoles.count || search.stoppedWeight(by: byRoles) < search.threshold {
+        incumbent = byPeople
+      }
     }
     var work = 0
     var proven = search.alreadyStopped >= search.threshold ? 0 : 1
     var exact: [Int]? = proven == 0 ? [] : nil
+    if exact == nil {
+      proven = max(
+        proven, search.rootLowerBound(below: incumbent.count, work: &work, limit: workLimit / 10))
+    }
     // Most organizations settle within a hundredth of the budget; the rest get the closure bound
     // (and its groups), then the remaining budget from there.
     var stage = 0
@@ -85,10 +101,13 @@ public struct OrganizationAbsenceFactor: Hashable, Sendable {
       case .timedOut:
         guard stage == 0, workLimit > 0 else { break deepening }
         stage = 1
-        let closure = search.closureBound()
+        let closure = search.closureBound(workLimit: workLimit / 10, completing: affordable)
         proven = max(proven, closure.lowerBound)
         preferred = closure.preferred
         if let group = closure.group, group.count < incumbent.count { incumbent = group }
+        // The search proves one size at a time: with more than two sizes left between the
+        // bound and the best group it cannot settle the answer, so its budget is not spent.
+        if incumbent.count - proven > 2 { break deepening }
       }
     }
     if exact == nil, proven >= incumbent.count { exact = incumbent }
@@ -120,6 +139,8 @@ struct AbsenceFactorSearch {
   /// search counts how many people it takes from each set instead of which ones.
   private let setRoles: [[Int]]
   private let setMembers: [[Int]]
+  /// Σ over sets of (1 + its roles): what one scan of every set's roles costs.
+  let setRoleEntries: Int
   /// The sets in the order the exact search takes them: most weight per person first.
   private let setOrder: [Int]
   /// Weight per person of each set, the default order's key.
@@ -129,27 +150,36 @@ struct AbsenceFactorSearch {
   let alreadyStopped: Double
 
   init(roles input: [OrganizationAbsenceFactor.RoleInput]) {
+    // People are numbered in order of first appearance, in the same pass that lists each
+    // role's members (one lookup per qualified person of a role).
     var index: [PersonID: Int] = [:]
     var people: [PersonID] = []
-    for role in input where role.needed > 0 {
-      for person in role.qualified where index[person] == nil {
-        index[person] = people.count
-        people.append(person)
-      }
-    }
-    self.people = people
     var roles: [(weight: Double, needed: Int, members: [Int])] = []
-    var rolesOf = [[Int]](repeating: [], count: people.count)
+    var rolesOf: [[Int]] = []
     var stopped = 0.0
     for role in input {
       if role.needed == 0 {
         stopped += role.weight
         continue
       }
-      let members = role.qualified.compactMap { index[$0] }
-      for member in members { rolesOf[member].append(roles.count) }
+      var members: [Int] = []
+      members.reserveCapacity(role.qualified.count)
+      for person in role.qualified {
+        let number: Int
+        if let known = index[person] {
+          number = known
+        } else {
+          number = people.count
+          index[person] = number
+          people.append(person)
+          rolesOf.append([])
+        }
+        members.append(number)
+        rolesOf[number].append(roles.count)
+      }
       roles.append((role.weight, role.needed, members))
     }
+    self.people = people
     self.roles = roles
     self.rolesOf = rolesOf
     var setNumbers: [[Int]: Int] = [:]
@@ -166,6 +196,7 @@ struct AbsenceFactorSearch {
     }
     self.setRoles = setRoles
     self.setMembers = setMembers
+    setRoleEntries = setRoles.reduce(0) { $0 + 1 + $1.count }
     let weightPerPerson = setRoles.map { set in
       set.reduce(0.0) { $0 + roles[$1].weight / Double(roles[$1].needed) }
     }
@@ -251,6 +282,28 @@ struct AbsenceFactorSearch {
     return chosen
   }
 
+  /// The smallest size below `size` that the bound at the root does not rule out.
+  ///
+  /// It is `size` when the bound rules them all out. Found by bisection: the bound only grows
+  /// with the size, and each look costs one root node. The bisection stops, with what it has
+  /// proven, once `work` passes `limit`.
+  func rootLowerBound(below size: Int, work: inout Int, limit: Int) -> Int {
+    var low = 1  // every size below `low` is ruled out
+    var high = size
+    while low < high, work < limit {
+      let middle = low + (high - low) / 2
+      // A limit that pays for the root only: past it, the search would have to branch.
+      var spent = 0
+      if case .none = findGroup(ofSize: middle, work: &spent, limit: setRoleEntries + 1) {
+        low = middle + 1
+      } else {
+        high = middle
+      }
+      work += spent
+    }
+    return low
+  }
+
   /// The sets with the people of `preferred` first (a relaxation's answer, where a group that
   /// meets its bound is most likely found), each part by weight per person.
   func order(preferring preferred: [Bool]) -> [Int] {
@@ -273,6 +326,12 @@ struct AbsenceFactorSearch {
     ofSize size: Int, work: inout Int, limit: Int, preferring preferred: [Bool]? = nil
   ) -> Outcome {
     let setOrder = preferred.map(order(preferring:)) ?? self.setOrder
+    // What the bound of a node starting at each position costs: the sets from there on, and
+    // their roles (each looked at a few times).
+    var cost = [Int](repeating: 1, count: setOrder.count + 1)
+    for position in setOrder.indices.reversed() {
+      cost[position] = cost[position + 1] + 1 + setRoles[setOrder[position]].count
+    }
     var away = [Int](repeating: 0, count: roles.count)
     var taken = [Int](repeating: 0, count: setRoles.count)
     var group: [Int] = []
@@ -350,7 +409,7 @@ struct AbsenceFactorSearch {
       if weight >= threshold { return true }
       let remaining = size - group.count
       if remaining == 0 || timedOut { return false }
-      spent += 1 + setOrder.count - start
+      spent += cost[start]
       if spent > limit {
         timedOut = true
         return false

@@ -16,7 +16,8 @@ struct ClosureBoundTests {
       let itemProfit = requires.map { _ in Double(generator.next() % 9) / 2 }
       let personProfit = (0..<peopleCount).map { _ in Double(generator.next() % 7) / 2 - 2.5 }
       var closure = MaximumClosure(requires: requires, peopleCount: peopleCount)
-      let solved = closure.solve(itemProfit: itemProfit, personProfit: personProfit)
+      var work = 0
+      let solved = closure.solve(itemProfit: itemProfit, personProfit: personProfit, work: &work)
       // Every choice of items, with the people they need plus everyone who pays to be taken.
       var best = -Double.infinity
       for mask in 0..<(1 << requires.count) {
@@ -69,6 +70,12 @@ struct ClosureBoundTests {
       guard search.alreadyStopped < search.threshold else { continue }
       let closure = search.closureBound()
       #expect(closure.lowerBound <= best)
+      // Cuts stopped short of their maximum flow still bound from below.
+      for limit in [0, 5, 40] {
+        let cut = search.closureBound(workLimit: limit)
+        #expect(cut.lowerBound <= best)
+        #expect(cut.group.map { search.stoppedWeight(by: $0) >= search.threshold } ?? true)
+      }
       if let group = closure.group {
         #expect(search.stoppedWeight(by: group) >= search.threshold)
         #expect(group.count >= best)
