@@ -141,25 +141,27 @@ struct CellReference: Hashable, Sendable {
     }
     var prefix = prefix
     return prefix.withUTF8 { head in
-      // The exact length, so that a name of up to 15 bytes is a small string.
-      String(unsafeUninitializedCapacity: head.count + letters + digits) { bytes in
-        var at = 0
-        for byte in head {
-          bytes[at] = byte
-          at += 1
-        }
+      // The exact length, so that a name of up to 15 bytes is a small string. Written through
+      // the base pointer, from the end of each run: the letters, then the digits.
+      let count = head.count + letters + digits
+      return String(unsafeUninitializedCapacity: count) { bytes in
+        guard let base = bytes.baseAddress, bytes.count >= count else { return 0 }
+        if let source = head.baseAddress { base.update(from: source, count: head.count) }
         var rest = column
-        for index in stride(from: at + letters - 1, through: at, by: -1) {
-          bytes[index] = UInt8(65 + (rest - 1) % 26)
+        var at = head.count + letters
+        while at > head.count {
+          at -= 1
+          base[at] = UInt8(truncatingIfNeeded: 65 + (rest - 1) % 26)
           rest = (rest - 1) / 26
         }
-        at += letters
         rest = row
-        for index in stride(from: at + digits - 1, through: at, by: -1) {
-          bytes[index] = UInt8(48 + rest % 10)
+        at = count
+        while at > head.count + letters {
+          at -= 1
+          base[at] = UInt8(truncatingIfNeeded: 48 + rest % 10)
           rest /= 10
         }
-        return at + digits
+        return count
       }
     }
   }
