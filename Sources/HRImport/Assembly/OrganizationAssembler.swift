@@ -89,24 +89,30 @@ struct OrganizationAssembler {
       people.values[index].skills = []
       var levels: [SkillID: Int] = [:]
       levels.reserveCapacity(record.skills.count)
-      for (place, entry) in record.skills.enumerated() {
-        let reference = entry.skill.value
-        let skill: String
-        if place < resolved.count, resolved[place].reference == reference {
-          skill = resolved[place].skill
-        } else if let checked = check(entry.skill, kind: "skill", among: skillIDs) {
-          skill = checked
-          if place < resolved.count {
-            resolved[place] = (reference, skill)
-          } else if place == resolved.count {
-            resolved.append((reference, skill))
+      // Fields are read through a pointer: a loop over the entries, or a subscript, copied
+      // each entry (and its two locations) three times, and this twice.
+      record.skills.withUnsafeBufferPointer { entries in
+        guard let first = entries.baseAddress else { return }
+        for place in entries.indices {
+          let entry = first + place
+          let reference = entry.pointee.skill.value
+          let skill: String
+          if place < resolved.count, resolved[place].reference == reference {
+            skill = resolved[place].skill
+          } else if let checked = check(entry.pointee.skill, kind: "skill", among: skillIDs) {
+            skill = checked
+            if place < resolved.count {
+              resolved[place] = (reference, skill)
+            } else if place == resolved.count {
+              resolved.append((reference, skill))
+            }
+          } else {
+            continue
           }
-        } else {
-          continue
+          let level = entry.pointee.level.value
+          if level > scale { checkScale(entry.pointee.level, scale: scale) }
+          levels[SkillID(skill)] = level
         }
-        let level = entry.level.value
-        if level > scale { checkScale(entry.level, scale: scale) }
-        levels[SkillID(skill)] = level
       }
       var person = Person(
         id: PersonID(id), name: record.name, department: record.department ?? "",
