@@ -266,24 +266,31 @@ struct SheetGrid: Sendable {
   }
 
   /// Copies each merged range's top-left value into its other cells, so a header merged over
-  /// two rows, or a department merged over several people, reads as if written out.
+  /// two rows, or a department merged over several people, reads as if written out; false
+  /// when the ranges cover more than ``maximumCells`` cells, and were filled only that far.
   ///
   /// Ranges are clipped to the cells the sheet holds, so a merge over a whole column costs
-  /// nothing.
-  mutating func fillMerges() {
+  /// nothing. A sheet holding one cell at `XFD1048576` holds all of them, though, and a 1 KB
+  /// file merging `A1:XFD1048576` asked for 17 billion cells: the cells visited, over all
+  /// ranges, are counted against the same budget as the cells a sheet may hold.
+  mutating func fillMerges() -> Bool {
     let lastRow = rows.count - 1
-    guard lastRow >= 0 else { return }
+    guard lastRow >= 0 else { return true }
     let widest = rows.map(\.count).max() ?? 0
+    var budget = Self.maximumCells
     for range in merges {
       let value = self[range.top, range.left]
       guard !value.isEmpty, range.top <= lastRow else { continue }
       for row in range.top...min(range.bottom, lastRow) {
         for column in range.left...min(range.right, max(widest - 1, range.left))
         where row != range.top || column != range.left {
+          guard budget > 0 else { return false }
+          budget -= 1
           if self[row, column].isEmpty { set(value, row: row, column: column) }
         }
       }
     }
+    return true
   }
 
   /// True when a merged range joins `row`'s cell in `column` with the one below it.

@@ -49,7 +49,12 @@ struct SkillsMatrixLayout {
     for index in grids.indices {
       var grid = grids[index]
       grids[index] = SheetGrid(name: nil)
-      grid.fillMerges()
+      if !grid.fillMerges() {
+        file.error(
+          "\(sheetLabel(grid)) merges ranges of more than \(SheetGrid.maximumCells) cells; "
+            + "the cells past that were left as the file gives them",
+          at: SourceLocation(file: path))
+      }
       read(&grid)
     }
     if file.people.isEmpty, file.roles.isEmpty, file.wellFormed {
