@@ -267,6 +267,54 @@ struct SpreadsheetSafetyTests {
     #expect(stream.diagnostics.first?.message.hasPrefix("DOCTYPE declarations") == true)
   }
 
+  @Test("a DOCTYPE in a worksheet stops the SAX read before any cell")
+  func worksheetDoctype() {
+    let xml = """
+      <?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>
+      <worksheet><sheetData><row><c t="inlineStr"><is><t>&e;</t></is></c></row></sheetData></worksheet>
+      """
+    let (grid, diagnostics) = WorksheetSAXReader.read(
+      bytes: Array(xml.utf8), name: "Sheet1", partName: "evil.xlsx (sheet1.xml)",
+      path: "evil.xlsx", strings: [])
+    #expect(grid.rows.isEmpty)
+    #expect(diagnostics.count == 1)
+    #expect(diagnostics.first?.message.hasPrefix("DOCTYPE declarations") == true)
+  }
+
+  @Test("a worksheet nested past the depth limit is refused before libxml2 reads it")
+  func worksheetDepth() {
+    let xml = String(repeating: "<a>", count: 300) + String(repeating: "</a>", count: 300)
+    let (grid, diagnostics) = WorksheetSAXReader.read(
+      bytes: Array(xml.utf8), name: "Sheet1", partName: "deep.xlsx (sheet1.xml)",
+      path: "deep.xlsx", strings: [])
+    #expect(grid.rows.isEmpty)
+    #expect(diagnostics.count == 1)
+    #expect(diagnostics.first?.location.file == "deep.xlsx (sheet1.xml)")
+  }
+
+  @Test("worksheet cells: <c/> holds nothing, <c></c> its type's empty value, text in pieces")
+  func worksheetCells() {
+    let xml = """
+      <worksheet><sheetData><row r="2"><c r="B2" t="b"/><c t="b"></c><c t="e"/>\
+      <c t="s"><v>0</v></c><c t="inlineStr"><is><t>a &amp; </t><t><![CDATA[<b>]]></t></is></c>\
+      <c><v> 3 </v></c><c t="s"><v>7</v></c></row></sheetData></worksheet>
+      """
+    let (grid, diagnostics) = WorksheetSAXReader.read(
+      bytes: Array(xml.utf8), name: "Sheet1", partName: "m.xlsx (sheet1.xml)", path: "m.xlsx",
+      strings: ["x"])
+    #expect(grid.rows.count == 2)
+    #expect(
+      grid.rows.last == [
+        .empty, .empty, .boolean(false), .empty, .text("x"), .text("a & <b>"),
+        .number(3),
+      ])
+    #expect(
+      diagnostics.map(\.message) == [
+        "cell refers to shared string 7, which the workbook does not hold"
+      ])
+    #expect(diagnostics.first?.location.cell == "Sheet1!H2")
+  }
+
   @Test("a file that is not a zip archive, named .xlsx, is an error, not a crash")
   func notAZip() throws {
     let folder = try TemporaryFolder()

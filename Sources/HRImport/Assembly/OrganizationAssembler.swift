@@ -77,6 +77,10 @@ struct OrganizationAssembler {
             SkillID($0)
           }))
     }
+    // The skill last resolved at each place of a person's levels, as written and as resolved:
+    // a skills matrix names the same skills in the same order for everyone, and a reference
+    // equal to the one cached for its place resolves the same way without a lookup.
+    var resolved: [(reference: String, skill: String)] = []
     for index in people.values.indices {
       let id = people.keys[index]
       let record = people.values[index]
@@ -85,10 +89,30 @@ struct OrganizationAssembler {
       people.values[index].skills = []
       var levels: [SkillID: Int] = [:]
       levels.reserveCapacity(record.skills.count)
-      for entry in record.skills {
-        guard let skill = check(entry.skill, kind: "skill", among: skillIDs) else { continue }
-        checkScale(entry.level, scale: scale)
-        levels[SkillID(skill)] = entry.level.value
+      // Fields are read through a pointer: a loop over the entries, or a subscript, copied
+      // each entry (and its two locations) three times, and this twice.
+      record.skills.withUnsafeBufferPointer { entries in
+        guard let first = entries.baseAddress else { return }
+        for place in entries.indices {
+          let entry = first + place
+          let reference = entry.pointee.skill.value
+          let skill: String
+          if place < resolved.count, resolved[place].reference == reference {
+            skill = resolved[place].skill
+          } else if let checked = check(entry.pointee.skill, kind: "skill", among: skillIDs) {
+            skill = checked
+            if place < resolved.count {
+              resolved[place] = (reference, skill)
+            } else if place == resolved.count {
+              resolved.append((reference, skill))
+            }
+          } else {
+            continue
+          }
+          let level = entry.pointee.level.value
+          if level > scale { checkScale(entry.pointee.level, scale: scale) }
+          levels[SkillID(skill)] = level
+        }
       }
       var person = Person(
         id: PersonID(id), name: record.name, department: record.department ?? "",

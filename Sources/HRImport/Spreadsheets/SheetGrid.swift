@@ -141,25 +141,27 @@ struct CellReference: Hashable, Sendable {
     }
     var prefix = prefix
     return prefix.withUTF8 { head in
-      // The exact length, so that a name of up to 15 bytes is a small string.
-      String(unsafeUninitializedCapacity: head.count + letters + digits) { bytes in
-        var at = 0
-        for byte in head {
-          bytes[at] = byte
-          at += 1
-        }
+      // The exact length, so that a name of up to 15 bytes is a small string. Written through
+      // the base pointer, from the end of each run: the letters, then the digits.
+      let count = head.count + letters + digits
+      return String(unsafeUninitializedCapacity: count) { bytes in
+        guard let base = bytes.baseAddress, bytes.count >= count else { return 0 }
+        if let source = head.baseAddress { base.update(from: source, count: head.count) }
         var rest = column
-        for index in stride(from: at + letters - 1, through: at, by: -1) {
-          bytes[index] = UInt8(65 + (rest - 1) % 26)
+        var at = head.count + letters
+        while at > head.count {
+          at -= 1
+          base[at] = UInt8(truncatingIfNeeded: 65 + (rest - 1) % 26)
           rest = (rest - 1) / 26
         }
-        at += letters
         rest = row
-        for index in stride(from: at + digits - 1, through: at, by: -1) {
-          bytes[index] = UInt8(48 + rest % 10)
+        at = count
+        while at > head.count + letters {
+          at -= 1
+          base[at] = UInt8(truncatingIfNeeded: 48 + rest % 10)
           rest /= 10
         }
-        return at + digits
+        return count
       }
     }
   }
@@ -264,24 +266,31 @@ struct SheetGrid: Sendable {
   }
 
   /// Copies each merged range's top-left value into its other cells, so a header merged over
-  /// two rows, or a department merged over several people, reads as if written out.
+  /// two rows, or a department merged over several people, reads as if written out; false
+  /// when the ranges cover more than ``maximumCells`` cells, and were filled only that far.
   ///
   /// Ranges are clipped to the cells the sheet holds, so a merge over a whole column costs
-  /// nothing.
-  mutating func fillMerges() {
+  /// nothing. A sheet holding one cell at `XFD1048576` holds all of them, though, and a 1 KB
+  /// file merging `A1:XFD1048576` asked for 17 billion cells: the cells visited, over all
+  /// ranges, are counted against the same budget as the cells a sheet may hold.
+  mutating func fillMerges() -> Bool {
     let lastRow = rows.count - 1
-    guard lastRow >= 0 else { return }
+    guard lastRow >= 0 else { return true }
     let widest = rows.map(\.count).max() ?? 0
+    var budget = Self.maximumCells
     for range in merges {
       let value = self[range.top, range.left]
       guard !value.isEmpty, range.top <= lastRow else { continue }
       for row in range.top...min(range.bottom, lastRow) {
         for column in range.left...min(range.right, max(widest - 1, range.left))
         where row != range.top || column != range.left {
+          guard budget > 0 else { return false }
+          budget -= 1
           if self[row, column].isEmpty { set(value, row: row, column: column) }
         }
       }
     }
+    return true
   }
 
   /// True when a merged range joins `row`'s cell in `column` with the one below it.

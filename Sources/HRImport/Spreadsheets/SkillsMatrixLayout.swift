@@ -25,6 +25,8 @@ struct SkillsMatrixLayout {
 
   private var file: VendorFile
   private var path: String { file.path }
+  /// The first `VendorSkill.key` of the next sheet's skill columns.
+  private var nextSkillKey = 0
 
   init(path: String, label: String) {
     file = VendorFile(path: path, profile: .spreadsheet)
@@ -32,17 +34,28 @@ struct SkillsMatrixLayout {
   }
 
   /// Reads every grid and returns what they hold; `diagnostics` are added to the file's.
+  ///
+  /// The grids are consumed: each row is freed once its records are made, so a large sheet's
+  /// cells and its records are not held in full at once.
   mutating func read(
-    _ grids: [SheetGrid], diagnostics: [Diagnostic], notes: [String]
+    _ grids: consuming [SheetGrid], diagnostics: [Diagnostic], notes: [String]
   )
     -> VendorFile
   {
     file.diagnostics = diagnostics
     file.notes = notes
     file.wellFormed = !diagnostics.contains { $0.severity == .error } || !grids.isEmpty
-    for var grid in grids {
-      grid.fillMerges()
-      read(grid)
+    var grids = grids
+    for index in grids.indices {
+      var grid = grids[index]
+      grids[index] = SheetGrid(name: nil)
+      if !grid.fillMerges() {
+        file.error(
+          "\(sheetLabel(grid)) merges ranges of more than \(SheetGrid.maximumCells) cells; "
+            + "the cells past that were left as the file gives them",
+          at: SourceLocation(file: path))
+      }
+      read(&grid)
     }
     if file.people.isEmpty, file.roles.isEmpty, file.wellFormed {
       file.holdsNoPeople(
@@ -154,7 +167,7 @@ struct SkillsMatrixLayout {
 
   // MARK: Rows
 
-  private mutating func read(_ grid: SheetGrid) {
+  private mutating func read(_ grid: inout SheetGrid) {
     guard let header = findHeader(grid) else {
       if !grid.rows.isEmpty {
         file.notes.append(
@@ -173,10 +186,13 @@ struct SkillsMatrixLayout {
       note += "; columns not read: " + header.ignored.map { "'\($0)'" }.joined(separator: ", ")
     }
     file.notes.append(note)
+    let firstSkillKey = nextSkillKey
+    nextSkillKey += header.skills.count
     var seen: [String: Int] = [:]
     var longIndex: [String: Int] = [:]
     var count = 0
     for row in (header.row + 1)..<max(grid.rows.count, header.row + 1) {
+      defer { grid.rows[row] = [] }  // read: its records hold what it says
       let cells = grid.rows[row]
       guard cells.contains(where: { !$0.isEmpty }) else { continue }  // a blank row
       let id = grid[row, idColumn].text
@@ -202,12 +218,16 @@ struct SkillsMatrixLayout {
       case .people:
         var person = VendorPerson(id: id, at: idLocation)
         readDetails(grid, header: header, row: row, into: &person)
-        for skill in header.skills {
+        person.skills.reserveCapacity(header.skills.count)
+        for (offset, skill) in header.skills.enumerated() {
           let cell = grid[row, skill.column]
           if cell.isEmpty { continue }
           let location = grid.location(file: path, row: row, column: skill.column)
           guard let level = level(cell, skill: skill.name, at: location) else { continue }
-          person.skills.append(VendorSkill(name: skill.name, level: level, location: location))
+          person.skills.append(
+            VendorSkill(
+              name: skill.name, level: level, key: UInt16(exactly: firstSkillKey + offset),
+              location: location))
         }
         file.people.append(person)
       case .roles:

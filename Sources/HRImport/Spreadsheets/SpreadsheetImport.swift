@@ -60,7 +60,7 @@ enum SpreadsheetImport {
       notes = reader.notes
     }
     var layout = SkillsMatrixLayout(path: path, label: "spreadsheet (\(format.rawValue))")
-    let file = layout.read(grids, diagnostics: diagnostics, notes: notes)
+    let file = layout.read(consume grids, diagnostics: diagnostics, notes: notes)
     let size = RecordSource.fileSize(path)
     ImportProgressSink.report?(
       ImportProgress(

@@ -3,7 +3,8 @@
 /// The workbook names its sheets and their parts through relationships; strings live in one
 /// shared table; a formula's cell keeps its cached value in `<v>` beside `<f>`, which is what
 /// is read (nothing is recalculated); merged ranges follow the cells. Sheets stream through
-/// libxml2's reader, so memory grows with the cells, not with the markup.
+/// libxml2's SAX interface and the small parts through its reader, so memory grows with the
+/// cells, not with the markup.
 struct XLSXReader {
   static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
   static let strictMain = "http://purl.oclc.org/ooxml/spreadsheetml/main"
@@ -164,110 +165,14 @@ struct XLSXReader {
 
   // MARK: Worksheets
 
+  /// One worksheet, through libxml2's SAX interface (see ``WorksheetSAXReader``): a sheet may
+  /// hold millions of cells.
   private mutating func readSheet(
     _ bytes: [UInt8], name: String, part: String, strings: [String]
   ) -> SheetGrid {
-    let stream = SheetXMLStream(bytes: bytes, partName: describe(part))
-    var grid = SheetGrid(name: name)
-    var row = -1
-    var column = -1
-    var type = "n"
-    var value: [UInt8] = []
-    var inValue = false
-    var inInline = false
-    var inCell = false
-    // Names are matched and values read as bytes: a sheet holds millions of them.
-    while let node = stream.advance() {
-      switch node {
-      case .start:
-        if stream.localNameIs("c") {
-          var reference: CellReference?
-          type = "n"
-          stream.forEachAttribute { name, text in
-            if name.elementsEqual("r".utf8) {
-              reference = CellReference(bytes: text)
-            } else if name.elementsEqual("t".utf8) {
-              type = String(decoding: text, as: UTF8.self)
-            }
-          }
-          if let reference {
-            column = reference.column
-            if row < 0 { row = reference.row }
-          } else {
-            column += 1
-          }
-          value.removeAll(keepingCapacity: true)
-          inCell = !stream.isEmptyElement
-        } else if stream.localNameIs("v") {
-          inValue = inCell && !stream.isEmptyElement
-        } else if stream.localNameIs("row") {
-          var number: Int?
-          stream.forEachAttribute { name, text in
-            if name.elementsEqual("r".utf8) { number = SheetGrid.plainDigits(text) }
-          }
-          if let number, number >= 1, number <= SheetGrid.maximumRows {
-            row = number - 1
-          } else {
-            row += 1
-          }
-          column = -1
-        } else if stream.localNameIs("is") {
-          inInline = inCell && !stream.isEmptyElement
-        } else if stream.localNameIs("mergeCell") {
-          var range: CellRange?
-          stream.forEachAttribute { name, text in
-            if name.elementsEqual("ref".utf8) {
-              range = CellRange(reference: String(decoding: text, as: UTF8.self))
-            }
-          }
-          if let range { grid.merges.append(range) }
-        }
-      case .end:
-        if stream.localNameIs("c") {
-          if inCell {
-            let cell = self.cell(
-              type: type, value: String(decoding: value, as: UTF8.self), strings: strings,
-              grid: grid, row: row, column: column)
-            grid.set(cell, row: row, column: column)
-          }
-          inCell = false
-        } else if stream.localNameIs("v") {
-          inValue = false
-        } else if stream.localNameIs("is") {
-          inInline = false
-        }
-      case .text:
-        if inValue || inInline { stream.withText { value.append(contentsOf: $0) } }
-      }
-    }
-    diagnostics += stream.diagnostics
+    let (grid, found) = WorksheetSAXReader.read(
+      bytes: bytes, name: name, partName: describe(part), path: path, strings: strings)
+    diagnostics += found
     return grid
-  }
-
-  private mutating func cell(
-    type: String, value: String, strings: [String], grid: SheetGrid, row: Int, column: Int
-  ) -> SheetCell {
-    switch type {
-    case "s":
-      guard let index = Int(value.trimmingSpaces), strings.indices.contains(index) else {
-        if !value.isEmpty {
-          diagnostics.append(
-            Diagnostic(
-              .error, "cell refers to shared string \(value), which the workbook does not hold",
-              at: grid.location(file: path, row: row, column: column)))
-        }
-        return .empty
-      }
-      return .text(strings[index])
-    case "str", "inlineStr", "d":
-      return .text(value)
-    case "b":
-      return .boolean(value.trimmingSpaces == "1")
-    case "e":
-      return .error(value.trimmingSpaces)
-    default:
-      return grid.numberCell(
-        value, row: row, column: column, file: path, diagnostics: &diagnostics)
-    }
   }
 }

@@ -258,6 +258,7 @@ struct VendorConversion {
     let derivingRoles = options.deriveRoles != nil
     var fileSkills: [String] = []
     var seenSkills = Set<String>()
+    var keyed = KeyedSkills()
     var people = 0
     var absences = 0
     var droppedManagers = 0
@@ -318,7 +319,16 @@ struct VendorConversion {
           levels.append((id, level, location))
         }
       }
-      for skill in person.skills {
+      // A skills matrix's row: every lookup by its columns' keys.
+      let matrixRow = person.skills.allSatisfy { $0.key != nil }
+      if matrixRow {
+        person.skills.withUnsafeBufferPointer {
+          keepMatrixLevels(
+            $0, person: index, into: &levels, keyed: &keyed, scale: context.scale,
+            notes: &levelNotes, seen: &seenSkills, fileSkills: &fileSkills)
+        }
+      }
+      for skill in matrixRow ? [] : person.skills {
         guard let level = mapLevel(skill, scale: context.scale, notes: &levelNotes) else {
           continue
         }
@@ -385,6 +395,72 @@ struct VendorConversion {
         "\(vendor.holidays.count) holiday\(vendor.holidays.count == 1 ? "" : "s") read")
     }
     return (native, summary)
+  }
+
+  /// A skills matrix's skills by `VendorSkill.key`, for one file: each key's slot (keys of one
+  /// skill share it), and per slot the skill's id and where the person at hand holds it.
+  private struct KeyedSkills {
+    var slotOfKey: [Int] = []
+    var slotOfID: [String: Int] = [:]
+    var ids: [String] = []
+    /// Whether the file's skill list has the slot's skill yet.
+    var listed: [Bool] = []
+    /// The person whose levels hold the slot's skill at `position` (-1: nobody yet).
+    var holder: [Int] = []
+    var position: [Int] = []
+  }
+
+  /// The levels of a person whose skills all come from a skills matrix's columns, kept as
+  /// `convert` keeps any person's (the highest level per skill, in first-seen order), with
+  /// every lookup by the column's key: a skill's name is hashed once per file, not once per
+  /// level (a 10,000 × 500 matrix holds five million).
+  private mutating func keepMatrixLevels(
+    _ skills: UnsafeBufferPointer<VendorSkill>, person: Int,
+    into levels: inout [(id: String, level: Int, location: SourceLocation)],
+    keyed: inout KeyedSkills, scale: LevelScale, notes: inout LevelNotes,
+    seen: inout Set<String>, fileSkills: inout [String]
+  ) {
+    // Fields are read in place through a pointer: a subscript copies a level out whole (its
+    // location and names) for each field read.
+    guard let first = skills.baseAddress else { return }
+    for index in skills.indices {
+      let skill = first + index
+      guard let key = skill.pointee.key.map(Int.init),
+        let level = mapLevel(skill.pointee, scale: scale, notes: &notes)
+      else { continue }
+      if key >= keyed.slotOfKey.count {
+        keyed.slotOfKey.append(
+          contentsOf: repeatElement(-1, count: key + 1 - keyed.slotOfKey.count))
+      }
+      var slot = keyed.slotOfKey[key]
+      if slot < 0 {
+        let id = skillID(id: skill.pointee.id, name: skill.pointee.name)
+        if let known = keyed.slotOfID[id] {
+          slot = known
+        } else {
+          slot = keyed.ids.count
+          keyed.slotOfID[id] = slot
+          keyed.ids.append(id)
+          keyed.listed.append(false)
+          keyed.holder.append(-1)
+          keyed.position.append(0)
+        }
+        keyed.slotOfKey[key] = slot
+      }
+      let id = keyed.ids[slot]
+      if keyed.holder[slot] == person {
+        let held = keyed.position[slot]
+        if level > levels[held].level { levels[held] = (id, level, skill.pointee.location) }
+      } else {
+        keyed.holder[slot] = person
+        keyed.position[slot] = levels.count
+        levels.append((id, level, skill.pointee.location))
+      }
+      if !keyed.listed[slot] {
+        keyed.listed[slot] = true
+        if seen.insert(id).inserted { fileSkills.append(id) }
+      }
+    }
   }
 
   /// A role from a roles × skills sheet; its skills stay as the sheet names them, and the

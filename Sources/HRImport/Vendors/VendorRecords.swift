@@ -26,6 +26,14 @@ struct VendorSkill: Sendable {
   var id: String?
   var name: String
   var level: RawLevel
+  /// A skills matrix's number for the column the level sits in; `nil` for other exports.
+  ///
+  /// The same for every level under one header, so the conversion finds the skill's id once
+  /// per number instead of hashing the name of each of a matrix's millions of levels. Unique
+  /// within the file, always with the same `name`; `nil` past 65,535 columns in one file.
+  /// Sixteen bits, declared here, fit the padding after `level`, so a level record is no
+  /// larger for it.
+  var key: UInt16?
   var location: SourceLocation
   var category: String?
 }
