@@ -15,17 +15,22 @@ protocol VendorReader {
 extension VendorReader {
   /// Runs the reader over the file at `path`.
   ///
+  /// `chunkSize` is the bytes a streamed file is read in at a time (tests vary it; the records
+  /// and diagnostics never depend on it).
   /// - Throws: `ImportError.missingInput` when the file cannot be read.
   mutating func run(
-    path: String, displayPath: String, streamAbove threshold: Int
+    path: String, displayPath: String, streamAbove threshold: Int,
+    chunkSize: Int = RecordSource.defaultChunkSize
   )
     throws(ImportError) -> VendorFile
   {
     var copy = self
-    let (diagnostics, wellFormed) = try RecordSource.read(
-      path: path, displayPath: displayPath, streamAbove: threshold,
+    let (diagnostics, wellFormed, discard) = try RecordSource.read(
+      path: path, displayPath: displayPath, streamAbove: threshold, chunkSize: chunkSize,
       isRecord: { copy.isRecord($0) },
       body: { record, locator in copy.read(record, locator: locator) })
+    // A file refused as a whole after some records were read: as if none had been.
+    if discard { copy = self }
     var file = copy.finish()
     file.diagnostics = diagnostics + file.diagnostics
     file.wellFormed = wellFormed
