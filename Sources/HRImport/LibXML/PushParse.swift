@@ -51,6 +51,6 @@ enum PushParse {
     if parser.pointee.instate != XML_PARSER_EOF {
       xmlParseChunk(parser, nil, 0, 1)
     }
-    return parser.pointee.wellFormed != 0 && !builder.sawDoctype && !builder.refused
+    return parser.pointee.wellFormed != 0 && !builder.sawDoctype
   }
 }

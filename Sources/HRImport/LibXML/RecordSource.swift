@@ -24,12 +24,14 @@ enum RecordSource {
   /// - Throws: `ImportError.missingInput` when the file cannot be read.
   static func read(
     path: String, displayPath: String, streamAbove threshold: Int,
-    chunkSize: Int = defaultChunkSize, isRecord: (Node) -> Bool, body: (Node, Locator) -> Void
+    chunkSize: Int = defaultChunkSize, isRecord: (Node) -> Bool,
+    intern: (xmlDictPtr) -> Void = { _ in }, body: (Node, Locator) -> Void
   ) throws(ImportError) -> (diagnostics: [Diagnostic], wellFormed: Bool, discard: Bool) {
     let size = fileSize(path)
     if size > threshold {
       return stream(
-        path: path, displayPath: displayPath, chunkSize: chunkSize, isRecord: isRecord, body: body)
+        path: path, displayPath: displayPath, chunkSize: chunkSize, isRecord: isRecord,
+        intern: intern, body: body)
     }
     let bytes = try SafeXMLParser.readFile(path: path, displayPath: displayPath)
     var records = 0
@@ -68,7 +70,7 @@ enum RecordSource {
   /// true: what `body` read must be dropped.
   private static func stream(
     path: String, displayPath: String, chunkSize: Int, isRecord: (Node) -> Bool,
-    body: (Node, Locator) -> Void
+    intern: (xmlDictPtr) -> Void, body: (Node, Locator) -> Void
   ) -> (diagnostics: [Diagnostic], wellFormed: Bool, discard: Bool) {
     LibXML.initialize()
     if doctypeInProlog(path: path, displayPath: displayPath) != nil {
@@ -94,18 +96,22 @@ enum RecordSource {
     var tagNames = StartTagNames(path: path)
     let (wellFormed, records): (Bool, Int) = withoutActuallyEscaping(isRecord) { isRecord in
       withoutActuallyEscaping(body) { body in
+        // Records are read on a thread of their own, beside the parse.
+        let handoff = RecordHandoff { record in body(record, locator) }
         let builder = RecordTreeBuilder(
           errors: collector, isRecord: isRecord,
-          accept: { record in
+          started: { record in
             recordStart = parser.map { Int(xmlByteConsumed($0)) } ?? 0
             recordName = string(record.pointer.pointee.name)
-            return true
-          },
-          body: { record in body(record, locator) })
-        defer { builder.discardPartialRecord() }
+          }, handoff: handoff, body: { _ in })
+        defer { builder.finish() }
         let empty = UnsafeRawBufferPointer(start: nil, count: 0)
         let outcome = PushParse.run(
-          builder: builder, displayPath: displayPath, created: { parser = $0 },
+          builder: builder, displayPath: displayPath,
+          created: {
+            parser = $0
+            if let dictionary = $0.pointee.dict { intern(dictionary) }
+          },
           next: {
             guard let chunk = scan.next() else { return empty }
             // A record is refused before the chunk that would make it too large is parsed.

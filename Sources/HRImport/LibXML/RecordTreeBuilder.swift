@@ -27,14 +27,19 @@ final class RecordTreeBuilder {
   let errors: StreamErrors
   private let isRecord: (Node) -> Bool
   private let body: (Node) -> Void
-  /// Called at each record's start tag; returns false to stop the parse there.
-  private let accept: (Node) -> Bool
-  /// Records handed to `body`.
+  /// Called at each record's start tag (its attributes read, no child yet).
+  private let started: (Node) -> Void
+  /// The reading thread, when records are read beside the parse; `nil` to read each one as it
+  /// ends, on the parsing thread.
+  private let handoff: RecordHandoff?
+  /// The records built in the current arena and not yet sent to `handoff`.
+  private var batch: [UnsafeMutablePointer<xmlNode>] = []
+  /// The arena of the reading without `handoff`.
+  private let ownArena: UnsafeMutablePointer<NodeArena>?
+  /// Records finished (handed to `body` or to `handoff`).
   private(set) var records = 0
   /// True once a DOCTYPE was met (the parse is stopped there).
   private(set) var sawDoctype = false
-  /// True once `accept` refused a record.
-  private(set) var refused = false
   /// What the callbacks change on every element, and the parser's user data.
   private let state: UnsafeMutablePointer<State>
   /// One namespace struct per namespace URI (the parser interns URIs, so the pointer is the key).
@@ -45,7 +50,7 @@ final class RecordTreeBuilder {
   /// The callbacks' state: the record being built and the memory it is built in.
   fileprivate struct State: ~Copyable {
     unowned(unsafe) let owner: RecordTreeBuilder
-    var arena = NodeArena()
+    var arena: UnsafeMutablePointer<NodeArena>
     var parser: xmlParserCtxtPtr?
     /// Stands in for the document: `NameInterner` finds the parser's dictionary through it.
     let document: UnsafeMutablePointer<xmlDoc>
@@ -60,28 +65,49 @@ final class RecordTreeBuilder {
     var textLength = 0
     var textCapacity = 0
 
-    init(owner: RecordTreeBuilder, document: UnsafeMutablePointer<xmlDoc>) {
+    init(
+      owner: RecordTreeBuilder, document: UnsafeMutablePointer<xmlDoc>,
+      arena: UnsafeMutablePointer<NodeArena>
+    ) {
       self.owner = owner
       self.document = document
+      self.arena = arena
     }
   }
 
+  /// A builder calling `body` with each record: on the parsing thread as the record ends, or
+  /// on `handoff`'s thread (then `finish()` must be called once the parse is over).
   init(
     errors: StreamErrors, isRecord: @escaping (Node) -> Bool,
-    accept: @escaping (Node) -> Bool, body: @escaping (Node) -> Void
+    started: @escaping (Node) -> Void = { _ in }, handoff: RecordHandoff? = nil,
+    body: @escaping (Node) -> Void
   ) {
     self.errors = errors
     self.isRecord = isRecord
-    self.accept = accept
+    self.started = started
+    self.handoff = handoff
     self.body = body
     let document = UnsafeMutablePointer<xmlDoc>.allocate(capacity: 1)
     document.initialize(to: xmlDoc())
     document.pointee.type = XML_DOCUMENT_NODE
+    let arena: UnsafeMutablePointer<NodeArena>
+    if let handoff {
+      ownArena = nil
+      arena = handoff.takeArena()
+    } else {
+      arena = .allocate(capacity: 1)
+      arena.initialize(to: NodeArena())
+      ownArena = arena
+    }
     state = .allocate(capacity: 1)
-    state.initialize(to: State(owner: self, document: document))
+    state.initialize(to: State(owner: self, document: document, arena: arena))
   }
 
   deinit {
+    if let ownArena {
+      ownArena.deinitialize(count: 1)
+      ownArena.deallocate()
+    }
     for node in outer { node.deallocate() }
     for namespace in namespaces.values { namespace.deallocate() }
     state.pointee.document.deallocate()
@@ -101,12 +127,25 @@ final class RecordTreeBuilder {
     state.pointee.document.pointee.dict = parser.pointee.dict
   }
 
-  /// Frees the record being built when the parse stopped inside it.
-  func discardPartialRecord() {
+  /// Ends the parse: sends the last records to `handoff` and waits until they are read, then
+  /// frees the record being built if the parse stopped inside it. Call once, after the parse.
+  func finish() {
+    if let handoff {
+      if !batch.isEmpty { sendBatch() }
+      handoff.close()
+      handoff.giveBack(state.pointee.arena)
+    } else {
+      state.pointee.arena.pointee.reset()
+    }
     state.pointee.current = nil
     state.pointee.recordDepth = 0
     state.pointee.openText = nil
-    state.pointee.arena.reset()
+  }
+
+  private func sendBatch() {
+    guard let handoff else { return }
+    state.pointee.arena = handoff.send(state.pointee.arena, records: batch)
+    batch.removeAll(keepingCapacity: true)
   }
 
   /// The SAX2 handler that calls this builder (through the parser's user data, `context`).
@@ -158,30 +197,35 @@ final class RecordTreeBuilder {
       return
     }
     node.deallocate()
-    let record = state.pointee.arena.make(xmlNode())
+    let record = state.pointee.arena.pointee.make(xmlNode())
     state.pointee.fill(record, localName, prefix: prefix, uri: uri)
     record.pointee.parent = outer.last
     if let attributes, attributeCount > 0 {
       state.pointee.addAttributes(to: record, count: attributeCount, attributes)
     }
-    guard accept(Node(record)) else {
-      refused = true
-      state.pointee.arena.reset()
-      if let parser = state.pointee.parser { xmlStopParser(parser) }
-      return
-    }
+    started(Node(record))
     state.pointee.current = record
     state.pointee.recordDepth = 1
   }
 
   fileprivate func endOutside() {
+    if let handoff, records > 0 {
+      // Records sent or about to be point at this element as their parent: let them be read.
+      if !batch.isEmpty { sendBatch() }
+      handoff.drain()
+    }
     outer.popLast()?.deallocate()
   }
 
   fileprivate func finishRecord(_ record: UnsafeMutablePointer<xmlNode>) {
     records += 1
-    body(Node(record))
-    state.pointee.arena.reset()
+    guard handoff != nil else {
+      body(Node(record))
+      state.pointee.arena.pointee.reset()
+      return
+    }
+    batch.append(record)
+    if batch.count >= RecordHandoff.batchSize { sendBatch() }
   }
 
   /// The namespace struct for `uri`, made the first time the URI is met.
@@ -223,7 +267,7 @@ extension RecordTreeBuilder.State {
         attributes: attributes)
       return
     }
-    let node = arena.make(xmlNode())
+    let node = arena.pointee.make(xmlNode())
     fill(node, localName, prefix: prefix, uri: uri)
     node.pointee.parent = parent
     if let last = parent.pointee.last {
@@ -285,13 +329,13 @@ extension RecordTreeBuilder.State {
     var previous: UnsafeMutablePointer<xmlAttr>?
     for index in 0..<count {
       let fields = attributes + 5 * index
-      let attribute = arena.make(xmlAttr())
+      let attribute = arena.pointee.make(xmlAttr())
       attribute.pointee.type = XML_ATTRIBUTE_NODE
       attribute.pointee.name = fields[0]
       attribute.pointee.parent = node
       attribute.pointee.doc = document
       if let start = fields[3], let end = fields[4] {
-        let value = arena.make(xmlNode())
+        let value = arena.pointee.make(xmlNode())
         value.pointee.type = XML_TEXT_NODE
         value.pointee.doc = document
         value.pointee.parent = UnsafeMutableRawPointer(attribute).assumingMemoryBound(
@@ -318,7 +362,7 @@ extension RecordTreeBuilder.State {
     from start: UnsafePointer<xmlChar>, to end: UnsafePointer<xmlChar>
   ) -> UnsafeMutablePointer<xmlChar> {
     let count = max(end - start, 0)
-    let copy = arena.allocate(count + 1).assumingMemoryBound(to: xmlChar.self)
+    let copy = arena.pointee.allocate(count + 1).assumingMemoryBound(to: xmlChar.self)
     guard memchr(start, 0x26, count) != nil else {
       copy.update(from: start, count: count)
       copy[count] = 0
@@ -349,7 +393,7 @@ extension RecordTreeBuilder.State {
       var buffer = content
       if needed > textCapacity {
         textCapacity = max(needed, 2 * textCapacity)
-        buffer = arena.allocate(textCapacity).assumingMemoryBound(to: xmlChar.self)
+        buffer = arena.pointee.allocate(textCapacity).assumingMemoryBound(to: xmlChar.self)
         buffer.update(from: content, count: textLength)
         node.pointee.content = buffer
       }
@@ -358,7 +402,7 @@ extension RecordTreeBuilder.State {
       buffer[textLength] = 0
       return
     }
-    let node = arena.make(xmlNode())
+    let node = arena.pointee.make(xmlNode())
     node.pointee.type = XML_TEXT_NODE
     node.pointee.doc = document
     node.pointee.parent = parent
@@ -370,7 +414,7 @@ extension RecordTreeBuilder.State {
       node.pointee.line = 65535
       node.pointee.psvi = UnsafeMutableRawPointer(bitPattern: Int(line))
     }
-    let buffer = arena.allocate(count + 1).assumingMemoryBound(to: xmlChar.self)
+    let buffer = arena.pointee.allocate(count + 1).assumingMemoryBound(to: xmlChar.self)
     buffer.update(from: bytes, count: count)
     buffer[count] = 0
     node.pointee.content = buffer
