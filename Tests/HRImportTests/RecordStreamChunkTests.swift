@@ -4,7 +4,7 @@ import Testing
 @testable import HRImport
 
 /// The streaming reader parses a file in chunks the byte scan has cleared (`ScanAhead`,
-/// `PushParse`, `RecordTreeBuilder`): whatever the chunk size, the records read and the
+/// `ChunkedParse`, `RecordTreeBuilder`): whatever the chunk size, the records read and the
 /// diagnostics are the same.
 @Suite("Streamed records do not depend on where the chunks end")
 struct RecordStreamChunkTests {

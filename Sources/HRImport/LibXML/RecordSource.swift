@@ -106,7 +106,7 @@ enum RecordSource {
           }, handoff: handoff, body: { _ in })
         defer { builder.finish() }
         let empty = UnsafeRawBufferPointer(start: nil, count: 0)
-        let outcome = PushParse.run(
+        let outcome = ChunkedParse.run(
           builder: builder, displayPath: displayPath,
           created: {
             parser = $0
