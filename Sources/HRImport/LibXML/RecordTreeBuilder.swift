@@ -127,8 +127,10 @@ final class RecordTreeBuilder {
     state.pointee.document.pointee.dict = parser.pointee.dict
   }
 
-  /// Ends the parse: sends the last records to `handoff` and waits until they are read, then
-  /// frees the record being built if the parse stopped inside it. Call once, after the parse.
+  /// Ends the parse; call once, after it.
+  ///
+  /// Sends the last records to `handoff` and waits until they are read, then frees the record
+  /// being built if the parse stopped inside it.
   func finish() {
     if let handoff {
       if !batch.isEmpty { sendBatch() }
