@@ -2,7 +2,9 @@ internal import CLibXML2
 import Foundation
 
 /// Feeds a vendor reader its records (one person, one time-off request, one Atom entry…), from a
-/// tree in memory for ordinary files and from libxml2's `xmlTextReader` for large ones.
+/// tree in memory for ordinary files and from libxml2's SAX2 parser for large ones (each record
+/// built as a small tree of its own, `RecordTreeBuilder`, and read on a thread of its own while
+/// the parse goes on, `RecordHandoff`).
 ///
 /// Both ways apply the native reader's safety rules: no DOCTYPE (so no entity can be declared,
 /// hence no XXE and no expansion bomb), no network, the deny-all entity loader, libxml2's depth

@@ -17,7 +17,8 @@ import Darwin
 /// one), an attribute value is one text child with `&` written back (the parser hands it over
 /// as `&#38;`), lines past 65,535 are kept the way `XML_PARSE_BIG_LINES` keeps them. No
 /// `malloc` per node, no tree walk to free it, and no `xmlTextReader` stepping through every
-/// node: about 40 % fewer instructions than the reader with `xmlTextReaderExpand`.
+/// node: libxml2 and the tree together take about 40 % fewer instructions than `xmlTextReader`
+/// with `xmlTextReaderExpand` per record did (0.76 G against 1.24 G on a 5,000-worker export).
 ///
 /// Elements outside records are kept only as their names, namespace and parent (what
 /// `isRecord` looks at), each while it is open. The state the callbacks touch for every element
