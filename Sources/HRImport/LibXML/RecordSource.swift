@@ -96,51 +96,59 @@ enum RecordSource {
     var recordStart = 0
     var recordName = ""
     var tagNames = StartTagNames(path: path)
-    let (wellFormed, records): (Bool, Int) = withoutActuallyEscaping(isRecord) { isRecord in
-      withoutActuallyEscaping(body) { body in
-        // Records are read on a thread of their own, beside the parse.
-        let handoff = RecordHandoff { record in body(record, locator) }
-        let builder = RecordTreeBuilder(
-          errors: collector, isRecord: isRecord,
-          started: { record in
-            recordStart = parser.map { Int(xmlByteConsumed($0)) } ?? 0
-            recordName = string(record.pointer.pointee.name)
-          }, handoff: handoff, body: { _ in })
-        defer { builder.finish() }
-        let empty = UnsafeRawBufferPointer(start: nil, count: 0)
-        let outcome = ChunkedParse.run(
-          builder: builder, displayPath: displayPath,
-          created: {
-            parser = $0
-            if let dictionary = $0.pointee.dict { intern(dictionary) }
-          },
-          next: {
-            guard let chunk = scan.next() else { return empty }
-            // A record is refused before the chunk that would make it too large is parsed.
-            if builder.inRecord,
-              let large = oversized(
-                scan.largeElements(count: chunk.largeCount), open: chunk.openLarge,
-                at: recordStart, named: recordName, tagNames: &tagNames)
-            {
-              refusal = recordTooLarge(
-                large, limits: scan.limits, path: path, displayPath: displayPath)
-              if let parser { xmlStopParser(parser) }
-              return empty
-            }
-            return chunk.bytes
-          }
-        ) { bytesRead in
+    var wellFormed = false
+    var records = 0
+    var sawDoctype = false
+    // The parse runs on a thread of its own; the records are read here, beside it (see
+    // `RecordHandoff` for why this way round).
+    let handoff = RecordHandoff()
+    Alongside.run(
+      background: {
+        withoutActuallyEscaping(isRecord) { isRecord in
+          LibXML.initialize()  // silences libxml2's generic error printer on this thread
+          let builder = RecordTreeBuilder(
+            errors: collector, isRecord: isRecord,
+            started: { record in
+              recordStart = parser.map { Int(xmlByteConsumed($0)) } ?? 0
+              recordName = string(record.pointer.pointee.name)
+            }, handoff: handoff, body: { _ in })
+          let empty = UnsafeRawBufferPointer(start: nil, count: 0)
+          let outcome = ChunkedParse.run(
+            builder: builder, displayPath: displayPath,
+            created: {
+              parser = $0
+              if let dictionary = $0.pointee.dict { intern(dictionary) }
+            },
+            next: {
+              guard let chunk = scan.next() else { return empty }
+              // A record is refused before the chunk that would make it too large is parsed.
+              if builder.inRecord,
+                let large = oversized(
+                  scan.largeElements(count: chunk.largeCount), open: chunk.openLarge,
+                  at: recordStart, named: recordName, tagNames: &tagNames)
+              {
+                refusal = recordTooLarge(
+                  large, limits: scan.limits, path: path, displayPath: displayPath)
+                if let parser { xmlStopParser(parser) }
+                return empty
+              }
+              return chunk.bytes
+            }, progress: { _ in })
+          builder.finish()
+          sawDoctype = builder.sawDoctype
+          wellFormed = outcome && !sawDoctype
+          records = builder.records
+        }
+      },
+      foreground: {
+        handoff.consume(body: { body($0, locator) }) { read, bytesRead in
           if throttle.shouldReport() {
             ImportProgressSink.report?(
               ImportProgress(
-                file: displayPath, records: builder.records, bytesRead: bytesRead,
-                totalBytes: size))
+                file: displayPath, records: read, bytesRead: bytesRead, totalBytes: size))
           }
         }
-        let doctype = builder.sawDoctype
-        return (outcome && !doctype, doctype ? -1 : builder.records)
-      }
-    }
+      })
     if let violation = scan.finish() {
       let (line, column) = InputLimits.position(ofOffset: violation.offset, path: path)
       return (
@@ -152,9 +160,8 @@ enum RecordSource {
       )
     }
     ImportProgressSink.report?(
-      ImportProgress(file: displayPath, records: max(records, 0), bytesRead: size, totalBytes: size)
-    )
-    if records < 0 {
+      ImportProgress(file: displayPath, records: records, bytesRead: size, totalBytes: size))
+    if sawDoctype {
       collector.diagnostics.append(doctypeDiagnostic(path: path, displayPath: displayPath))
       return (collector.diagnostics, false, false)
     }

@@ -76,8 +76,8 @@ final class RecordTreeBuilder {
     }
   }
 
-  /// A builder calling `body` with each record: on the parsing thread as the record ends, or
-  /// on `handoff`'s thread (then `finish()` must be called once the parse is over).
+  /// A builder calling `body` with each record on the parsing thread as the record ends, or
+  /// sending the records to `handoff` (then `finish()` must be called once the parse is over).
   init(
     errors: StreamErrors, isRecord: @escaping (Node) -> Bool,
     started: @escaping (Node) -> Void = { _ in }, handoff: RecordHandoff? = nil,
@@ -147,7 +147,8 @@ final class RecordTreeBuilder {
 
   private func sendBatch() {
     guard let handoff else { return }
-    state.pointee.arena = handoff.send(state.pointee.arena, records: batch)
+    let bytesRead = state.pointee.parser.map { Int(xmlByteConsumed($0)) } ?? 0
+    state.pointee.arena = handoff.send(state.pointee.arena, records: batch, bytesRead: bytesRead)
     batch.removeAll(keepingCapacity: true)
   }
 
