@@ -19,55 +19,43 @@ enum ChunkedParse {
   ///   - created: called once with the parser, before the first byte is parsed.
   ///   - next: the next chunk of the file; empty at its end. It may stop the parser (then it
   ///     returns an empty chunk).
-  ///   - progress: called after each chunk with the bytes given to the parser so far.
   /// - Returns: whether libxml2 found the input well-formed (false too when the parse was
   ///   stopped).
   static func run(
     builder: RecordTreeBuilder, displayPath: String,
     created: (xmlParserCtxtPtr) -> Void,
-    next: () -> UnsafeRawBufferPointer,
-    progress: (Int) -> Void
+    next: () -> UnsafeRawBufferPointer
   ) -> Bool {
     withoutActuallyEscaping(next) { next in
-      withoutActuallyEscaping(progress) { progress in
-        let input = Input(next: next, progress: progress)
-        var sax = RecordTreeBuilder.handler()
-        let parser = withExtendedLifetime(input) {
-          xmlCreateIOParserCtxt(
-            &sax, builder.context, readChunk, nil, Unmanaged.passUnretained(input).toOpaque(),
-            XML_CHAR_ENCODING_NONE)
-        }
-        guard let parser else { return false }
-        defer { xmlFreeParserCtxt(parser) }
-        xmlCtxtUseOptions(parser, LibXML.streamOptions)
-        builder.useDictionary(of: parser)
-        created(parser)
-        withExtendedLifetime(input) { _ = xmlParseDocument(parser) }
-        input.release()
-        return parser.pointee.wellFormed != 0 && !builder.sawDoctype
-      }
+      let input = Input(next: next)
+      // The closure is the caller's only for the call: let go of it on every way out.
+      defer { input.release() }
+      var sax = RecordTreeBuilder.handler()
+      let context = Unmanaged.passUnretained(input).toOpaque()
+      guard
+        let parser = xmlCreateIOParserCtxt(
+          &sax, builder.context, readChunk, nil, context, XML_CHAR_ENCODING_NONE)
+      else { return false }
+      defer { xmlFreeParserCtxt(parser) }
+      xmlCtxtUseOptions(parser, LibXML.streamOptions)
+      builder.useDictionary(of: parser)
+      created(parser)
+      _ = xmlParseDocument(parser)
+      return parser.pointee.wellFormed != 0 && !builder.sawDoctype
     }
   }
 
   /// The chunks as libxml2's input callback reads them, a buffer's worth at a time.
   private final class Input {
     private var next: (() -> UnsafeRawBufferPointer)?
-    private var progress: ((Int) -> Void)?
     private var chunk = UnsafeRawBufferPointer(start: nil, count: 0)
     private var position = 0
-    private var fed = 0
     private var ended = false
 
-    init(next: @escaping () -> UnsafeRawBufferPointer, progress: @escaping (Int) -> Void) {
-      self.next = next
-      self.progress = progress
-    }
+    init(next: @escaping () -> UnsafeRawBufferPointer) { self.next = next }
 
-    /// Lets go of the caller's closures once the parse is over.
-    func release() {
-      next = nil
-      progress = nil
-    }
+    /// Lets go of the caller's closure once the parse is over.
+    func release() { next = nil }
 
     /// Fills `buffer` from the chunks, across as many as it takes: libxml2 expects a read to
     /// give all it asked for until the end of the input (a short read in the middle of the XML
@@ -77,10 +65,6 @@ enum ChunkedParse {
       while filled < count {
         if position == chunk.count {
           guard !ended, let next else { break }
-          if chunk.count > 0 {
-            fed += chunk.count
-            progress?(fed)
-          }
           chunk = next()
           position = 0
           if chunk.isEmpty {

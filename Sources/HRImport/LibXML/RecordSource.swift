@@ -133,7 +133,7 @@ enum RecordSource {
                 return empty
               }
               return chunk.bytes
-            }, progress: { _ in })
+            })
           builder.finish()
           sawDoctype = builder.sawDoctype
           wellFormed = outcome && !sawDoctype
