@@ -126,9 +126,6 @@ extension InputLimits {
       return found
     }
 
-    /// Bytes scanned so far.
-    var scanned: Int { offset }
-
     /// The most bytes scanned with one reservation of room for open elements.
     private static let sliceSize = 1 << 16
 
