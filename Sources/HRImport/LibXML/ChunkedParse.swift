@@ -11,7 +11,9 @@ internal import CLibXML2
 /// same reads whatever the chunk size (each read is filled across chunks), so results do not
 /// depend on where the chunks end (`RecordStreamChunkTests`).
 enum ChunkedParse {
-  /// Parses the chunks `next` returns (an empty one ends the input) with `builder`.
+  /// Parses the chunks `next` returns (an empty one ends the input) with `builder`, and
+  /// finishes the builder (`RecordTreeBuilder.finish()`) while the parser's dictionary, which
+  /// every name in a record points into, is still alive.
   ///
   /// - Parameters:
   ///   - builder: the SAX2 handler's state; it may stop the parser.
@@ -35,8 +37,14 @@ enum ChunkedParse {
       guard
         let parser = xmlCreateIOParserCtxt(
           &sax, builder.context, readChunk, nil, context, XML_CHAR_ENCODING_NONE)
-      else { return false }
+      else {
+        builder.finish()
+        return false
+      }
       defer { xmlFreeParserCtxt(parser) }
+      // Runs first: every record is read before the parser, and the dictionary its names
+      // point into, are freed.
+      defer { builder.finish() }
       xmlCtxtUseOptions(parser, LibXML.streamOptions)
       builder.useDictionary(of: parser)
       created(parser)

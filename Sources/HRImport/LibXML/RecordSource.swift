@@ -134,7 +134,6 @@ enum RecordSource {
               }
               return chunk.bytes
             })
-          builder.finish()
           sawDoctype = builder.sawDoctype
           wellFormed = outcome && !sawDoctype
           records = builder.records
