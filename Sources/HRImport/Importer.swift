@@ -72,6 +72,7 @@ public enum Importer {
     converted.files = []  // the assembler holds its own copy; keep peak memory to one copy
     let organization = assembler.assemble()
     diagnostics += assembler.diagnostics
+    ReleaseFreedMemory.now()
     if organization.people.isEmpty {
       diagnostics += noPeople(paths: paths, sources: converted.sources)
     } else if organization.roles.isEmpty, let severity = options.missingRoles {

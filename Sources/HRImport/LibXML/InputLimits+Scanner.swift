@@ -113,6 +113,19 @@ extension InputLimits {
       return !finished
     }
 
+    /// The start offsets of the elements open where the scan stands that began before `bound`,
+    /// outermost first: with `bound` the offset scanned so far less `limits.recordSize`, the
+    /// open elements already known to be larger than a record may be (the streaming reader asks
+    /// between chunks, before the element's end is scanned).
+    func openElements(startingBefore bound: Int) -> [Int] {
+      var found: [Int] = []
+      for index in 0..<min(depth, openOffsets.count) {
+        guard openOffsets[index] < bound else { break }
+        found.append(openOffsets[index])
+      }
+      return found
+    }
+
     /// The most bytes scanned with one reservation of room for open elements.
     private static let sliceSize = 1 << 16
 

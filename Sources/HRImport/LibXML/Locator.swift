@@ -1,8 +1,8 @@
 /// Places a vendor node in its file for diagnostics.
 ///
 /// Files read into memory are located exactly (line and column, from the offsets the DOM parse
-/// recorded); streamed files by the line libxml2 keeps on each node, since the streaming parser
-/// runs ahead of the node it returns and so cannot give a column.
+/// recorded); streamed files by the line of each element's start tag, as libxml2's tree builder
+/// records it (`RecordTreeBuilder` keeps the same), which has no column.
 final class Locator {
   let path: String
   private let state: ParseState?

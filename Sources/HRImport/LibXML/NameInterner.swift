@@ -25,6 +25,16 @@ final class NameInterner {
     }
   }
 
+  /// The interner for the documents of a parser whose dictionary is `dictionary`.
+  ///
+  /// Made on the parsing thread before the parse begins, when records are read on another
+  /// thread (`RecordHandoff`): the dictionary may only be read where the parser adds to it.
+  init(dictionary: xmlDictPtr) {
+    self.dictionary = dictionary
+    exact = true
+    owned = false
+  }
+
   deinit { if owned { xmlDictFree(dictionary) } }
 
   /// True when `node` lives in the document this interner was made for.

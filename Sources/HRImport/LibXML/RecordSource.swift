@@ -2,7 +2,9 @@ internal import CLibXML2
 import Foundation
 
 /// Feeds a vendor reader its records (one person, one time-off request, one Atom entry…), from a
-/// tree in memory for ordinary files and from libxml2's `xmlTextReader` for large ones.
+/// tree in memory for ordinary files and from libxml2's SAX2 parser for large ones (each record
+/// built as a small tree of its own, `RecordTreeBuilder`, and read on a thread of its own while
+/// the parse goes on, `RecordHandoff`).
 ///
 /// Both ways apply the native reader's safety rules: no DOCTYPE (so no entity can be declared,
 /// hence no XXE and no expansion bomb), no network, the deny-all entity loader, libxml2's depth
@@ -12,18 +14,26 @@ enum RecordSource {
   /// files stream one record at a time so memory stays flat.
   static let defaultStreamingThreshold = ImportOptions().streamingThreshold
 
+  /// The bytes a streamed file is read, scanned and parsed in at a time.
+  static let defaultChunkSize = 256 << 10
+
   /// Calls `body` with every element for which `isRecord` holds, in document order, without
   /// looking inside records.
   ///
-  /// - Returns: libxml2's diagnostics, and whether the file was read to its end.
+  /// - Returns: libxml2's diagnostics, whether the file was read to its end, and whether what
+  ///   `body` read must be dropped (a streamed file found to break an `InputLimits` limit after
+  ///   its first records were read: the file is refused as a whole, with that one error).
   /// - Throws: `ImportError.missingInput` when the file cannot be read.
   static func read(
     path: String, displayPath: String, streamAbove threshold: Int,
-    isRecord: (Node) -> Bool, body: (Node, Locator) -> Void
-  ) throws(ImportError) -> (diagnostics: [Diagnostic], wellFormed: Bool) {
+    chunkSize: Int = defaultChunkSize, isRecord: (Node) -> Bool,
+    intern: (xmlDictPtr) -> Void = { _ in }, body: (Node, Locator) -> Void
+  ) throws(ImportError) -> (diagnostics: [Diagnostic], wellFormed: Bool, discard: Bool) {
     let size = fileSize(path)
     if size > threshold {
-      return stream(path: path, displayPath: displayPath, isRecord: isRecord, body: body)
+      return stream(
+        path: path, displayPath: displayPath, chunkSize: chunkSize, isRecord: isRecord,
+        intern: intern, body: body)
     }
     let bytes = try SafeXMLParser.readFile(path: path, displayPath: displayPath)
     var records = 0
@@ -37,7 +47,7 @@ enum RecordSource {
     }
     ImportProgressSink.report?(
       ImportProgress(file: displayPath, records: records, bytesRead: size, totalBytes: size))
-    return (diagnostics, done != nil)
+    return (diagnostics, done != nil, false)
   }
 
   private static func walk(_ node: Node, isRecord: (Node) -> Bool, body: (Node) -> Void) {
@@ -53,106 +63,147 @@ enum RecordSource {
     return (attributes?[.size] as? NSNumber)?.intValue ?? 0
   }
 
-  /// Streams the file with `xmlTextReader`, expanding each record into a small subtree that the
-  /// reader frees once it moves past it.
+  /// Streams the file through libxml2's push parser, building each record as a small tree that
+  /// is freed once `body` has read it (see `RecordTreeBuilder`).
+  ///
+  /// The `InputLimits` scan runs on a thread of its own a few chunks ahead of the parse, which
+  /// only gets what the scan has cleared (`ScanAhead`); a violation anywhere in the file is
+  /// reported alone, as when the scan ran over the whole file first, and then `discard` is
+  /// true: what `body` read must be dropped.
   private static func stream(
-    path: String, displayPath: String, isRecord: (Node) -> Bool, body: (Node, Locator) -> Void
-  ) -> (diagnostics: [Diagnostic], wellFormed: Bool) {
+    path: String, displayPath: String, chunkSize: Int, isRecord: (Node) -> Bool,
+    intern: (xmlDictPtr) -> Void, body: (Node, Locator) -> Void
+  ) -> (diagnostics: [Diagnostic], wellFormed: Bool, discard: Bool) {
     LibXML.initialize()
     if doctypeInProlog(path: path, displayPath: displayPath) != nil {
-      return ([doctypeDiagnostic(path: path, displayPath: displayPath)], false)
+      return ([doctypeDiagnostic(path: path, displayPath: displayPath)], false, false)
     }
-    // One linear pass over the bytes before libxml2 reads them (see `InputLimits`).
-    let limits = InputLimits.standard
-    let scan = limits.scan(path: path)
-    if let violation = scan.violation {
+    let collector = StreamErrors(path: displayPath)
+    guard let file = fopen(path, "rb") else {
+      return (
+        [Diagnostic(.error, "cannot open the file for reading", at: collector.wholeFile)], false,
+        false
+      )
+    }
+    defer { fclose(file) }
+    let scan = ScanAhead(file: file, chunkSize: chunkSize)
+    let locator = Locator(path: displayPath)
+    let size = fileSize(path)
+    var throttle = ImportProgressSink.Throttle()
+    var refusal: Diagnostic?
+    var parser: xmlParserCtxtPtr?
+    // Where the record being built starts (the bytes consumed at its start tag) and its name.
+    var recordStart = 0
+    var recordName = ""
+    var tagNames = StartTagNames(path: path)
+    var wellFormed = false
+    var records = 0
+    var sawDoctype = false
+    // The parse runs on a thread of its own; the records are read here, beside it (see
+    // `RecordHandoff` for why this way round).
+    let handoff = RecordHandoff()
+    Alongside.run(
+      background: {
+        withoutActuallyEscaping(isRecord) { isRecord in
+          LibXML.initialize()  // silences libxml2's generic error printer on this thread
+          let builder = RecordTreeBuilder(
+            errors: collector, isRecord: isRecord,
+            started: { record in
+              recordStart = parser.map { Int(xmlByteConsumed($0)) } ?? 0
+              recordName = string(record.pointer.pointee.name)
+            }, handoff: handoff, body: { _ in })
+          let empty = UnsafeRawBufferPointer(start: nil, count: 0)
+          let outcome = ChunkedParse.run(
+            builder: builder, displayPath: displayPath,
+            created: {
+              parser = $0
+              if let dictionary = $0.pointee.dict { intern(dictionary) }
+            },
+            next: {
+              guard let chunk = scan.next() else { return empty }
+              // A record is refused before the chunk that would make it too large is parsed.
+              if builder.inRecord,
+                let large = oversized(
+                  scan.largeElements(count: chunk.largeCount), open: chunk.openLarge,
+                  at: recordStart, named: recordName, tagNames: &tagNames)
+              {
+                refusal = recordTooLarge(
+                  large, limits: scan.limits, path: path, displayPath: displayPath)
+                if let parser { xmlStopParser(parser) }
+                return empty
+              }
+              return chunk.bytes
+            })
+          sawDoctype = builder.sawDoctype
+          wellFormed = outcome && !sawDoctype
+          records = builder.records
+        }
+      },
+      foreground: {
+        handoff.consume(body: { body($0, locator) }) { read, bytesRead in
+          if throttle.shouldReport() {
+            ImportProgressSink.report?(
+              ImportProgress(
+                file: displayPath, records: read, bytesRead: bytesRead, totalBytes: size))
+          }
+        }
+      })
+    if let violation = scan.finish() {
+      let (line, column) = InputLimits.position(ofOffset: violation.offset, path: path)
       return (
         [
           Diagnostic(
             .error, violation.message,
-            at: SourceLocation(file: displayPath, line: violation.line, column: violation.column))
-        ], false
+            at: SourceLocation(file: displayPath, line: line, column: column))
+        ], false, true
       )
     }
-    let largeElements = scan.largeElements.sorted { $0.offset < $1.offset }
-    let collector = StreamErrors(path: displayPath)
-    guard let reader = xmlReaderForFile(path, nil, LibXML.streamOptions) else {
-      return (
-        [Diagnostic(.error, "cannot open the file for reading", at: collector.wholeFile)], false
-      )
+    ImportProgressSink.report?(
+      ImportProgress(file: displayPath, records: records, bytesRead: size, totalBytes: size))
+    if sawDoctype {
+      collector.diagnostics.append(doctypeDiagnostic(path: path, displayPath: displayPath))
+      return (collector.diagnostics, false, false)
     }
-    defer { xmlFreeTextReader(reader) }
-    let unmanaged = Unmanaged.passRetained(collector)
-    defer { unmanaged.release() }
-    xmlTextReaderSetStructuredErrorHandler(reader, collectStreamError, unmanaged.toOpaque())
-    let locator = Locator(path: displayPath)
-    let size = fileSize(path)
-    var records = 0
-    var throttle = ImportProgressSink.Throttle()
-    defer {
-      ImportProgressSink.report?(
-        ImportProgress(file: displayPath, records: records, bytesRead: size, totalBytes: size))
+    if let refusal {
+      collector.diagnostics.append(refusal)
+      return (collector.diagnostics, false, false)
     }
-    var status = xmlTextReaderRead(reader)
-    while status == 1 {
-      let type = xmlTextReaderNodeType(reader)
-      if type == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue) {
-        collector.diagnostics.append(doctypeDiagnostic(path: path, displayPath: displayPath))
-        return (collector.diagnostics, false)
-      }
-      if type == Int32(XML_READER_TYPE_ELEMENT.rawValue),
-        let current = xmlTextReaderCurrentNode(reader),
-        isRecord(Node(current))
-      {
-        if let large = oversized(
-          largeElements, at: Int(xmlTextReaderByteConsumed(reader)),
-          named: string(xmlTextReaderConstLocalName(reader)))
-        {
-          let (line, column) = InputLimits.position(ofOffset: large.offset, path: path)
-          collector.diagnostics.append(
-            Diagnostic(
-              .error,
-              "record <\(large.name)> is larger than \(limits.recordSize >> 20) MiB (limit "
-                + "\(limits.recordSize >> 20) MiB per record)",
-              at: SourceLocation(file: displayPath, line: line, column: column)))
-          return (collector.diagnostics, false)
-        }
-        guard let expanded = xmlTextReaderExpand(reader) else {
-          status = -1
-          break
-        }
-        body(Node(expanded), locator)
-        records += 1
-        if throttle.shouldReport() {
-          ImportProgressSink.report?(
-            ImportProgress(
-              file: displayPath, records: records,
-              bytesRead: Int(xmlTextReaderByteConsumed(reader)), totalBytes: size))
-        }
-        status = xmlTextReaderNext(reader)
-        continue
-      }
-      status = xmlTextReaderRead(reader)
-    }
-    if status == -1, !collector.diagnostics.contains(where: { $0.severity == .error }) {
+    if !wellFormed, !collector.diagnostics.contains(where: { $0.severity == .error }) {
       collector.diagnostics.append(
         Diagnostic(.error, "file is not well-formed XML", at: collector.wholeFile))
     }
-    return (collector.diagnostics, status != -1)
+    return (collector.diagnostics, wellFormed, false)
   }
 
-  /// The large element the reader is in when it has read up to byte `consumed`, if it is the
-  /// record named `localName`: the innermost element larger than the record limit that holds
-  /// that byte (the reader runs a little ahead of the start tag it returns, never past the
-  /// record's end).
+  /// The refusal of a record larger than `InputLimits.recordSize`, at its start tag.
+  private static func recordTooLarge(
+    _ large: InputLimits.LargeElement, limits: InputLimits, path: String, displayPath: String
+  ) -> Diagnostic {
+    let (line, column) = InputLimits.position(ofOffset: large.offset, path: path)
+    return Diagnostic(
+      .error,
+      "record <\(large.name)> is larger than \(limits.recordSize >> 20) MiB (limit "
+        + "\(limits.recordSize >> 20) MiB per record)",
+      at: SourceLocation(file: displayPath, line: line, column: column))
+  }
+
+  /// The large element the parse is in at byte `consumed` (just past a record's start tag), if
+  /// it is the record named `localName`: the innermost element known to be larger than the
+  /// record limit that holds that byte, among those the scan has seen end (`ended`) and those
+  /// still open but already too large (`open`, start offsets; their names are read from their
+  /// start tags).
   private static func oversized(
-    _ elements: [InputLimits.LargeElement], at consumed: Int, named localName: String
+    _ ended: [InputLimits.LargeElement], open: [Int], at consumed: Int, named localName: String,
+    tagNames: inout StartTagNames
   ) -> InputLimits.LargeElement? {
-    guard !elements.isEmpty else { return nil }
-    let holding = elements.last { $0.offset <= consumed && consumed < $0.end }
-    guard let holding else { return nil }
-    let local = holding.name.split(separator: ":").last.map(String.init) ?? holding.name
-    return local == localName ? holding : nil
+    var holding = ended.filter { $0.offset <= consumed && consumed < $0.end }
+    for offset in open where offset <= consumed {
+      holding.append(InputLimits.LargeElement(offset: offset, end: Int.max, name: ""))
+    }
+    guard var innermost = holding.max(by: { $0.offset < $1.offset }) else { return nil }
+    if innermost.end == Int.max { innermost.name = tagNames.name(at: innermost.offset) }
+    let local = innermost.name.split(separator: ":").last.map(String.init) ?? innermost.name
+    return local == localName ? innermost : nil
   }
 
   /// The place of a DOCTYPE in the file's prolog (after the XML declaration, comments and

@@ -1,3 +1,5 @@
+internal import CLibXML2
+
 /// A profile's reader: which elements are its records, and what each record says.
 ///
 /// Readers see one record at a time (a Workday `Worker`, an Atom `entry`, a BambooHR
@@ -10,22 +12,40 @@ protocol VendorReader {
   mutating func read(_ record: Node, locator: Locator)
   /// Everything read, once the last record is done.
   mutating func finish() -> VendorFile
+  /// Looks up in the parser's dictionary, before a streamed parse begins, the names the reader
+  /// will match by pointer: records are then read on another thread (`RecordHandoff`), where
+  /// the dictionary may not be read while the parser adds to it.
+  mutating func intern(dictionary: xmlDictPtr)
+}
+
+extension VendorReader {
+  /// Readers that match names as strings intern nothing.
+  mutating func intern(dictionary: xmlDictPtr) {}
 }
 
 extension VendorReader {
   /// Runs the reader over the file at `path`.
   ///
+  /// `chunkSize` is the bytes a streamed file is read in at a time (tests vary it; the records
+  /// and diagnostics never depend on it).
   /// - Throws: `ImportError.missingInput` when the file cannot be read.
   mutating func run(
-    path: String, displayPath: String, streamAbove threshold: Int
+    path: String, displayPath: String, streamAbove threshold: Int,
+    chunkSize: Int = RecordSource.defaultChunkSize
   )
     throws(ImportError) -> VendorFile
   {
     var copy = self
-    let (diagnostics, wellFormed) = try RecordSource.read(
-      path: path, displayPath: displayPath, streamAbove: threshold,
-      isRecord: { copy.isRecord($0) },
+    // `isRecord` runs on the parsing thread while `read` may run on another: it asks a copy of
+    // its own (what a record is does not change as records are read).
+    let tester = self
+    let (diagnostics, wellFormed, discard) = try RecordSource.read(
+      path: path, displayPath: displayPath, streamAbove: threshold, chunkSize: chunkSize,
+      isRecord: { tester.isRecord($0) },
+      intern: { copy.intern(dictionary: $0) },
       body: { record, locator in copy.read(record, locator: locator) })
+    // A file refused as a whole after some records were read: as if none had been.
+    if discard { copy = self }
     var file = copy.finish()
     file.diagnostics = diagnostics + file.diagnostics
     file.wellFormed = wellFormed

@@ -1,3 +1,4 @@
+internal import CLibXML2
 import SkillsGraph
 
 /// Reads Workday `Get_Workers` responses (Human_Resources web service, any version from v25).
@@ -108,6 +109,13 @@ struct WorkdayReader: VendorReader {
   /// record's namespace: a worker is read with pointer comparisons only.
   private var interner: NameInterner?
   private var names: WorkdayElementNames?
+
+  /// Looks the names up before a streamed parse begins, on its thread (see `RecordHandoff`).
+  mutating func intern(dictionary: xmlDictPtr) {
+    let fresh = NameInterner(dictionary: dictionary)
+    names = WorkdayElementNames(fresh)
+    interner = fresh
+  }
 
   private mutating func vocabulary(for record: Node) -> (WorkdayElementNames, NamespaceMatch) {
     // The record's own namespace: Workday's, or none when an integration tool dropped it.

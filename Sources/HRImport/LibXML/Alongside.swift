@@ -1,0 +1,48 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs two pieces of work at once: one on a new thread, one on the calling thread.
+///
+/// A POSIX thread joined before returning, rather than a `Thread`: the work may use closures
+/// the caller lent without letting them escape (`withoutActuallyEscaping`), and a `Thread`
+/// keeps its block for a moment after its work ends, which would count as an escape.
+enum Alongside {
+  private final class Work {
+    let body: () -> Void
+    init(_ body: @escaping () -> Void) { self.body = body }
+  }
+
+  /// Calls `background` on a new thread and `foreground` on this one; returns when both are
+  /// done.
+  static func run(background: () -> Void, foreground: () -> Void) {
+    withoutActuallyEscaping(background) { background in
+      let work = Unmanaged.passRetained(Work(background))
+      #if canImport(Glibc)
+      var thread = pthread_t()
+      #else
+      var thread: pthread_t?
+      #endif
+      let started = pthread_create(
+        &thread, nil,
+        { context in
+          guard let context else { return nil }
+          Unmanaged<Work>.fromOpaque(context).takeUnretainedValue().body()
+          return nil
+        }, work.toOpaque())
+      guard started == 0 else {
+        work.release()
+        preconditionFailure("cannot start a thread to parse on (error \(started))")
+      }
+      foreground()
+      #if canImport(Glibc)
+      pthread_join(thread, nil)
+      #else
+      if let thread { pthread_join(thread, nil) }
+      #endif
+      work.release()
+    }
+  }
+}
