@@ -411,7 +411,6 @@ struct WeeklyState: Sendable {
 
   /// Adds `insertion`, computed on this very state by ``evaluate(mentee:role:)``.
   mutating func commit(_ insertion: Insertion) {
-    let problem = self.problem
     let mentee = insertion.mentee
     for pair in insertion.pairs { add(pair) }
     for gained in insertion.qualifications {
