@@ -160,14 +160,7 @@ struct AbsenceFactorSearchTests {
       }
       let factor = OrganizationAbsenceFactor(roles: roles)
       let total = roles.reduce(0) { $0 + $1.weight }
-      var best = Int.max
-      for mask in 0..<(1 << people.count) {
-        let group = Set(people.indices.filter { mask & (1 << $0) != 0 }.map { people[$0] })
-        let stopped = roles.filter { role in
-          role.qualified.count { group.contains($0) } >= role.needed
-        }.reduce(0) { $0 + $1.weight }
-        if stopped >= total / 2 { best = min(best, group.count) }
-      }
+      let best = Self.smallestGroup(roles, among: people)
       #expect(factor.isExact)
       #expect(factor.size == best)
       #expect(factor.stoppedWeight >= total / 2)
@@ -191,18 +184,28 @@ struct AbsenceFactorSearchTests {
       }
       let factor = OrganizationAbsenceFactor(roles: roles)
       let total = roles.reduce(0) { $0 + $1.weight }
-      var best = Int.max
-      for mask in 0..<(1 << people.count) where mask.nonzeroBitCount < best {
-        let group = Set(people.indices.filter { mask & (1 << $0) != 0 }.map { people[$0] })
-        let stopped = roles.filter { role in
-          role.qualified.count { group.contains($0) } >= role.needed
-        }.reduce(0) { $0 + $1.weight }
-        if stopped >= total / 2 { best = mask.nonzeroBitCount }
-      }
+      let best = Self.smallestGroup(roles, among: people)
       #expect(factor.isExact)
       #expect(factor.size == best)
       #expect(factor.stoppedWeight >= total / 2)
     }
+  }
+
+  /// The size of the smallest group of `people` whose absence stops half the weight, by trying
+  /// every subset (`Int.max` when none does).
+  static func smallestGroup(
+    _ roles: [OrganizationAbsenceFactor.RoleInput], among people: [PersonID]
+  ) -> Int {
+    let total = roles.reduce(0) { $0 + $1.weight }
+    var best = Int.max
+    for mask in 0..<(1 << people.count) where mask.nonzeroBitCount < best {
+      let group = Set(people.indices.filter { mask & (1 << $0) != 0 }.map { people[$0] })
+      let stopped = roles.filter { role in
+        role.qualified.count { group.contains($0) } >= role.needed
+      }.reduce(0) { $0 + $1.weight }
+      if stopped >= total / 2 { best = mask.nonzeroBitCount }
+    }
+    return best
   }
 
   @Test("the greedy picks what a rescan of everyone at every step picks, ties included")

@@ -57,15 +57,7 @@ struct ClosureBoundTests {
         return OrganizationAbsenceFactor.RoleInput(
           weight: Double(generator.next() % 3 + 1), qualified: qualified, needed: needed)
       }
-      let total = roles.reduce(0) { $0 + $1.weight }
-      var best = Int.max
-      for mask in 0..<(1 << people.count) where mask.nonzeroBitCount < best {
-        let group = Set(people.indices.filter { mask & (1 << $0) != 0 }.map { people[$0] })
-        let stopped = roles.filter { role in
-          role.qualified.count { group.contains($0) } >= role.needed
-        }.reduce(0) { $0 + $1.weight }
-        if stopped >= total / 2 { best = mask.nonzeroBitCount }
-      }
+      let best = AbsenceFactorSearchTests.smallestGroup(roles, among: people)
       let search = AbsenceFactorSearch(roles: roles)
       guard search.alreadyStopped < search.threshold else { continue }
       let closure = search.closureBound()
