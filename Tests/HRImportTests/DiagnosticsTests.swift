@@ -96,6 +96,27 @@ struct DiagnosticsTests {
     #expect(errors.last?.message == "too many errors; stopped reporting after 50")
   }
 
+  @Test("schema errors past the cap are one 'too many errors', after the others, said once")
+  func schemaErrorCapOnce() throws {
+    // Sixty attributes the schema does not allow: the parser caps its own errors at 50, and
+    // the importer, which caps again after the reference checks, must not add a second line.
+    let people = (1...60).map { "<person id=\"P\($0)\" bogus=\"x\"/>" }
+    let xml =
+      "<organization xmlns=\"urn:understudy:org:1\"><people>\n"
+      + people.joined(separator: "\n") + "\n</people></organization>\n"
+    let error = try #require(throws: ImportError.self) {
+      try NativeImporter.load(xml: xml, name: "bogus.xml")
+    }
+    guard case .invalidData(let list) = error else {
+      Issue.record("expected invalid data, got \(error)")
+      return
+    }
+    let errors = list.filter { $0.severity == .error }
+    #expect(errors.count == 51)
+    #expect(errors.filter { $0.message.hasPrefix("too many errors") }.count == 1)
+    #expect(errors.last?.message == "too many errors; stopped reporting after 50")
+  }
+
   @Test("a role that requires nothing is flagged, since everyone qualifies for it")
   func roleWithoutRequirements() throws {
     let xml = """

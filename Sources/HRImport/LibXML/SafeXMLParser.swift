@@ -14,6 +14,9 @@ struct SafeXMLParser {
   /// Errors kept per file; past that the rest are summarised in one line.
   static let maximumErrors = 50
 
+  /// The error that stands for every error past `maximumErrors` in a file.
+  static var tooManyErrors: String { "too many errors; stopped reporting after \(maximumErrors)" }
+
   /// What a parse produced: the tree when the file is well-formed (and valid, when a schema was
   /// given), and every diagnostic found either way.
   struct Result {
@@ -188,7 +191,7 @@ final class ParseState {
       if errorCount == SafeXMLParser.maximumErrors + 1 {
         diagnostics.append(
           Diagnostic(
-            .error, "too many errors; stopped reporting after \(SafeXMLParser.maximumErrors)",
+            .error, SafeXMLParser.tooManyErrors,
             at: source.wholeFile))
       }
       if errorCount > SafeXMLParser.maximumErrors { return }

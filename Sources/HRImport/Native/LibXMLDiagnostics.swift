@@ -29,7 +29,7 @@ struct LibXMLDiagnostics {
         if errors == SafeXMLParser.maximumErrors + 1 {
           kept.append(
             Diagnostic(
-              .error, "too many errors; stopped reporting after \(SafeXMLParser.maximumErrors)",
+              .error, SafeXMLParser.tooManyErrors,
               at: SourceLocation(file: path)))
         }
         if errors > SafeXMLParser.maximumErrors { continue }

@@ -131,25 +131,37 @@ public enum NativeImporter {
   }
 
   /// Orders diagnostics by file (as given), then place; keeps at most 50 errors per file.
+  ///
+  /// A file's reading may have capped its own errors already: its "too many errors" stays, once,
+  /// after the file's other diagnostics, and is not counted as one more error.
   static func sortAndCap(_ diagnostics: [Diagnostic], order: [String]) -> [Diagnostic] {
     let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    func isCap(_ diagnostic: Diagnostic) -> Bool {
+      diagnostic.severity == .error && diagnostic.message == SafeXMLParser.tooManyErrors
+    }
     let sorted = diagnostics.enumerated().sorted { lhs, rhs in
       let a = lhs.element.location
       let b = rhs.element.location
-      return (rank[a.file] ?? order.count, a.line, a.column, lhs.offset)
-        < (rank[b.file] ?? order.count, b.line, b.column, rhs.offset)
+      let aLine = isCap(lhs.element) ? Int.max : a.line
+      let bLine = isCap(rhs.element) ? Int.max : b.line
+      return (rank[a.file] ?? order.count, aLine, a.column, lhs.offset)
+        < (rank[b.file] ?? order.count, bLine, b.column, rhs.offset)
     }.map(\.element)
     var errorsPerFile: [String: Int] = [:]
+    var capped: Set<String> = []
     var kept: [Diagnostic] = []
     for diagnostic in sorted {
+      let file = diagnostic.location.file
+      if isCap(diagnostic) {
+        if capped.insert(file).inserted { kept.append(diagnostic) }
+        continue
+      }
       if diagnostic.severity == .error {
-        let count = errorsPerFile[diagnostic.location.file, default: 0] + 1
-        errorsPerFile[diagnostic.location.file] = count
-        if count == SafeXMLParser.maximumErrors + 1 {
+        let count = errorsPerFile[file, default: 0] + 1
+        errorsPerFile[file] = count
+        if count == SafeXMLParser.maximumErrors + 1, capped.insert(file).inserted {
           kept.append(
-            Diagnostic(
-              .error, "too many errors; stopped reporting after \(SafeXMLParser.maximumErrors)",
-              at: SourceLocation(file: diagnostic.location.file)))
+            Diagnostic(.error, SafeXMLParser.tooManyErrors, at: SourceLocation(file: file)))
         }
         if count > SafeXMLParser.maximumErrors { continue }
       }
