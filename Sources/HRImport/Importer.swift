@@ -138,7 +138,12 @@ public enum Importer {
     let anyExport = sources.contains { $0.profile != "native" }
     return zip(paths, sources).map { path, source in
       let census = ElementCensus.take(path: path)
-      var facts = ["\(census.rootDescription), read as \(source.profile)"]
+      // A spreadsheet has no root element to speak of: only say how it was read.
+      let spreadsheet = census.root == nil && source.profile.hasPrefix("spreadsheet")
+      var facts = [
+        spreadsheet
+          ? "read as \(source.profile)" : "\(census.rootDescription), read as \(source.profile)"
+      ]
       if let records = census.recordsDescription() { facts.append("it holds " + records) }
       facts += source.remarks
       return Diagnostic(

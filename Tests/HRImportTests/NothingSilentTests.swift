@@ -39,6 +39,27 @@ struct NothingSilentTests {
     #expect(diagnostics.first?.remedy == .nameProfileOrMapping)
   }
 
+  @Test("a skills matrix with its header and no rows says so, and only so")
+  func headerOnlySheet() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.file("matrix.csv")
+    try "Name,Employee ID,SQL,Excel\n".write(toFile: path, atomically: true, encoding: .utf8)
+    let error = try #require(throws: ImportError.self) {
+      try Importer.load(paths: [path])
+    }
+    guard case .invalidData(let diagnostics) = error else {
+      Issue.record("expected invalid data, got \(error)")
+      return
+    }
+    // Not "no root element", and not "no sheet has a header row" beside the header it found.
+    #expect(
+      diagnostics.map(\.description) == [
+        "\(path): error: no people read from this file: read as spreadsheet (csv); the file: "
+          + "people × skills, header in row 1, 2 skill columns; the file has a header but no "
+          + "rows below it"
+      ])
+  }
+
   @Test("a native file with no people: the error names what it holds, with no remedy of formats")
   func nativeWithoutPeople() throws {
     let folder = try TemporaryFolder()

@@ -27,6 +27,8 @@ struct SkillsMatrixLayout {
   private var path: String { file.path }
   /// The first `VendorSkill.key` of the next sheet's skill columns.
   private var nextSkillKey = 0
+  /// Whether some sheet had a header row naming an id column.
+  private var foundHeader = false
 
   init(path: String, label: String) {
     file = VendorFile(path: path, profile: .spreadsheet)
@@ -57,7 +59,9 @@ struct SkillsMatrixLayout {
       }
       read(&grid)
     }
-    if file.people.isEmpty, file.roles.isEmpty, file.wellFormed {
+    // A header with nothing below it is said where the header is ("has a header but no rows
+    // below it"), not as a missing header.
+    if file.people.isEmpty, file.roles.isEmpty, file.wellFormed, !foundHeader {
       file.holdsNoPeople(
         "no sheet has a header row naming a person id column (such as 'Employee ID' or 'ID') "
           + "within its first \(Self.headerSearchRows) rows")
@@ -177,6 +181,7 @@ struct SkillsMatrixLayout {
     }
     let idKind: SheetColumn = header.layout == .roles ? .roleID : .personID
     guard let idColumn = header.first(idKind) else { return }
+    foundHeader = true
     var note =
       "\(sheetLabel(grid)): \(header.layout.rawValue), header in row \(header.row + 1)"
     if !header.skills.isEmpty {
