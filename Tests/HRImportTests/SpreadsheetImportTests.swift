@@ -64,6 +64,30 @@ struct SpreadsheetImportTests {
     #expect(try Self.person(organization, "W2").levels == ["forklift": 2, "sap-ewm": 1])
   }
 
+  @Test("a header cell merged across two columns is one skill column, its copy not another")
+  func headerMergedAcross() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.file("across.xml")
+    try """
+    <?xml version="1.0"?>
+    <Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"
+      xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+    <ss:Worksheet ss:Name="Matrix"><Table>
+    <Row><Cell><Data ss:Type="String">Employee ID</Data></Cell>
+      <Cell ss:MergeAcross="1"><Data ss:Type="String">SQL</Data></Cell>
+      <Cell ss:Index="4"><Data ss:Type="String">Excel</Data></Cell></Row>
+    <Row><Cell><Data ss:Type="String">E1</Data></Cell><Cell><Data ss:Type="Number">3</Data></Cell>
+      <Cell ss:Index="4"><Data ss:Type="Number">2</Data></Cell></Row>
+    </Table></ss:Worksheet></Workbook>
+    """.write(toFile: path, atomically: true, encoding: .utf8)
+    let result = try Importer.load(paths: [path])
+    #expect(result.organization.skills.map(\.name) == ["SQL", "Excel"])
+    #expect(try Self.person(result.organization, "E1").levels == ["sql": 3, "excel": 2])
+    #expect(
+      result.sources.first?.notes.contains(
+        "sheet 'Matrix': people × skills, header in row 1, 2 skill columns") == true)
+  }
+
   @Test("a CSV with a byte order mark, ';' between fields and a quoted ';'")
   func semicolonCSV() throws {
     let result = try Vendor.load(["sheets/people-semicolon.csv"])

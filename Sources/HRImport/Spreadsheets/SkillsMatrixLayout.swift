@@ -111,14 +111,23 @@ struct SkillsMatrixLayout {
     let cells = grid.rows[row]
     var kinds: [Int: SheetColumn] = [:]
     var texts: [Int: String] = [:]
+    // The copies of a cell merged across several columns are one column. They are marked in
+    // one pass over the merges (a count of ranges starting and ending per column), not by
+    // asking every merge about every cell: a hostile sheet may hold thousands of each.
+    var covering = [Int](repeating: 0, count: cells.count + 1)
+    for range in grid.merges
+    where range.top <= row && row <= range.bottom && range.left >= 0
+      && range.left < cells.count - 1
+      && range.left < range.right
+    {
+      covering[range.left + 1] += 1
+      covering[min(range.right, cells.count - 1) + 1] -= 1
+    }
+    var copies = 0
     for (column, cell) in cells.enumerated() {
+      copies += covering[column]
       let text = cell.text
-      guard !text.isEmpty else { continue }
-      // The copies of a cell merged across several columns are one column.
-      let copy = grid.merges.contains {
-        $0.contains(row: row, column: column) && $0.left < column
-      }
-      guard !copy else { continue }
+      guard !text.isEmpty, copies == 0 else { continue }
       texts[column] = text
       if let kind = HeaderMatcher.match(text) { kinds[column] = kind }
     }
