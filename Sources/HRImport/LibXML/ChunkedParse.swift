@@ -41,7 +41,12 @@ enum ChunkedParse {
         builder.finish()
         return false
       }
-      defer { xmlFreeParserCtxt(parser) }
+      defer {
+        // In SAX mode libxml2 still makes a document of its own for entity declarations in a
+        // DOCTYPE it reads before (or without) the refusal; the context does not free it.
+        if let document = parser.pointee.myDoc { xmlFreeDoc(document) }
+        xmlFreeParserCtxt(parser)
+      }
       // Runs first: every record is read before the parser, and the dictionary its names
       // point into, are freed.
       defer { builder.finish() }

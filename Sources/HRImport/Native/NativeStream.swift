@@ -112,6 +112,9 @@ final class NativeStream {
     state.context = context
     defer {
       state.context = nil
+      // In SAX mode libxml2 still makes a document of its own for entity declarations in a
+      // DOCTYPE it reads before (or without) the refusal; the context does not free it.
+      if let document = context.pointee.myDoc { xmlFreeDoc(document) }
       xmlFreeParserCtxt(context)
     }
     // `NOCDATA` also clears the handler's CDATA callback: CDATA arrives as text, as in the tree.
