@@ -18,18 +18,22 @@ struct NothingSilentTests {
     </feed>
     """
 
+  /// What the import says when it refuses `path` as bad data (a failed expectation otherwise).
+  static func refusal(of path: String) throws -> [Diagnostic] {
+    let error = try #require(throws: ImportError.self) { try Importer.load(paths: [path]) }
+    guard case .invalidData(let diagnostics) = error else {
+      Issue.record("expected invalid data, got \(error)")
+      return []
+    }
+    return diagnostics
+  }
+
   @Test("no people: an error saying what the file held and what was skipped, with counts")
   func noPeople() throws {
     let folder = try TemporaryFolder()
     let path = folder.file("feed.xml")
     try Self.feed.write(toFile: path, atomically: true, encoding: .utf8)
-    let error = try #require(throws: ImportError.self) {
-      try Importer.load(paths: [path])
-    }
-    guard case .invalidData(let diagnostics) = error else {
-      Issue.record("expected invalid data, got \(error)")
-      return
-    }
+    let diagnostics = try Self.refusal(of: path)
     #expect(
       diagnostics.map(\.description) == [
         "\(path):2: error: no people read from this file: root element 'feed' in namespace "
@@ -44,13 +48,7 @@ struct NothingSilentTests {
     let folder = try TemporaryFolder()
     let path = folder.file("matrix.csv")
     try "Name,Employee ID,SQL,Excel\n".write(toFile: path, atomically: true, encoding: .utf8)
-    let error = try #require(throws: ImportError.self) {
-      try Importer.load(paths: [path])
-    }
-    guard case .invalidData(let diagnostics) = error else {
-      Issue.record("expected invalid data, got \(error)")
-      return
-    }
+    let diagnostics = try Self.refusal(of: path)
     // Not "no root element", and not "no sheet has a header row" beside the header it found.
     #expect(
       diagnostics.map(\.description) == [
@@ -70,13 +68,7 @@ struct NothingSilentTests {
       <roles><role id="vat"><requires skill="tax" level="3"/></role></roles>
     </organization>
     """.write(toFile: path, atomically: true, encoding: .utf8)
-    let error = try #require(throws: ImportError.self) {
-      try Importer.load(paths: [path])
-    }
-    guard case .invalidData(let diagnostics) = error else {
-      Issue.record("expected invalid data, got \(error)")
-      return
-    }
+    let diagnostics = try Self.refusal(of: path)
     #expect(
       diagnostics.filter { $0.severity == .error } == [
         Diagnostic(
