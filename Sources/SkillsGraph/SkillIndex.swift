@@ -131,25 +131,47 @@ package struct SkillIndex: Sendable {
   /// - Complexity: O(k · r) where k is the number of holders of the scarcest requirement and r
   ///   the number of requirements.
   package func qualified(for requirements: [Requirement]) -> [Int] {
-    var demanding: [(skill: Int, level: Int)] = []
-    for requirement in requirements where requirement.level > 0 {
-      // Nobody holds a skill no person lists.
-      guard let number = skillNumber[requirement.skill] else { return [] }
-      demanding.append((number, requirement.level))
-    }
-    guard
-      let scarcest = demanding.min(by: {
-        holderCount(ofNumber: $0.skill, atLeast: $0.level)
-          < holderCount(ofNumber: $1.skill, atLeast: $1.level)
-      })
-    else { return Array(0..<personCount) }
-    let count = holderCount(ofNumber: scarcest.skill, atLeast: scarcest.level)
+    guard let search = Search(requirements, in: self) else { return [] }
+    guard let scarcest = search.scarcest else { return Array(0..<personCount) }
     var result: [Int] = []
-    for entry in holders[scarcest.skill].prefix(count)
-    where meetsEveryRequirement(demanding, level: { level(entry.person, $0) }) {
+    for entry in holders[scarcest.skill].prefix(scarcest.count)
+    where meetsEveryRequirement(search.demanding, level: { level(entry.person, $0) }) {
       result.append(entry.person)
     }
     result.sort()
     return result
+  }
+
+  /// Whether anybody meets every requirement: the import's "nobody qualified" warning needs no
+  /// more, and stopping at the first one found spares listing and sorting everyone qualified
+  /// for each of tens of thousands of roles.
+  ///
+  /// - Complexity: O(k · r) at worst, as ``qualified(for:)``, and usually far less.
+  package func anyoneQualified(for requirements: [Requirement]) -> Bool {
+    guard let search = Search(requirements, in: self) else { return false }
+    guard let scarcest = search.scarcest else { return personCount > 0 }
+    for entry in holders[scarcest.skill].prefix(scarcest.count)
+    where meetsEveryRequirement(search.demanding, level: { level(entry.person, $0) }) {
+      return true
+    }
+    return false
+  }
+
+  /// A role's requirements that demand a level, by skill number, and the scarcest of them: the
+  /// holders to start from.
+  private struct Search {
+    var demanding: [(skill: Int, level: Int)] = []
+    /// `nil` when no requirement demands a level (everyone qualifies).
+    var scarcest: (skill: Int, count: Int)?
+
+    /// `nil` when some requirement names a skill nobody holds, so nobody qualifies.
+    init?(_ requirements: [Requirement], in index: SkillIndex) {
+      for requirement in requirements where requirement.level > 0 {
+        guard let number = index.skillNumber[requirement.skill] else { return nil }
+        let count = index.holderCount(ofNumber: number, atLeast: requirement.level)
+        demanding.append((number, requirement.level))
+        if scarcest.map({ count < $0.count }) ?? true { scarcest = (number, count) }
+      }
+    }
   }
 }

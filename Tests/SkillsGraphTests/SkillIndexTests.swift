@@ -33,7 +33,9 @@ struct SkillIndexTests {
       let expected = people.indices.filter { person in
         requirements.allSatisfy { people[person].level($0.skill) >= $0.level }
       }
-      #expect(SkillIndex(people: people).qualified(for: requirements) == expected)
+      let index = SkillIndex(people: people)
+      #expect(index.qualified(for: requirements) == expected)
+      #expect(index.anyoneQualified(for: requirements) == !expected.isEmpty)
     }
   }
 
@@ -59,6 +61,7 @@ struct SkillIndexTests {
       }
       let index = SkillIndex(people: people)
       #expect(index.qualified(for: requirements) == expected)
+      #expect(index.anyoneQualified(for: requirements) == !expected.isEmpty)
       for requirement in requirements {
         #expect(
           index.holderCount(of: requirement.skill, atLeast: requirement.level)

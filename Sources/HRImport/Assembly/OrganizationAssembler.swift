@@ -388,17 +388,21 @@ struct OrganizationAssembler {
     }
     // No roles, nothing to check: skip indexing everyone's skills for a coverage unused.
     guard includingRoles, !organization.roles.isEmpty else { return }
-    let analysis = CoverageAnalysis(organization)
+    // Only whether anybody qualifies, and only for roles no incumbent qualifies for: a whole
+    // coverage analysis listed and sorted everyone qualified for each role, most of the time
+    // and memory of importing 50,000 roles.
+    var index: SkillIndex?
     // Only incumbents are looked up: no table of everyone unless a role lists some.
-    var table: [PersonID: Person]?
-    func byID(_ id: PersonID) -> Person? {
-      if table == nil {
-        table = Dictionary(
-          organization.people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var positions: [PersonID: Int]?
+    func byID(_ id: PersonID) -> Int? {
+      if positions == nil {
+        positions = Dictionary(
+          organization.people.indices.map { (organization.people[$0].id, $0) },
+          uniquingKeysWith: { a, _ in a })
       }
-      return table?[id]
+      return positions?[id]
     }
-    for (role, coverage) in zip(organization.roles, analysis.roles) {
+    for role in organization.roles {
       guard let record = roles[role.id.rawValue] else { continue }
       if role.requirements.allSatisfy({ $0.level <= 0 }) {
         diagnostics.append(
@@ -407,23 +411,35 @@ struct OrganizationAssembler {
             "role '\(role.id)' requires no skill, so everyone counts as qualified for it",
             at: record.id.location))
       }
-      if coverage.depth == 0 {
-        diagnostics.append(
-          Diagnostic(
-            .warning, "role '\(role.id)' has nobody qualified today", at: record.id.location))
-      }
+      var unqualifiedIncumbents: [Diagnostic] = []
+      var incumbentQualifies = false
       for incumbent in record.incumbents {
-        guard let person = byID(PersonID(incumbent.value)) else { continue }
+        guard let position = byID(PersonID(incumbent.value)) else { continue }
+        let person = organization.people[position]
         let missing = role.requirements.filter { person.level($0.skill) < $0.level }
-        guard !missing.isEmpty else { continue }
+        guard !missing.isEmpty else {
+          incumbentQualifies = true
+          continue
+        }
         let detail = missing.map { "'\($0.skill)' \(person.level($0.skill)) < \($0.level)" }
           .joined(separator: ", ")
-        diagnostics.append(
+        unqualifiedIncumbents.append(
           Diagnostic(
             .warning,
             "incumbent '\(incumbent.value)' of role '\(role.id)' does not meet its requirements "
               + "(\(detail))", at: incumbent.location))
       }
+      // A qualified incumbent answers the question without searching everyone.
+      if !incumbentQualifies {
+        let built = index ?? SkillIndex(people: organization.people)
+        index = built
+        if !built.anyoneQualified(for: role.requirements) {
+          diagnostics.append(
+            Diagnostic(
+              .warning, "role '\(role.id)' has nobody qualified today", at: record.id.location))
+        }
+      }
+      diagnostics.append(contentsOf: unqualifiedIncumbents)
     }
   }
 }
