@@ -4,6 +4,12 @@ import SkillsGraph
 public enum GapReportJSON {
   /// Renders `content` as JSON.
   public static func render(_ content: GapReportContent) -> String {
+    String(decoding: renderUTF8(content), as: UTF8.self)
+  }
+
+  /// ``render(_:)`` as UTF-8 bytes, for a file: the report of a large organization is
+  /// megabytes, not checked and copied again as a `String`.
+  public static func renderUTF8(_ content: GapReportContent) -> [UInt8] {
     let disclosure = content.depthDisclosure
     let derived = Set(content.organization.roles.filter(\.isDerived).map(\.id))
     var members: [(String, JSONValue)] = [
@@ -34,7 +40,7 @@ public enum GapReportJSON {
       members.append(("whatIf", whatIf(baseline, content: content)))
     }
     members.append(("sources", .array(content.sources.map(source))))
-    return JSONValue.object(members).rendered()
+    return JSONValue.object(members).renderedUTF8()
   }
 
   /// A coverage percentage rounded to 2 places, or `null` when there is nothing to cover.

@@ -16,6 +16,15 @@ public func render(_ content: GapReportContent, as format: ReportFormat) -> Stri
   }
 }
 
+/// ``render(_:as:)`` as the UTF-8 bytes of a file; JSON is written as bytes
+/// from the start, so a report of tens of megabytes is not copied through a `String`.
+public func renderUTF8(_ content: GapReportContent, as format: ReportFormat) -> [UInt8] {
+  switch format {
+  case .json: GapReportJSON.renderUTF8(content)
+  case .markdown, .csv, .html: Array(render(content, as: format).utf8)
+  }
+}
+
 /// The plan report in `format`; the same content always gives the same bytes.
 public func render(_ content: PlanReportContent, as format: ReportFormat) -> String {
   switch format {

@@ -22,6 +22,20 @@ struct OutputOptions: ParsableArguments {
     try Self.write(text, to: output)
   }
 
+  /// Writes a report already in UTF-8 (a large JSON report), or exits 74.
+  func emit(utf8 bytes: [UInt8]) throws {
+    guard let output else {
+      Console.out(utf8: bytes)
+      return
+    }
+    do {
+      try AtomicFile.write(bytes: bytes, to: output)
+    } catch {
+      Console.error(error.description)
+      throw ExitCode(ExitStatus.cannotWrite)
+    }
+  }
+
   /// Writes `text` to `path` atomically, or exits 74.
   static func write(_ text: String, to path: String) throws {
     do {

@@ -100,6 +100,20 @@ struct GapReportTests {
     #expect(formatDecimal(value, places: places) == expected)
   }
 
+  @Test(
+    "JSON numbers: whole numbers as digits, others to four decimals, non-finite as null",
+    arguments: [
+      (0.0, "0"), (-0.0, "0"), (7, "7"), (-7, "-7"), (9, "9"), (10, "10"), (99, "99"),
+      (100, "100"), (-1000, "-1000"), (123_456_789, "123456789"),
+      (999_999_999_999_999, "999999999999999"), (-999_999_999_999_999, "-999999999999999"),
+      (1e15, "1000000000000000.0"), (0.5, "0.5"), (-2.25, "-2.25"), (1.0 / 3, "0.3333"),
+      (.nan, "null"), (.infinity, "null"),
+    ] as [(Double, String)])
+  func numbers(value: Double, expected: String) {
+    #expect(JSONValue.array([.number(value)]).rendered() == "[\(expected)]\n")
+    #expect(JSONValue.number(value).renderedUTF8() == Array((expected + "\n").utf8))
+  }
+
   @Test("JSON escapes quotes, control characters and keeps non-ASCII as is")
   func escaping() {
     let value = JSONValue.object([("name", .string("Tax \"VAT\"\n\u{1}Ø"))])
