@@ -1,5 +1,6 @@
 internal import CLibXML2
 import Foundation
+import SkillsGraph
 
 /// Feeds a vendor reader its records (one person, one time-off request, one Atom entry…), from a
 /// tree in memory for ordinary files and from libxml2's SAX2 parser for large ones (each record

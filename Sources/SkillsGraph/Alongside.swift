@@ -6,10 +6,13 @@ import Darwin
 
 /// Runs two pieces of work at once: one on a new thread, one on the calling thread.
 ///
+/// The import parses beside reading its records, and the gap report computes its succession
+/// bench beside coverage and absences; both live here so that there is one way of doing it.
+///
 /// A POSIX thread joined before returning, rather than a `Thread`: the work may use closures
 /// the caller lent without letting them escape (`withoutActuallyEscaping`), and a `Thread`
 /// keeps its block for a moment after its work ends, which would count as an escape.
-enum Alongside {
+package enum Alongside {
   private final class Work {
     let body: () -> Void
     init(_ body: @escaping () -> Void) { self.body = body }
@@ -17,7 +20,7 @@ enum Alongside {
 
   /// Calls `background` on a new thread and `foreground` on this one; returns when both are
   /// done.
-  static func run(background: () -> Void, foreground: () -> Void) {
+  package static func run(background: () -> Void, foreground: () -> Void) {
     withoutActuallyEscaping(background) { background in
       let work = Unmanaged.passRetained(Work(background))
       #if canImport(Glibc)
@@ -44,5 +47,22 @@ enum Alongside {
       #endif
       work.release()
     }
+  }
+}
+
+extension Alongside {
+  /// Two independent results computed at once: `second` on a new thread, `first` on this one.
+  ///
+  /// The parts must share nothing mutable; each then costs the longer of the two, not their sum.
+  package static func both<First, Second>(
+    _ first: () -> First, _ second: () -> Second
+  ) -> (First, Second) {
+    var firstResult: First?
+    var secondResult: Second?
+    run(background: { secondResult = second() }, foreground: { firstResult = first() })
+    guard let firstResult, let secondResult else {
+      preconditionFailure("Alongside.run returned before both parts ran")
+    }
+    return (firstResult, secondResult)
   }
 }
