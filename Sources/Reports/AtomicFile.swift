@@ -40,11 +40,23 @@ public enum AtomicFile {
   )
     throws(WriteError)
   {
+    try write(parts: [bytes], to: path, permissions: permissions)
+  }
+
+  /// Writes `parts` one after another to `path`, whole or not at all: a large report made in
+  /// parts is never joined into one more copy of itself.
+  ///
+  /// - Throws: `WriteError` when the folder does not exist or is not writable.
+  public static func write(
+    parts: [[UInt8]], to path: String, permissions: Int = 0o644
+  )
+    throws(WriteError)
+  {
     let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath()
     var status = stat()
     let exists = stat(resolved.path, &status) == 0
     if exists, (status.st_mode & S_IFMT) != S_IFREG {
-      try writeDirectly(bytes, to: resolved.path, shownAs: path)
+      try writeDirectly(parts, to: resolved.path, shownAs: path)
       return
     }
     let folder = resolved.deletingLastPathComponent()
@@ -60,7 +72,7 @@ public enum AtomicFile {
     }
     // errno is read right after the call that failed: later calls may change it.
     var failure: Int32 = 0
-    if !bytes.withUnsafeBytes({ buffer in writeAll(descriptor, buffer) }) {
+    if !parts.allSatisfy({ $0.withUnsafeBytes { buffer in writeAll(descriptor, buffer) } }) {
       failure = errno
     } else if fsync(descriptor) != 0 {
       failure = errno
@@ -107,7 +119,7 @@ public enum AtomicFile {
   }
 
   private static func writeDirectly(
-    _ bytes: [UInt8], to path: String, shownAs shown: String
+    _ parts: [[UInt8]], to path: String, shownAs shown: String
   )
     throws(WriteError)
   {
@@ -116,7 +128,7 @@ public enum AtomicFile {
       throw WriteError(path: shown, reason: String(cString: strerror(errno)))
     }
     defer { close(descriptor) }
-    guard bytes.withUnsafeBytes({ writeAll(descriptor, $0) }) else {
+    guard parts.allSatisfy({ $0.withUnsafeBytes { writeAll(descriptor, $0) } }) else {
       throw WriteError(path: shown, reason: String(cString: strerror(errno)))
     }
   }

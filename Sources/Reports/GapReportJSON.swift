@@ -4,12 +4,13 @@ import SkillsGraph
 public enum GapReportJSON {
   /// Renders `content` as JSON.
   public static func render(_ content: GapReportContent) -> String {
-    String(decoding: renderUTF8(content), as: UTF8.self)
+    String(decoding: Array(renderParts(content).joined()), as: UTF8.self)
   }
 
-  /// ``render(_:)`` as UTF-8 bytes, for a file: the report of a large organization is
-  /// megabytes, not checked and copied again as a `String`.
-  public static func renderUTF8(_ content: GapReportContent) -> [UInt8] {
+  /// ``render(_:)`` as UTF-8 bytes in parts, to be written one after another: the report of a
+  /// large organization is megabytes, not checked and copied again as a `String`, and its
+  /// succession bench is written on two threads at once.
+  public static func renderParts(_ content: GapReportContent) -> [[UInt8]] {
     let disclosure = content.depthDisclosure
     let derived = Set(content.organization.roles.filter(\.isDerived).map(\.id))
     var members: [(String, JSONValue)] = [
@@ -31,7 +32,9 @@ public enum GapReportJSON {
       ("skills", .array(content.coverage.scarcity.map { scarcity($0, disclosure: disclosure) })),
       (
         "succession",
-        .array(content.succession.map { SuccessionJSON.entry($0, disclosure: disclosure) })
+        .writtenAtOnce(count: content.succession.count, depth: 1) {
+          SuccessionJSON.entry(content.succession[$0], disclosure: disclosure)
+        }
       ),
       ("readinessDefinitions", SuccessionJSON.readinessDefinitions),
       ("leavers", LeaverJSON.leavers(content.departures, content.absences.horizon, disclosure)),
@@ -40,7 +43,7 @@ public enum GapReportJSON {
       members.append(("whatIf", whatIf(baseline, content: content)))
     }
     members.append(("sources", .array(content.sources.map(source))))
-    return JSONValue.object(members).renderedUTF8()
+    return JSONValue.object(members).renderedParts()
   }
 
   /// A coverage percentage rounded to 2 places, or `null` when there is nothing to cover.

@@ -16,12 +16,13 @@ public func render(_ content: GapReportContent, as format: ReportFormat) -> Stri
   }
 }
 
-/// ``render(_:as:)`` as the UTF-8 bytes of a file; JSON is written as bytes
-/// from the start, so a report of tens of megabytes is not copied through a `String`.
-public func renderUTF8(_ content: GapReportContent, as format: ReportFormat) -> [UInt8] {
+/// ``render(_:as:)`` as the UTF-8 bytes of a file, in parts to be written one after another;
+/// JSON is written as bytes from the start, so a report of tens of megabytes is not copied
+/// through a `String` nor joined into one buffer.
+public func renderParts(_ content: GapReportContent, as format: ReportFormat) -> [[UInt8]] {
   switch format {
-  case .json: GapReportJSON.renderUTF8(content)
-  case .markdown, .csv, .html: Array(render(content, as: format).utf8)
+  case .json: GapReportJSON.renderParts(content)
+  case .markdown, .csv, .html: [Array(render(content, as: format).utf8)]
   }
 }
 

@@ -25,7 +25,7 @@ extension Understudy {
       let prepared = try ReportPreparation.prepare(
         input: input, scenario: scenario, workshop: workshop)
       let content = prepared.gapReport()
-      try output.emit(utf8: renderUTF8(content, as: output.format.reportOnly()))
+      try output.emit(parts: renderParts(content, as: output.format.reportOnly()))
     }
   }
 

@@ -22,14 +22,14 @@ struct OutputOptions: ParsableArguments {
     try Self.write(text, to: output)
   }
 
-  /// Writes a report already in UTF-8 (a large JSON report), or exits 74.
-  func emit(utf8 bytes: [UInt8]) throws {
+  /// Writes a report already in UTF-8, in parts (a large JSON report), or exits 74.
+  func emit(parts: [[UInt8]]) throws {
     guard let output else {
-      Console.out(utf8: bytes)
+      for part in parts { Console.out(utf8: part) }
       return
     }
     do {
-      try AtomicFile.write(bytes: bytes, to: output)
+      try AtomicFile.write(parts: parts, to: output)
     } catch {
       Console.error(error.description)
       throw ExitCode(ExitStatus.cannotWrite)

@@ -114,6 +114,26 @@ struct GapReportTests {
     #expect(JSONValue.number(value).renderedUTF8() == Array((expected + "\n").utf8))
   }
 
+  @Test(
+    "an array written on two threads gives the bytes of the same array written in place",
+    arguments: [0, 1, 2, 3, 8])
+  func writtenAtOnce(count: Int) {
+    func item(_ index: Int) -> JSONValue {
+      index % 3 == 2
+        ? .array([.number(Double(index)), .object([])])
+        : .object([("id", .string("E\(index)")), ("levels", .array([.number(1), .number(2)]))])
+    }
+    let items = (0..<count).map(item)
+    for depth in 0..<3 {
+      func nested(_ value: JSONValue) -> JSONValue {
+        (0..<depth).reduce(value) { inner, _ in .object([("a", .null), ("b", inner)]) }
+      }
+      #expect(
+        nested(.writtenAtOnce(count: count, depth: depth, item: item)).rendered()
+          == nested(.array(items)).rendered())
+    }
+  }
+
   @Test("JSON escapes quotes, control characters and keeps non-ASCII as is")
   func escaping() {
     let value = JSONValue.object([("name", .string("Tax \"VAT\"\n\u{1}Ø"))])
@@ -131,6 +151,15 @@ struct AtomicFileTests {
     try AtomicFile.write("new", to: target)
     #expect(try String(contentsOfFile: target, encoding: .utf8) == "new")
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["report.md"])
+  }
+
+  @Test("a report in parts is written as the parts one after another, to a file or a device")
+  func parts() throws {
+    let folder = try TemporaryFolder(prefix: "understudy-atomic").url
+    let target = folder.appendingPathComponent("report.json").path
+    try AtomicFile.write(parts: [Array("{\"a\"".utf8), [], Array(": 1}\n".utf8)], to: target)
+    #expect(try String(contentsOfFile: target, encoding: .utf8) == "{\"a\": 1}\n")
+    try AtomicFile.write(parts: [Array("x".utf8), Array("y".utf8)], to: "/dev/null")
   }
 
   @Test("a missing folder is a write error naming it")
