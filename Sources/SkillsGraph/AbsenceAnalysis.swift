@@ -76,11 +76,17 @@ public struct AbsenceAnalysis: Hashable, Sendable {
           if let index = position[id] { members.append((index, day)) }
         }
       }
+      // A day is covered as soon as enough members are found present: roles of thousands of
+      // qualified people need not check all of them on each of the year's working days.
       let uncovered = days.filter { day in
-        members.count {
-          ($0.from.map { $0 <= day } ?? true) && people[$0.person].isPresent(on: day)
+        guard role.minPresent > 0 else { return false }
+        var present = 0
+        for member in members
+        where (member.from.map { $0 <= day } ?? true) && people[member.person].isPresent(on: day) {
+          present += 1
+          if present >= role.minPresent { return false }
         }
-          < role.minPresent
+        return true
       }
       let runs = Self.runs(of: uncovered, within: days)
       roles.append(

@@ -37,8 +37,11 @@ package struct SkillIndex: Sendable {
     var values: [Int] = []
     var byteSized = true
     start.reserveCapacity(people.count + 1)
+    // One person's (skill number, level) pairs, sorted by number for binary search (a person
+    // holds each skill once); the buffer is reused from person to person.
+    var entries: [(skill: Int, level: Int)] = []
     for person in people {
-      let first = skills.count
+      entries.removeAll(keepingCapacity: true)
       for (skill, level) in person.levels {
         let number: Int
         if let known = numbers[skill] {
@@ -47,17 +50,13 @@ package struct SkillIndex: Sendable {
           number = numbers.count
           numbers[skill] = number
         }
-        skills.append(number)
-        values.append(level)
+        entries.append((number, level))
         if level < 0 || level > Int(UInt8.max) { byteSized = false }
       }
-      // Sorted by skill number, for binary search (a person holds each skill once).
-      if skills.count - first > 1 {
-        let order = (first..<skills.count).sorted { skills[$0] < skills[$1] }
-        let sortedSkills = order.map { skills[$0] }
-        let sortedValues = order.map { values[$0] }
-        skills.replaceSubrange(first..<skills.count, with: sortedSkills)
-        values.replaceSubrange(first..<values.count, with: sortedValues)
+      entries.sort { $0.skill < $1.skill }
+      for entry in entries {
+        skills.append(entry.skill)
+        values.append(entry.level)
       }
       start.append(skills.count)
     }
