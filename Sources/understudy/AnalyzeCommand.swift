@@ -26,6 +26,7 @@ extension Understudy {
         input: input, scenario: scenario, workshop: workshop)
       let content = prepared.gapReport()
       try output.emit(parts: renderParts(content, as: output.format.reportOnly()))
+      ProcessEnd.afterOutput(keeping: (prepared, content))
     }
   }
 
@@ -53,6 +54,7 @@ extension Understudy {
           + "\(organization.roles.count) roles from \(input.files.count) "
           + "file\(input.files.count == 1 ? "" : "s"); \(warnings) "
           + "warning\(warnings == 1 ? "" : "s")\n")
+      ProcessEnd.afterOutput(keeping: imported)
     }
   }
 

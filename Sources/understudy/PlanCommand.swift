@@ -81,6 +81,7 @@ extension Understudy {
       if let calendar = checkIns.calendar {
         try OutputOptions.write(CheckInCalendar.render(content), to: calendar)
       }
+      ProcessEnd.afterOutput(keeping: (prepared, planned, content))
     }
   }
 }
