@@ -331,7 +331,11 @@ struct OrganizationAssembler {
   )
     -> String?
   {
-    let defined = kind == "skill" ? skills[reference.value] != nil : people[reference.value] != nil
+    // By index: the subscript would copy the whole record just to compare it with nil.
+    let defined =
+      kind == "skill"
+      ? skills.index(forKey: reference.value) != nil
+      : people.index(forKey: reference.value) != nil
     if defined { return reference.value }
     var candidates = ids
     if kind == "skill" {

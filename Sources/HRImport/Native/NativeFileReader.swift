@@ -48,7 +48,9 @@ struct NativeFileReader {
     fileprivate var firstLine: [String: Int] = [:]
   }
 
-  private let positions: any ElementPositions
+  /// Where the elements read are: a streamed file's batch of records changes them
+  /// (`NativeStream`).
+  var positions: any ElementPositions
   private(set) var diagnostics: [Diagnostic] = []
 
   init(positions: any ElementPositions) {
@@ -87,7 +89,7 @@ struct NativeFileReader {
   ///
   /// - Returns: false when it is not a native document's root, whose content is then not read.
   mutating func readRoot(_ root: ParsedElement, into file: inout NativeFile) -> Bool {
-    guard root.localName == "organization", root.namespace == Self.namespace else {
+    guard Self.isRoot(root) else {
       error(
         "root element is '\(root.localName)' in namespace '\(root.namespace)', expected "
           + "'organization' in '\(Self.namespace)'", at: root)
@@ -95,6 +97,11 @@ struct NativeFileReader {
     }
     file.asOf = day(root, "asOf")
     return true
+  }
+
+  /// Whether `root` is a native document's root element, whose content is read.
+  static func isRoot(_ root: ParsedElement) -> Bool {
+    root.localName == "organization" && root.namespace == namespace
   }
 
   /// Starts a section: a later section of the same kind replaces an earlier one's records.

@@ -12,17 +12,20 @@ import Darwin
 ///
 /// libxml2's SAX parser reads the file in blocks (`xmlCreateIOParserCtxt`), with the schema
 /// validator plugged into its events (`xmlSchemaSAXPlug`): no tree is built. Each record (a
-/// skill, a person, a role, the scale, the policy, the plan) is gathered into a small
-/// `ParsedElement` tree and read by `NativeFileReader`, as the in-memory path reads the whole
-/// document, so both give the same records and the same diagnostics.
+/// skill, a person, a role, the scale, the policy, the plan) is copied from the events
+/// (`GatheredElements`), made into a small `ParsedElement` tree and read by `NativeFileReader`,
+/// as the in-memory path reads the whole document, so both give the same records and the same
+/// diagnostics. The parse and validation run on a thread of their own, and the records go to
+/// the calling thread in batches (`NativeHandoff`), where they are read while the parse goes
+/// on.
 ///
 /// Places stay exact without the file in memory: each start tag is still in libxml2's input
 /// buffer when its event arrives (the parser keeps a tag's bytes until its attributes are
 /// delivered), so its `<` is found there, and its line and column come from a `LineTracker`
-/// fed the blocks as they are read. A record's tags are copied (`StreamedRecord`) until it is
-/// read. A schema error arrives during the event of the element it is about (the validator runs
-/// right after this reader's handler), and is placed at that element, or at the attribute its
-/// message names, as the in-memory path places it.
+/// fed the blocks as they are read. A record's tags are copied (`StreamedRecord`, one per
+/// batch) until it is read. A schema error arrives during the event of the element it is about
+/// (the validator runs right after this reader's handler), and is placed at that element, or at
+/// the attribute its message names, as the in-memory path places it.
 ///
 /// The safety rules are the in-memory path's: every block passes the `InputLimits` scan before
 /// libxml2 sees it (a violation is then the only diagnostic, as when the whole file is scanned
@@ -50,13 +53,21 @@ final class NativeStream {
   }
   fileprivate var validator = Validator()
 
-  /// The reader's state; each event accesses it once (see `State`).
+  /// The parse's state; each event accesses it once (see `State`).
+  ///
+  /// Only the parsing thread uses it while the parse runs.
   fileprivate var state: State
+  /// Takes the gathered records to the reading thread.
+  private let handoff = NativeHandoff()
+  private let displayPath: String
+  private let size: Int
 
   private init(path: String, displayPath: String, descriptor: Int32, size: Int, blockSize: Int) {
+    self.displayPath = displayPath
+    self.size = size
     state = State(
-      path: path, displayPath: displayPath, descriptor: descriptor, size: size,
-      blockSize: blockSize)
+      path: path, displayPath: displayPath, descriptor: descriptor, blockSize: blockSize,
+      handoff: handoff)
   }
 
   /// Reads and validates the native file at `path`, naming it `displayPath` in diagnostics,
@@ -143,11 +154,61 @@ final class NativeStream {
     validator = Validator(
       context: dataSlot.pointee, start: callbacks.pointee.startElementNs,
       end: callbacks.pointee.endElementNs, text: callbacks.pointee.characters)
-    xmlParseDocument(context)
+    // libxml2 parses and validates on a thread of its own while this one reads the records it
+    // gathers: the time approaches the longer of the two instead of their sum.
+    var read = (file: NativeFile(path: displayPath), diagnostics: [Diagnostic]())
+    Alongside.run(
+      background: {
+        // libxml2's generic error printer is set per thread: silence this one's too.
+        LibXML.initialize()
+        xmlParseDocument(context)
+        state.flush()
+        handoff.close()
+      },
+      foreground: { read = readRecords() })
     let wellFormed = context.pointee.wellFormed != 0
     validator = Validator()
     xmlSchemaSAXUnplug(plug)
-    return state.finish(wellFormed: wellFormed)
+    return state.finish(wellFormed: wellFormed, read: read)
+  }
+
+  /// Reads the records the parse sends, in document order, until it ends.
+  private func readRecords() -> (file: NativeFile, diagnostics: [Diagnostic]) {
+    var file = NativeFile(path: displayPath)
+    var reader = NativeFileReader(positions: StreamedRecord(path: displayPath))
+    var seen = NativeFileReader.SeenIDs()
+    var records = 0
+    var throttle = ImportProgressSink.Throttle()
+    var names: [String] = []
+    while let batch = handoff.next() {
+      reader.positions = batch.tags
+      names += batch.elements.newNames
+      for item in batch.items {
+        switch item {
+        case .root(let root):
+          _ = reader.readRoot(
+            batch.elements.tree(root, names: names, tags: batch.tags), into: &file)
+        case .section(let section):
+          reader.beginSection(section, in: &file)
+          seen = NativeFileReader.SeenIDs()
+        case .record(let index, let section):
+          let element = batch.elements.tree(index, names: names, tags: batch.tags)
+          if let section {
+            reader.readRecord(element, of: section, seen: &seen, into: &file)
+          } else {
+            reader.readTopLevel(element, into: &file)
+          }
+          records += 1
+          if throttle.shouldReport() {
+            ImportProgressSink.report?(
+              ImportProgress(
+                file: displayPath, records: records, bytesRead: batch.bytesRead,
+                totalBytes: size))
+          }
+        }
+      }
+    }
+    return (file, reader.diagnostics)
   }
 
   /// A start tag: read by this reader, then by the validator.

@@ -45,6 +45,16 @@ final class StreamedRecord: ElementPositions {
     return tags.count - 1
   }
 
+  /// Where tag `index`'s copy starts among the bytes of all tags (`withBytes`).
+  func start(ofTag index: Int) -> Int {
+    index >= 0 && index < tags.count ? tags[index].start : 0
+  }
+
+  /// Calls `body` with the bytes of all tags copied, one after another.
+  func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    bytes.withUnsafeBufferPointer(body)
+  }
+
   func location(ofElement element: Int) -> SourceLocation {
     guard element >= 0, element < tags.count else { return SourceLocation(file: path) }
     return SourceLocation(file: path, line: tags[element].line, column: tags[element].column)
