@@ -1,5 +1,6 @@
 internal import CLibXML2
 import Foundation
+import SkillsGraph
 
 #if canImport(Glibc)
 import Glibc
