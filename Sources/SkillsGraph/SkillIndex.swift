@@ -104,6 +104,15 @@ package struct SkillIndex: Sendable {
     return low < levelStart[person + 1] && levelSkill[low] == skill ? levelValue[low] : 0
   }
 
+  /// The number the index gives `skill`, or `nil` when no person lists it (every level in it
+  /// is then 0).
+  package func number(of skill: SkillID) -> Int? { skillNumber[skill] }
+
+  /// The level the person at `person` holds in the skill numbered `skillNumber`: the import
+  /// checks tens of thousands of incumbents, and reading a table beats hashing each skill into
+  /// each person's own levels.
+  package func level(ofPerson person: Int, skillNumber: Int) -> Int { level(person, skillNumber) }
+
   /// How many people hold skill number `skill` at `level` or above (`level` > 0).
   private func holderCount(ofNumber skill: Int, atLeast level: Int) -> Int {
     let list = holders[skill]

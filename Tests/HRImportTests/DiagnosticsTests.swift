@@ -68,6 +68,48 @@ struct DiagnosticsTests {
       ])
   }
 
+  @Test(
+    "incumbents' levels read from the skill index say the same as each person's own levels",
+    arguments: [1, 3])
+  func incumbentsThroughTheIndex(roleCount: Int) throws {
+    // One role: 6 incumbent lookups against 7 (person, skill) entries, so each person's own
+    // levels are read; three roles: 18 lookups, so the index's table is.
+    let roles = (1...roleCount).map { number in
+      """
+      <role id="r\(number)"><requires skill="forklift" level="3"/><requires skill="crane" level="1"/>\
+      <requires skill="welding" level="1"/><incumbent person="P2"/><incumbent person="P3"/></role>
+      """
+    }
+    let xml = """
+      <?xml version="1.0"?>
+      <organization xmlns="urn:understudy:org:1">
+        <skills>
+          <skill id="forklift"/><skill id="crane"/><skill id="welding"/><skill id="painting"/>
+        </skills>
+        <people>
+          <person id="P2"><skill ref="forklift" level="1"/><skill ref="crane" level="2"/></person>
+          <person id="P3"><skill ref="crane" level="1"/><skill ref="forklift" level="4"/></person>
+          <person id="P4">
+            <skill ref="forklift" level="3"/><skill ref="crane" level="1"/><skill ref="painting" level="2"/>
+          </person>
+        </people>
+        <roles>\(roles.joined())</roles>
+      </organization>
+      """
+    let warnings = try NativeImporter.load(xml: xml, name: "w.xml").warnings.map {
+      $0.message
+    }
+    let expected = (1...roleCount).flatMap { number in
+      [
+        "role 'r\(number)' has nobody qualified today",
+        "incumbent 'P2' of role 'r\(number)' does not meet its requirements "
+          + "('forklift' 1 < 3, 'welding' 0 < 1)",
+        "incumbent 'P3' of role 'r\(number)' does not meet its requirements ('welding' 0 < 1)",
+      ]
+    }
+    #expect(warnings == expected)
+  }
+
   @Test("a missing file is its own kind of failure, reported before any parsing")
   func missing() {
     #expect(

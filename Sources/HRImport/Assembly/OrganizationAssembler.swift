@@ -396,6 +396,17 @@ struct OrganizationAssembler {
     // coverage analysis listed and sorted everyone qualified for each role, most of the time
     // and memory of importing 50,000 roles.
     var index: SkillIndex?
+    func builtIndex() -> SkillIndex {
+      let built = index ?? SkillIndex(people: organization.people)
+      index = built
+      return built
+    }
+    // Incumbents' levels come from the index's table when there are more of them to look up
+    // than (person, skill) entries to index (50,000 roles), else from each person's own levels
+    // (a few derived roles of 40,000 people).
+    let lookups = organization.roles.reduce(0) { $0 + $1.incumbents.count * $1.requirements.count }
+    let entries = organization.people.reduce(0) { $0 + $1.levels.count }
+    let levelsFromIndex = lookups > entries
     // Only incumbents are looked up: no table of everyone unless a role lists some.
     var positions: [PersonID: Int]?
     func byID(_ id: PersonID) -> Int? {
@@ -406,42 +417,50 @@ struct OrganizationAssembler {
       }
       return positions?[id]
     }
-    for role in organization.roles {
-      guard let record = roles[role.id.rawValue] else { continue }
-      if role.requirements.allSatisfy({ $0.level <= 0 }) {
+    for role in organization.roles.indices {
+      let id = organization.roles[role].id
+      let requirements = organization.roles[role].requirements
+      guard let record = roles[id.rawValue] else { continue }
+      if requirements.allSatisfy({ $0.level <= 0 }) {
         diagnostics.append(
           Diagnostic(
             .warning,
-            "role '\(role.id)' requires no skill, so everyone counts as qualified for it",
+            "role '\(id)' requires no skill, so everyone counts as qualified for it",
             at: record.id.location))
       }
+      let numbers =
+        levelsFromIndex && !record.incumbents.isEmpty
+        ? requirements.map { builtIndex().number(of: $0.skill) } : []
       var unqualifiedIncumbents: [Diagnostic] = []
       var incumbentQualifies = false
       for incumbent in record.incumbents {
         guard let position = byID(PersonID(incumbent.value)) else { continue }
-        let person = organization.people[position]
-        let missing = role.requirements.filter { person.level($0.skill) < $0.level }
+        func level(_ requirement: Int) -> Int {
+          guard levelsFromIndex, let index else {
+            return organization.people[position].level(requirements[requirement].skill)
+          }
+          return numbers[requirement].map { index.level(ofPerson: position, skillNumber: $0) } ?? 0
+        }
+        let missing = requirements.indices.filter { level($0) < requirements[$0].level }
         guard !missing.isEmpty else {
           incumbentQualifies = true
           continue
         }
-        let detail = missing.map { "'\($0.skill)' \(person.level($0.skill)) < \($0.level)" }
-          .joined(separator: ", ")
+        let detail = missing.map {
+          "'\(requirements[$0].skill)' \(level($0)) < \(requirements[$0].level)"
+        }
+        .joined(separator: ", ")
         unqualifiedIncumbents.append(
           Diagnostic(
             .warning,
-            "incumbent '\(incumbent.value)' of role '\(role.id)' does not meet its requirements "
+            "incumbent '\(incumbent.value)' of role '\(id)' does not meet its requirements "
               + "(\(detail))", at: incumbent.location))
       }
       // A qualified incumbent answers the question without searching everyone.
-      if !incumbentQualifies {
-        let built = index ?? SkillIndex(people: organization.people)
-        index = built
-        if !built.anyoneQualified(for: role.requirements) {
-          diagnostics.append(
-            Diagnostic(
-              .warning, "role '\(role.id)' has nobody qualified today", at: record.id.location))
-        }
+      if !incumbentQualifies, !builtIndex().anyoneQualified(for: requirements) {
+        diagnostics.append(
+          Diagnostic(
+            .warning, "role '\(id)' has nobody qualified today", at: record.id.location))
       }
       diagnostics.append(contentsOf: unqualifiedIncumbents)
     }
