@@ -258,10 +258,12 @@ public enum Importer {
       let peek = RecordSource.peek(path: path, displayPath: path)
       if case .profile(.native) = ProfileDetector.detect(peek.names) { return nil }
     }
-    return FileConversion(
+    var conversion = FileConversion(
       scale: VendorConversion.defaultScale(options: options), start: options.resolvedToday,
       promoteReferences: false, derivingRoles: options.deriveRoles != nil,
       registry: SkillRegistry(recording: true), gathersIDs: true)
+    conversion.resolvesInFile = paths.count == 1
+    return conversion
   }
 
   private static func read(

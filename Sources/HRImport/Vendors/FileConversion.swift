@@ -109,10 +109,14 @@ struct FileConversion: Sendable {
     resolvedInFile = false
   }
 
+  /// Whether `resolveManagersInFile` runs: only for a file read alone, since with other files
+  /// the managers are resolved again in turn with every file's tables.
+  var resolvesInFile = false
+
   /// `resolveManagers` with this file's own tables, on the reading thread: what the managers
   /// are when no other file defines anyone.
   mutating func resolveManagersInFile() {
-    guard gathersIDs else { return }
+    guard gathersIDs, resolvesInFile else { return }
     resolveManagers(widToID: widToID, defined: definedIDs)
     resolvedInFile = true
   }
