@@ -66,10 +66,16 @@ struct OrganizationAssembler {
     }
     table.reserveCapacity(table.count + records.count)
     for record in records {
-      if let index = table.index(forKey: record.id.value) {
-        table.values[index].absorb(record)
-      } else {
-        table[record.id.value] = record
+      // One lookup per record: the default is only made for a new id.
+      var isNew = false
+      table.updateValue(
+        forKey: record.id.value,
+        default: {
+          isNew = true
+          return record
+        }()
+      ) { held in
+        if !isNew { held.absorb(record) }
       }
     }
   }
