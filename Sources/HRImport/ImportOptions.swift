@@ -42,6 +42,13 @@ public struct ImportOptions: Sendable {
   /// on the caller's thread. The result is the same either way: everything that depends on the
   /// order of the files (diagnostics, merging by id) follows the order given.
   public var maximumConcurrentFiles: Int
+  /// Whether a Workday export's people are converted as they are read (the default), or once
+  /// every file is read.
+  ///
+  /// Converting while reading uses the time the parse leaves the reading thread; the result is
+  /// the same either way (a file whose conversion would differ is converted again in its
+  /// turn), which tests compare by turning it off.
+  public var convertsWhileReading = true
 
   /// Which positions `deriveRoles` turns into roles.
   public enum RoleDerivation: String, Sendable, CaseIterable {

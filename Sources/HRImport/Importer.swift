@@ -49,7 +49,8 @@ public enum Importer {
     }
     var loaded: [LoadedFile] = []
     var everyFileParsed = true
-    for outcome in readEach(paths: paths, options: options, mapping: mapping) {
+    let whileRead = conversionWhileRead(paths: paths, options: options)
+    for outcome in readEach(paths: paths, options: options, mapping: mapping, convert: whileRead) {
       let outcome = try outcome.get()
       diagnostics += outcome.diagnostics
       if let file = outcome.file { loaded.append(file) } else { everyFileParsed = false }
@@ -63,7 +64,14 @@ public enum Importer {
       diagnostics.append(unusedMapping(mapping, paths: paths, options: options))
       throw .invalidData(NativeImporter.sortAndCap(diagnostics, order: [mapping.path] + paths))
     }
-    var conversion = VendorConversion(files: loaded, options: options)
+    var conversion = VendorConversion(files: loaded, options: options) { index in
+      // The file as `VendorConversion` converts it in its turn; its diagnostics were said.
+      guard index < paths.count,
+        let again = try? read(path: paths[index], options: options, mapping: mapping, convert: nil),
+        case .vendor(let file)? = again.file
+      else { return nil }
+      return file
+    }
     loaded = []
     var converted = conversion.run()
     diagnostics += conversion.diagnostics
@@ -93,25 +101,27 @@ public enum Importer {
   ///
   /// Reading a file (parsing it and reading its profile's records) depends on no other file, so
   /// up to `options.maximumConcurrentFiles` files are read at once, each by its own libxml2
-  /// parser on its own thread; everything that depends on the order (diagnostics, conversion,
-  /// the merge) happens afterwards, in the order given, so the result is the same as reading
-  /// one file after another. Progress from the reading threads reaches the caller one report
+  /// parser on its own thread; everything that depends on the order (diagnostics, the
+  /// conversion's finish, the merge) happens afterwards, in the order given, so the result is
+  /// the same as reading one file after another. Progress from the reading threads reaches the caller one report
   /// at a time, and each file's last report is passed on again once every file is read, in the
   /// order given (see `ImportProgressSink.Relay`).
   /// - Parameters:
   ///   - paths: the files, in merge order.
   ///   - options: how to read them, and how many at once.
   ///   - mapping: the mapping file, already loaded.
+  ///   - convert: how a Workday export's people are converted as they are read, or `nil` to
+  ///     keep them as read (`conversionWhileRead`).
   /// - Returns: one outcome per path, in the order of `paths`.
   private static func readEach(
-    paths: [String], options: ImportOptions, mapping: MappingFile?
+    paths: [String], options: ImportOptions, mapping: MappingFile?, convert: FileConversion?
   ) -> [FileOutcome] {
     let width = options.maximumConcurrentFiles
     guard ConcurrentFiles.threads(count: paths.count, width: width) > 1 else {
       // One file at a time on this thread, which already has the caller's progress callback.
       return paths.map { path in
         Result { () throws(ImportError) in
-          try read(path: path, options: options, mapping: mapping)
+          try read(path: path, options: options, mapping: mapping, convert: convert)
         }
       }
     }
@@ -122,7 +132,7 @@ public enum Importer {
       // The progress callback is per thread: give this one the relay's, for this file.
       ImportProgressSink.with(relay?.report(for: index)) {
         Result { () throws(ImportError) in
-          try read(path: paths[index], options: options, mapping: mapping)
+          try read(path: paths[index], options: options, mapping: mapping, convert: convert)
         }
       }
     }
@@ -227,8 +237,37 @@ public enum Importer {
     }
   }
 
+  /// How a Workday export's people are converted while it is read, or `nil` when some input
+  /// is a native file.
+  ///
+  /// Converting a person needs the level scale, which a native file may give, the horizon's
+  /// start and the skills already named; without native files the scale is the default, and
+  /// `VendorConversion` checks the start and the skills in each file's turn, reading a file
+  /// again when they differ (the result is always the one of converting in turn). A native
+  /// file among the inputs would make that likely, so the people are then kept as read.
+  private static func conversionWhileRead(
+    paths: [String], options: ImportOptions
+  ) -> FileConversion? {
+    guard options.convertsWhileReading, options.profile != .native else { return nil }
+    for path in paths {
+      if let named = options.profileByPath[path] {
+        if named == .native { return nil }
+        continue
+      }
+      if SpreadsheetFormat.detect(path: path, named: false) != nil { continue }
+      let peek = RecordSource.peek(path: path, displayPath: path)
+      if case .profile(.native) = ProfileDetector.detect(peek.names) { return nil }
+    }
+    var conversion = FileConversion(
+      scale: VendorConversion.defaultScale(options: options), start: options.resolvedToday,
+      promoteReferences: false, derivingRoles: options.deriveRoles != nil,
+      registry: SkillRegistry(recording: true), gathersIDs: true)
+    conversion.resolvesInFile = paths.count == 1
+    return conversion
+  }
+
   private static func read(
-    path: String, options: ImportOptions, mapping: MappingFile?
+    path: String, options: ImportOptions, mapping: MappingFile?, convert: FileConversion?
   )
     throws(ImportError) -> (file: LoadedFile?, diagnostics: [Diagnostic])
   {
@@ -303,7 +342,7 @@ public enum Importer {
       let read = try NativeImporter.read(path: path, displayPath: path, streamAbove: 0)
       return (read.file.map { .native($0) }, read.diagnostics)
     case .workday:
-      var reader = WorkdayReader(path: path)
+      var reader = WorkdayReader(path: path, conversion: convert)
       return try vendor(reader.run(path: path, displayPath: path, streamAbove: threshold))
     case .successfactors:
       var reader = SuccessFactorsReader(path: path, options: options)

@@ -50,12 +50,32 @@ struct OrganizationAssembler {
   private static func merge<Record: MergeableRecord>(
     _ records: [Record], into table: inout OrderedDictionary<String, Record>
   ) {
+    if table.isEmpty, records.count > 1 {
+      // The first file's records, when their ids are unique, become the table's values as
+      // they are: no record is copied (a 40,000-worker export's people, all at once).
+      var ids: [String] = []
+      ids.reserveCapacity(records.count)
+      records.withUnsafeBufferPointer { buffer in
+        for index in buffer.indices { ids.append(buffer[index].id.value) }
+      }
+      let keys = OrderedSet(ids)
+      if keys.count == records.count {
+        table = OrderedDictionary(uncheckedUniqueKeys: keys, values: records)
+        return
+      }
+    }
     table.reserveCapacity(table.count + records.count)
     for record in records {
-      if let index = table.index(forKey: record.id.value) {
-        table.values[index].absorb(record)
-      } else {
-        table[record.id.value] = record
+      // One lookup per record: the default is only made for a new id.
+      var isNew = false
+      table.updateValue(
+        forKey: record.id.value,
+        default: {
+          isNew = true
+          return record
+        }()
+      ) { held in
+        if !isNew { held.absorb(record) }
       }
     }
   }
@@ -81,17 +101,19 @@ struct OrganizationAssembler {
     // a skills matrix names the same skills in the same order for everyone, and a reference
     // equal to the one cached for its place resolves the same way without a lookup.
     var resolved: [(reference: String, skill: String)] = []
+    organization.people.reserveCapacity(people.count)
     for index in people.values.indices {
       let id = people.keys[index]
-      let record = people.values[index]
-      // Nothing after this reads a person's level records: free each once it is a person (a
-      // 10,000 × 500 skills matrix holds five million, each with its cell).
-      people.values[index].skills = []
+      // Nothing after this reads a person's level records: taken out, they are freed once the
+      // person is made (a 10,000 × 500 skills matrix holds five million, each with its cell).
+      // The rest of the record is read in place: a copy of it cost as much as the person.
+      var held: [(skill: Located<String>, level: Located<Int>)] = []
+      swap(&held, &people.values[index].skills)
       var levels: [SkillID: Int] = [:]
-      levels.reserveCapacity(record.skills.count)
+      levels.reserveCapacity(held.count)
       // Fields are read through a pointer: a loop over the entries, or a subscript, copied
       // each entry (and its two locations) three times, and this twice.
-      record.skills.withUnsafeBufferPointer { entries in
+      held.withUnsafeBufferPointer { entries in
         guard let first = entries.baseAddress else { return }
         for place in entries.indices {
           let entry = first + place
@@ -99,7 +121,10 @@ struct OrganizationAssembler {
           let skill: String
           if place < resolved.count, resolved[place].reference == reference {
             skill = resolved[place].skill
-          } else if let checked = check(entry.pointee.skill, kind: "skill", among: skillIDs) {
+          } else if let checked =
+            skills.index(forKey: reference) != nil
+            ? reference : check(entry.pointee.skill, kind: "skill", among: skillIDs)
+          {
             skill = checked
             if place < resolved.count {
               resolved[place] = (reference, skill)
@@ -114,11 +139,13 @@ struct OrganizationAssembler {
           levels[SkillID(skill)] = level
         }
       }
+      let manager = people.values[index].manager.flatMap {
+        check($0, kind: "person", among: personIDs)
+      }
+      let record = people.values[index]
       var person = Person(
         id: PersonID(id), name: record.name, department: record.department ?? "",
-        manager: record.manager.flatMap { check($0, kind: "person", among: personIDs) }.map {
-          PersonID($0)
-        }, grade: record.grade, levels: levels)
+        manager: manager.map { PersonID($0) }, grade: record.grade, levels: levels)
       person.canMentor = record.canMentor ?? true
       person.canLearn = record.canLearn ?? true
       person.mentorHoursPerWeek = record.mentorHoursPerWeek ?? 2
@@ -331,7 +358,7 @@ struct OrganizationAssembler {
   )
     -> String?
   {
-    // By index: the subscript would copy the whole record just to compare it with nil.
+    // `index(forKey:)`: a subscript would copy the whole record out only to test it.
     let defined =
       kind == "skill"
       ? skills.index(forKey: reference.value) != nil

@@ -11,25 +11,41 @@ import SkillsGraph
 struct VendorConversion {
   private var files: [Importer.LoadedFile]
   private let options: ImportOptions
+  /// Reads the file at an index again, not converted while read: for a file whose conversion
+  /// while read does not hold once every file is known (see `adopt`).
+  private let reread: (Int) -> VendorFile?
   private(set) var diagnostics: [Diagnostic] = []
 
-  /// Skill ids by name key (and id key), shared by every file so the same name is one skill.
-  private var skillIDs: [String: String] = [:]
-  private var skillNames: [String: String] = [:]
-  /// Caches for the hot path: 40,000 workers name the same few hundred skills over and over.
-  private var idByExactName: [String: String] = [:]
-  private var seenPairs: [String: String] = [:]
+  /// Skill ids by name, shared by every file so the same name is one skill.
+  private var registry = SkillRegistry()
   private var unknownLevels: [String] = []
   private var unknownLevelUses: [String: (count: Int, first: SourceLocation)] = [:]
+  /// How many files converted while read were kept as converted, and how many read again.
+  private(set) var filesKeptAsRead = 0
+  private(set) var filesReadAgain = 0
 
   struct Output {
     var files: [NativeFile]
     var sources: [SourceSummary]
   }
 
-  init(files: [Importer.LoadedFile], options: ImportOptions) {
+  init(
+    files: [Importer.LoadedFile], options: ImportOptions,
+    reread: @escaping (Int) -> VendorFile? = { _ in nil }
+  ) {
     self.files = files
     self.options = options
+    self.reread = reread
+  }
+
+  /// The scale levels are put on when no native file gives one: what a file converted while it
+  /// is read assumes (`Importer`), and what `run` checks it against.
+  static func defaultScale(options: ImportOptions) -> LevelScale {
+    let facts = NativeFacts()
+    return LevelScale(
+      scaleMax: facts.scaleMax,
+      levelLessDefault: min(max(options.levelLessSkillLevel, 0), facts.scaleMax),
+      userNames: facts.levelNames)
   }
 
   mutating func run() -> Output {
@@ -41,18 +57,36 @@ struct VendorConversion {
     var vendorAsOf: Day?
     var definedPeople = Set<String>()
     var widToID: [String: String] = [:]
-    for file in files {
-      switch file {
+    for index in files.indices {
+      switch files[index] {
       case .native(let native):
         for skill in native.skills {
-          register(skill: skill.id.value, name: skill.name)
+          registry.register(skill: skill.id.value, name: skill.name)
         }
         for person in native.people { definedPeople.insert(person.id.value) }
       case .vendor(let vendor):
         vendorAsOf = vendorAsOf ?? vendor.asOf
-        for person in vendor.people where !person.isReference {
-          definedPeople.insert(person.id.value)
-          if let wid = person.wid { widToID[wid] = person.id.value }
+        if let converted = vendor.converted {
+          if converted.sawReference || !Self.same(converted.scale, scale) {
+            // Who a reference is, or the levels, depend on other files: read it again.
+            replaceWithRereading(at: index)
+            guard case .vendor(let again) = files[index] else { continue }
+            Self.collect(again.people, defined: &definedPeople, widToID: &widToID)
+            continue
+          }
+          // Gathered on the reading thread: the first file's tables are taken as they are.
+          if definedPeople.isEmpty {
+            definedPeople = converted.definedIDs
+          } else {
+            definedPeople.formUnion(converted.definedIDs)
+          }
+          if widToID.isEmpty {
+            widToID = converted.widToID
+          } else {
+            widToID.merge(converted.widToID) { _, later in later }
+          }
+        } else {
+          Self.collect(vendor.people, defined: &definedPeople, widToID: &widToID)
         }
       }
     }
@@ -63,15 +97,27 @@ struct VendorConversion {
         for person in vendor.people { definedPeople.insert(person.id.value) }
       }
     }
-    var context = Context(
+    let context = Context(
       scale: scale, start: start, definedPeople: definedPeople, widToID: widToID,
       promoteReferences: promoteReferences)
     var output = Output(files: [], sources: [])
     var derivation = RoleDeriver(scale: scale)
     for index in files.indices {
       if var vendor = takeVendorFile(at: index) {
-        let (native, summary) = convert(
-          &vendor, context: &context, fileIndex: index, roles: &derivation)
+        var conversion: FileConversion
+        if let converted = vendor.converted, let kept = adopt(converted, start: context.start) {
+          vendor.converted = nil
+          conversion = kept
+        } else {
+          if vendor.converted != nil, let again = reread(index) {
+            filesReadAgain += 1
+            vendor = again
+          }
+          vendor.converted = nil
+          conversion = convert(&vendor, context: context)
+        }
+        let (native, summary) = finish(
+          vendor, conversion, context: context, fileIndex: index, roles: &derivation)
         output.files.append(native)
         output.sources.append(summary)
       } else if case .native(let native) = files[index] {
@@ -99,6 +145,46 @@ struct VendorConversion {
     reportUnknownLevels(scaleMax: facts.scaleMax)
     files = []  // the vendor records are converted; free them before the merge
     return output
+  }
+
+  /// Who `people` defines, and their WIDs, as every vendor file adds them.
+  private static func collect(
+    _ people: [VendorPerson], defined: inout Set<String>, widToID: inout [String: String]
+  ) {
+    for person in people where !person.isReference {
+      defined.insert(person.id.value)
+      if let wid = person.wid { widToID[wid] = person.id.value }
+    }
+  }
+
+  private static func same(_ a: LevelScale, _ b: LevelScale) -> Bool {
+    a.scaleMax == b.scaleMax && a.levelLessDefault == b.levelLessDefault
+      && a.userNames == b.userNames
+  }
+
+  /// Replaces the file at `index`, converted while read, with the same file read again.
+  private mutating func replaceWithRereading(at index: Int) {
+    guard case .vendor(let vendor) = files[index], vendor.converted != nil,
+      var again = reread(index)
+    else { return }
+    filesReadAgain += 1
+    again.converted = nil
+    files[index] = .vendor(again)
+  }
+
+  /// A file's conversion made while it was read, when it is what converting it in its turn
+  /// would give: made for the same start (if a certification needed it), and with every skill
+  /// it named resolving to the same id in the shared registry, whose state it then takes on.
+  ///
+  /// The level scale and who is defined were checked before (`run`); managers, derived roles
+  /// and the report are finished in turn either way (`finish`).
+  private mutating func adopt(_ converted: FileConversion, start: Day) -> FileConversion? {
+    guard !converted.startUsed || converted.start == start else { return nil }
+    var trial = registry
+    guard trial.replay(converted.registry.calls ?? []) else { return nil }
+    registry = trial
+    filesKeptAsRead += 1
+    return converted
   }
 
   /// The vendor file at `index`, leaving only its name in its place, so that the conversion
@@ -148,41 +234,6 @@ struct VendorConversion {
     }
   }
 
-  // MARK: Skills
-
-  private mutating func register(skill id: String, name: String?) {
-    skillNames[id] = skillNames[id] ?? name ?? id
-    let idKey = VendorValues.nameKey(id)
-    skillIDs[idKey] = skillIDs[idKey] ?? id
-    if let name {
-      let key = VendorValues.nameKey(name)
-      skillIDs[key] = skillIDs[key] ?? id
-    }
-  }
-
-  /// The id of a skill an export names: the export's own id when it has one, else the id of a
-  /// skill with the same name, else a new id made from the name.
-  private mutating func skillID(id: String?, name: String) -> String {
-    if let id, !id.isEmpty {
-      if skillNames[id] == nil || seenPairs[id] != name {
-        register(skill: id, name: name)
-        seenPairs[id] = name
-      }
-      return id
-    }
-    if let known = idByExactName[name] { return known }
-    defer { idByExactName[name] = skillIDs[VendorValues.nameKey(name)] }
-    if let known = skillIDs[VendorValues.nameKey(name)] { return known }
-    var candidate = VendorValues.slug(name)
-    var suffix = 2
-    while skillNames[candidate] != nil {
-      candidate = VendorValues.slug(name) + "-\(suffix)"
-      suffix += 1
-    }
-    register(skill: candidate, name: name)
-    return candidate
-  }
-
   // MARK: Files
 
   private struct Context {
@@ -193,202 +244,85 @@ struct VendorConversion {
     var promoteReferences: Bool
   }
 
-  /// What the report says about levels in one file.
-  private struct LevelNotes {
-    var numeric: [String] = []
-    var numericCounts: [String: Int] = [:]
-    var named: [String] = []
-    var namedInfo: [String: (level: Int, origin: LevelScale.Origin, count: Int)] = [:]
-    var levelLess: [String] = []
-    /// Parallel to `levelLess`: a file names one or two sources, so a list beats hashing.
-    var levelLessCounts: [Int] = []
-    var certificationsCounted = 0
-    /// Levels a skills matrix gave on the model's own scale.
-    var exact = 0
-    var certificationsLeftOut = 0
-
-    func lines(scale: LevelScale, start: Day) -> [String] {
-      var lines: [String] = []
-      for key in numeric {
-        lines.append(
-          "\(key), mapped linearly onto the 0–\(scale.scaleMax) scale, halves down "
-            + "(\(numericCounts[key] ?? 0) rating\(numericCounts[key] == 1 ? "" : "s"))")
+  /// Converts a file's people and roles in its turn, with the shared registry.
+  private mutating func convert(_ vendor: inout VendorFile, context: Context) -> FileConversion {
+    var conversion = FileConversion(
+      scale: context.scale, start: context.start, promoteReferences: context.promoteReferences,
+      derivingRoles: options.deriveRoles != nil, registry: registry)
+    registry = SkillRegistry()
+    conversion.reserve(vendor.people.count)
+    for index in vendor.people.indices {
+      // Moved out, so that the file no longer holds what is converted.
+      var person = VendorPerson(id: "", at: SourceLocation(file: ""))
+      swap(&person, &vendor.people[index])
+      // Everyone not a reference is defined by their own record.
+      guard !person.isReference || context.definedPeople.contains(person.id.value) else {
+        conversion.skip("records of people no input file lists (\(Self.describe(person)))")
+        continue
       }
-      if exact > 0 {
-        lines.append(
-          "\(exact) level\(exact == 1 ? "" : "s") given on the 0–\(scale.scaleMax) scale itself, "
-            + "read as they are")
-      }
-      if !named.isEmpty {
-        let items = named.compactMap { name -> String? in
-          guard let info = namedInfo[name] else { return nil }
-          return "'\(name)' → \(info.level) (\(info.origin.rawValue), \(info.count)×)"
-        }
-        lines.append("named levels: " + items.joined(separator: ", "))
-      }
-      for (source, count) in zip(levelLess, levelLessCounts) {
-        lines.append(
-          "\(count) skill\(count == 1 ? "" : "s") without a level (\(source)) counted at level "
-            + "\(scale.levelLessDefault) (the configured default)")
-      }
-      if certificationsCounted + certificationsLeftOut > 0 {
-        lines.append(
-          "\(certificationsCounted) certification\(certificationsCounted == 1 ? "" : "s") valid "
-            + "on \(start) counted at level \(scale.certificationLevel)"
-            + (certificationsLeftOut > 0
-              ? "; \(certificationsLeftOut) expired or not yet valid then, left out" : ""))
-      }
-      return lines
+      conversion.add(person)
     }
+    vendor.people = []
+    registry = conversion.takeRegistry()
+    return conversion
   }
 
-  /// Levels one person may hold before their list is indexed (see `convert`).
-  private static let shortList = 16
-
-  private mutating func convert(
-    _ vendor: inout VendorFile, context: inout Context, fileIndex: Int, roles: inout RoleDeriver
+  /// What needs every file, in the file's turn: managers, derived roles, the file's skills as
+  /// the shared registry names them, and its report.
+  private mutating func finish(
+    _ vendor: VendorFile, _ conversion: FileConversion, context: Context, fileIndex: Int,
+    roles: inout RoleDeriver
   ) -> (NativeFile, SourceSummary) {
+    var conversion = conversion
+    let convertedRoles = vendor.roles.map { conversion.convert($0) }
+    diagnostics += conversion.diagnostics
+    for name in conversion.unknownLevels {
+      guard let use = conversion.unknownLevelUses[name] else { continue }
+      if unknownLevelUses[name] == nil {
+        unknownLevels.append(name)
+        unknownLevelUses[name] = (0, use.first)
+      }
+      unknownLevelUses[name]?.count += use.count
+    }
     var native = NativeFile(path: vendor.path)
     native.asOf = vendor.asOf
     if !vendor.holidays.isEmpty { native.policy = PolicyRecord(holidays: vendor.holidays) }
-    var skipped = vendor.skipped
-    var notes = vendor.notes
-    var levelNotes = LevelNotes()
-    native.people.reserveCapacity(vendor.people.count)
-    let derivingRoles = options.deriveRoles != nil
-    var fileSkills: [String] = []
-    var seenSkills = Set<String>()
-    var keyed = KeyedSkills()
-    var people = 0
-    var absences = 0
-    var droppedManagers = 0
-    for index in vendor.people.indices {
-      let person = vendor.people[index]
-      // Converted below; dropping them from the file now frees them after this person.
-      vendor.people[index].skills = []
-      vendor.people[index].certifications = []
-      guard context.definedPeople.contains(person.id.value) else {
-        skipped.add("records of people no input file lists (\(Self.describe(person)))")
-        continue
-      }
-      var record = PersonRecord(id: person.id)
-      record.name = person.name
-      record.email = person.email
-      record.department = person.department
-      record.leaves = person.leaves
-      record.absences = OrderedSet(person.absences)
-      record.mentorHoursPerWeek = person.mentorHoursPerWeek
-      record.learningHoursPerWeek = person.learningHoursPerWeek
-      record.maxMentees = person.maxMentees
-      absences += person.absences.count
-      if !person.isReference || context.promoteReferences { people += 1 }
-      var manager = person.manager
-      if manager == nil, let wid = person.managerWID {
-        manager = context.widToID[wid.value].map { Located(value: $0, location: wid.location) }
-        if manager == nil { droppedManagers += 1 }
-      }
-      if let found = manager {
-        if context.definedPeople.contains(found.value) {
-          record.manager = found
-        } else {
-          droppedManagers += 1
-        }
-      }
-      // The highest level per skill, in first-seen order. Most people hold a handful of
-      // skills, and a list searched from the start beats a dictionary for them; a row of a
-      // skills matrix holds hundreds, so past `shortList` the list gets an index (searching it
-      // made a 10,000 × 500 workbook quadratic per person).
-      var levels: [(id: String, level: Int, location: SourceLocation)] = []
-      levels.reserveCapacity(person.skills.count + person.certifications.count)
-      var positions: [String: Int] = [:]
-      func keep(_ id: String, _ level: Int, _ location: SourceLocation) {
-        let found: Int?
-        if levels.count <= Self.shortList {
-          found = levels.firstIndex(where: { $0.id == id })
-        } else {
-          if positions.isEmpty {
-            positions.reserveCapacity(levels.capacity)
-            for (index, held) in levels.enumerated() { positions[held.id] = index }
-          }
-          found = positions[id]
-        }
-        if let index = found {
-          if level > levels[index].level { levels[index] = (id, level, location) }
-        } else {
-          if !positions.isEmpty { positions[id] = levels.count }
-          levels.append((id, level, location))
-        }
-      }
-      // A skills matrix's row: every lookup by its columns' keys.
-      let matrixRow = person.skills.allSatisfy { $0.key != nil }
-      if matrixRow {
-        person.skills.withUnsafeBufferPointer {
-          keepMatrixLevels(
-            $0, person: index, into: &levels, keyed: &keyed, scale: context.scale,
-            notes: &levelNotes, seen: &seenSkills, fileSkills: &fileSkills)
-        }
-      }
-      for skill in matrixRow ? [] : person.skills {
-        guard let level = mapLevel(skill, scale: context.scale, notes: &levelNotes) else {
-          continue
-        }
-        let id = skillID(id: skill.id, name: skill.name)
-        keep(id, level, skill.location)
-        if seenSkills.insert(id).inserted { fileSkills.append(id) }
-      }
-      for certification in person.certifications {
-        let valid =
-          (certification.issued.map { $0 <= context.start } ?? true)
-          && (certification.expires.map { $0 >= context.start } ?? true)
-        guard valid else {
-          levelNotes.certificationsLeftOut += 1
-          skipped.add("certifications expired or not yet valid on \(context.start)")
-          continue
-        }
-        levelNotes.certificationsCounted += 1
-        let id = skillID(id: nil, name: certification.name)
-        keep(id, context.scale.certificationLevel, certification.location)
-        if seenSkills.insert(id).inserted { fileSkills.append(id) }
-      }
-      record.skills = levels.map {
-        (
-          Located(value: $0.id, location: $0.location),
-          Located(value: $0.level, location: $0.location)
-        )
-      }
-      native.people.append(record)
-      // Roles are only derived on request; otherwise nothing reads the positions.
-      if derivingRoles, let position = person.position, !person.isReference {
-        roles.add(
-          person: person.id, position: position,
-          levels: Dictionary(
-            levels.lazy.map { ($0.id, $0.level) }, uniquingKeysWith: { a, _ in a }),
-          fileIndex: fileIndex)
-      }
+    // Managers resolved on the reading thread hold when this file alone defines people.
+    if !(conversion.resolvedInFile && files.count == 1) {
+      conversion.resolveManagers(widToID: context.widToID, defined: context.definedPeople)
     }
-    for role in vendor.roles {
-      native.roles.append(convert(role, scale: context.scale, notes: &levelNotes))
+    let droppedManagers = conversion.droppedManagers
+    native.people = conversion.takePeople()
+    for entry in conversion.derivation {
+      roles.add(
+        person: entry.person, position: entry.position, levels: entry.levels,
+        fileIndex: fileIndex)
     }
-    native.skills = fileSkills.map { id in
+    native.roles = convertedRoles
+    native.skills = conversion.fileSkills.map { id in
       SkillRecord(
-        id: Located(value: id, location: SourceLocation(file: vendor.path)), name: skillNames[id],
-        category: nil, hoursPerLevel: nil)
+        id: Located(value: id, location: SourceLocation(file: vendor.path)),
+        name: registry.skillNames[id], category: nil, hoursPerLevel: nil)
     }
+    var notes = vendor.notes
     if droppedManagers > 0 {
       notes.append(
         "manager left empty for \(droppedManagers) \(droppedManagers == 1 ? "person" : "people"): "
           + "the manager is in no input file")
     }
-    if context.promoteReferences, vendor.people.contains(where: \.isReference) {
+    if context.promoteReferences, conversion.sawReference {
       notes.append(
         "no input lists people, so everyone this file mentions is read as a person; give the "
           + "directory or worker export too to drop people who have left")
     }
+    var skipped = vendor.skipped
+    for entry in conversion.skipped.entries { skipped.add(entry.reason, count: entry.count) }
     var summary = SourceSummary(
-      path: vendor.path, profile: vendor.profileLabel ?? vendor.profile.rawValue, people: people,
-      skills: fileSkills.count, roles: vendor.roles.count, absences: absences)
+      path: vendor.path, profile: vendor.profileLabel ?? vendor.profile.rawValue,
+      people: conversion.peopleCounted, skills: conversion.fileSkills.count,
+      roles: vendor.roles.count, absences: conversion.absences)
     summary.skipped = skipped.entries
-    summary.levelMapping = levelNotes.lines(scale: context.scale, start: context.start)
+    summary.levelMapping = conversion.notes.lines(scale: context.scale, start: context.start)
     summary.notes = notes
     if !vendor.holidays.isEmpty {
       summary.notes.append(
@@ -397,167 +331,10 @@ struct VendorConversion {
     return (native, summary)
   }
 
-  /// A skills matrix's skills by `VendorSkill.key`, for one file: each key's slot (keys of one
-  /// skill share it), and per slot the skill's id and where the person at hand holds it.
-  private struct KeyedSkills {
-    var slotOfKey: [Int] = []
-    var slotOfID: [String: Int] = [:]
-    var ids: [String] = []
-    /// Whether the file's skill list has the slot's skill yet.
-    var listed: [Bool] = []
-    /// The person whose levels hold the slot's skill at `position` (-1: nobody yet).
-    var holder: [Int] = []
-    var position: [Int] = []
-  }
-
-  /// The levels of a person whose skills all come from a skills matrix's columns, kept as
-  /// `convert` keeps any person's (the highest level per skill, in first-seen order), with
-  /// every lookup by the column's key: a skill's name is hashed once per file, not once per
-  /// level (a 10,000 × 500 matrix holds five million).
-  private mutating func keepMatrixLevels(
-    _ skills: UnsafeBufferPointer<VendorSkill>, person: Int,
-    into levels: inout [(id: String, level: Int, location: SourceLocation)],
-    keyed: inout KeyedSkills, scale: LevelScale, notes: inout LevelNotes,
-    seen: inout Set<String>, fileSkills: inout [String]
-  ) {
-    // Fields are read in place through a pointer: a subscript copies a level out whole (its
-    // location and names) for each field read.
-    guard let first = skills.baseAddress else { return }
-    for index in skills.indices {
-      let skill = first + index
-      guard let key = skill.pointee.key.map(Int.init),
-        let level = mapLevel(skill.pointee, scale: scale, notes: &notes)
-      else { continue }
-      if key >= keyed.slotOfKey.count {
-        keyed.slotOfKey.append(
-          contentsOf: repeatElement(-1, count: key + 1 - keyed.slotOfKey.count))
-      }
-      var slot = keyed.slotOfKey[key]
-      if slot < 0 {
-        let id = skillID(id: skill.pointee.id, name: skill.pointee.name)
-        if let known = keyed.slotOfID[id] {
-          slot = known
-        } else {
-          slot = keyed.ids.count
-          keyed.slotOfID[id] = slot
-          keyed.ids.append(id)
-          keyed.listed.append(false)
-          keyed.holder.append(-1)
-          keyed.position.append(0)
-        }
-        keyed.slotOfKey[key] = slot
-      }
-      let id = keyed.ids[slot]
-      if keyed.holder[slot] == person {
-        let held = keyed.position[slot]
-        if level > levels[held].level { levels[held] = (id, level, skill.pointee.location) }
-      } else {
-        keyed.holder[slot] = person
-        keyed.position[slot] = levels.count
-        levels.append((id, level, skill.pointee.location))
-      }
-      if !keyed.listed[slot] {
-        keyed.listed[slot] = true
-        if seen.insert(id).inserted { fileSkills.append(id) }
-      }
-    }
-  }
-
-  /// A role from a roles × skills sheet; its skills stay as the sheet names them, and the
-  /// assembler resolves them by id or name (with suggestions for a misspelt one).
-  private mutating func convert(
-    _ role: VendorRole, scale: LevelScale, notes: inout LevelNotes
-  ) -> RoleRecord {
-    var record = RoleRecord(id: role.id)
-    record.name = role.name
-    record.criticality = role.criticality
-    record.backups = role.backups
-    record.minPresent = role.minPresent
-    record.incumbents = role.incumbents
-    for requirement in role.requirements {
-      let skill = VendorSkill(
-        name: requirement.skill.value, level: requirement.level, location: requirement.location)
-      guard let level = mapLevel(skill, scale: scale, notes: &notes) else { continue }
-      record.requirements.append(
-        (requirement.skill, Located(value: level, location: requirement.location)))
-    }
-    return record
-  }
-
   private static func describe(_ person: VendorPerson) -> String {
     if !person.absences.isEmpty { return "absences" }
     if !person.skills.isEmpty { return "ratings" }
     return "mentions"
-  }
-
-  private mutating func mapLevel(
-    _ skill: VendorSkill, scale: LevelScale, notes: inout LevelNotes
-  )
-    -> Int?
-  {
-    switch skill.level {
-    case .invalid(let why):
-      diagnostics.append(Diagnostic(.error, "level of '\(skill.name)': \(why)", at: skill.location))
-      return nil
-    case .numeric(let value, let low, let high, let label):
-      guard value.isFinite, low.isFinite, high.isFinite, high > low else {
-        diagnostics.append(
-          Diagnostic(
-            .error,
-            "level \(formatNumber(value)) of '\(skill.name)' is on a scale "
-              + "\(formatNumber(low))–\(formatNumber(high)) that holds no levels (the scale must "
-              + "be finite numbers, its minimum below its maximum)", at: skill.location))
-        return nil
-      }
-      guard let level = scale.level(value, min: low, max: high) else {
-        diagnostics.append(
-          Diagnostic(
-            .error,
-            "level \(formatNumber(value)) of '\(skill.name)' is outside its scale "
-              + "\(formatNumber(low))–\(formatNumber(high))", at: skill.location))
-        return nil
-      }
-      let key = "\(label) on \(formatNumber(low))–\(formatNumber(high))"
-      if notes.numericCounts[key] == nil { notes.numeric.append(key) }
-      notes.numericCounts[key, default: 0] += 1
-      return level
-    case .named(let name):
-      // One lookup for a name already met in this file (most uses).
-      if let index = notes.namedInfo.index(forKey: name) {
-        notes.namedInfo.values[index].count += 1
-        return notes.namedInfo.values[index].level
-      }
-      guard let found = scale.level(named: name) else {
-        if unknownLevelUses[name] == nil {
-          unknownLevels.append(name)
-          unknownLevelUses[name] = (0, skill.location)
-        }
-        unknownLevelUses[name]?.count += 1
-        return nil
-      }
-      notes.named.append(name)
-      notes.namedInfo[name] = (found.level, found.origin, 1)
-      return found.level
-    case .exact(let level):
-      guard level >= 0, level <= scale.scaleMax else {
-        diagnostics.append(
-          Diagnostic(
-            .error,
-            "level \(level) of '\(skill.name)' is outside the scale 0–\(scale.scaleMax)",
-            at: skill.location))
-        return nil
-      }
-      notes.exact += 1
-      return level
-    case .none(let source):
-      if let index = notes.levelLess.firstIndex(of: source) {
-        notes.levelLessCounts[index] += 1
-      } else {
-        notes.levelLess.append(source)
-        notes.levelLessCounts.append(1)
-      }
-      return scale.levelLessDefault
-    }
   }
 
   /// One error per level name that neither the built-in table nor any `<levelName>` defines,

@@ -117,6 +117,9 @@ struct VendorFile: Sendable {
   var diagnostics: [Diagnostic] = []
   /// False when libxml2 could not read the file to its end (broken XML, a DOCTYPE).
   var wellFormed = true
+  /// The people converted while the file was read, in place of `people` (see
+  /// `FileConversion`); `VendorConversion` keeps them when every file agrees.
+  var converted: FileConversion?
 
   init(path: String, profile: ImportProfile) {
     self.path = path

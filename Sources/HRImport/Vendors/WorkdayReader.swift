@@ -24,7 +24,23 @@ struct WorkdayReader: VendorReader {
     var totalResults: Int?
   }
 
-  init(path: String) { file = VendorFile(path: path, profile: .workday) }
+  /// The people converted as they are read, when the importer asks for it (see
+  /// `FileConversion`); `nil` keeps them as read, for `VendorConversion` to convert in turn.
+  private var conversion: FileConversion?
+
+  init(path: String, conversion: FileConversion? = nil) {
+    file = VendorFile(path: path, profile: .workday)
+    self.conversion = conversion
+  }
+
+  /// Adds a person read: converted right away when converting while reading.
+  private mutating func keep(_ person: VendorPerson) {
+    if conversion != nil {
+      conversion?.add(person)
+    } else {
+      file.people.append(person)
+    }
+  }
 
   func isRecord(_ node: Node) -> Bool {
     // Integration tools sometimes drop the namespace inside a Get_Workers_Response envelope.
@@ -58,6 +74,9 @@ struct WorkdayReader: VendorReader {
     case "Response_Filter":
       if let asOf = file.day(record.first("As_Of_Effective_Date", in: ns), locator: locator) {
         file.asOf = asOf
+        // Certifications count on the first export's date when no native file gives one; a
+        // conversion made for another date is redone in turn.
+        if conversion?.startUsed == false { conversion?.start = asOf }
       }
     default:
       readWorker(record, locator: locator)
@@ -86,6 +105,7 @@ struct WorkdayReader: VendorReader {
     }
     if flat.workers > 0 {
       flat.resolveManagers(in: &file)
+      flat.resolveManagers(in: &conversion)
       var note =
         "flat layout (fields directly under Worker, no Worker_Data): \(flat.workers) Worker "
         + "record\(flat.workers == 1 ? "" : "s")"
@@ -99,9 +119,13 @@ struct WorkdayReader: VendorReader {
         "\(openEndedLeaves) leave\(openEndedLeaves == 1 ? "" : "s") of absence with no end date "
           + "read as lasting until further notice")
     }
-    if file.people.isEmpty, file.skipped.entries.isEmpty {
+    if file.people.isEmpty, conversion?.people.isEmpty ?? true, file.skipped.entries.isEmpty {
       file.holdsNoPeople("a Get_Workers response with no wd:Worker in its Response_Data")
     }
+    // On the reading thread: enough when this file alone defines people.
+    conversion?.resolveManagersInFile()
+    file.converted = conversion
+    conversion = nil
     return file
   }
 
@@ -152,7 +176,7 @@ struct WorkdayReader: VendorReader {
         VendorValues.clean(worker.text(n.workerDescriptor, in: ns))
         ?? VendorValues.clean(reference?.attribute(n.descriptor))
       referenceOnly += 1
-      file.people.append(person)
+      keep(person)
       return
     }
     let employment = data.first(n.employmentData, in: ns)
@@ -177,7 +201,7 @@ struct WorkdayReader: VendorReader {
     person.position = position(employment, n, ns)
     readQualifications(data, into: &person, names: n, ns: ns, locator: locator)
     readLeaves(status, into: &person, names: n, ns: ns, locator: locator)
-    file.people.append(person)
+    keep(person)
   }
 
   /// Says what a worker without a person id has instead: only a WID, ids of other types, or
@@ -291,7 +315,7 @@ struct WorkdayReader: VendorReader {
     position.jobProfileID = value("Job_Profile_ID")
     position.isCritical = VendorValues.bool(value("Critical_Job")) ?? false
     if position.title != nil || position.jobProfile != nil { person.position = position }
-    file.people.append(person)
+    keep(person)
   }
 
   private func name(_ data: Node, _ n: WorkdayElementNames, _ ns: NamespaceMatch) -> String? {
@@ -568,6 +592,18 @@ private struct FlatLayout {
       else { continue }
       file.people[index].manager = Located(value: id, location: manager.location)
     }
+  }
+
+  /// The same for people converted as they were read.
+  func resolveManagers(in conversion: inout FileConversion?) {
+    guard !workerIDs.isEmpty, var converted = conversion else { return }
+    conversion = nil
+    let ids = Set(converted.people.map(\.id.value))
+    converted.replaceManagers { person, manager in
+      guard !ids.contains(manager), let id = workerIDs[manager], id != person else { return nil }
+      return id
+    }
+    conversion = converted
   }
 }
 
