@@ -112,6 +112,7 @@ package indirect enum JSONValue: Hashable, Sendable {
   ///     object); the bytes are indented for it, exactly as ``array(_:)`` there would be.
   ///   - item: the item at an index; called once per index, from either thread, so it must
   ///     only read shared state. Items must not be scalars (which print on one line).
+  /// - Returns: the array, written; it renders as ``array(_:)`` of the same items would.
   package static func writtenAtOnce(
     count: Int, depth: Int, item: (Int) -> JSONValue
   ) -> JSONValue {
