@@ -73,14 +73,36 @@ public enum Importer {
       return file
     }
     loaded = []
-    var converted = conversion.run()
-    diagnostics += conversion.diagnostics
     var assembler = OrganizationAssembler()
+    var converted = VendorConversion.Output(files: [], sources: [])
+    var released = false
+    if options.deriveRoles == nil, paths.count > 1 {
+      // Several files: each is merged, in order, while the conversion finishes the next, and
+      // the memory the conversion freed (the records as read) is given back during the merge.
+      let handoff = FileHandoff()
+      // A file read again in its turn reports its progress as it would on this thread.
+      let report = ImportProgressSink.report
+      Alongside.run(
+        background: {
+          if report == nil {
+            converted = conversion.run(deliver: handoff.put)
+          } else {
+            ImportProgressSink.with(report) { converted = conversion.run(deliver: handoff.put) }
+          }
+          handoff.close()
+          ReleaseFreedMemory.now()
+        },
+        foreground: { while let file = handoff.take() { assembler.merge(file) } })
+      released = true
+    } else {
+      converted = conversion.run()
+    }
+    diagnostics += conversion.diagnostics
     for file in converted.files { assembler.merge(file) }
     converted.files = []  // the assembler holds its own copy; keep peak memory to one copy
     let organization = assembler.assemble()
     diagnostics += assembler.diagnostics
-    ReleaseFreedMemory.now()
+    if !released { ReleaseFreedMemory.now() }
     if organization.people.isEmpty {
       diagnostics += noPeople(paths: paths, sources: converted.sources)
     } else if organization.roles.isEmpty, let severity = options.missingRoles {

@@ -48,7 +48,16 @@ struct VendorConversion {
       userNames: facts.levelNames)
   }
 
-  mutating func run() -> Output {
+  /// Converts every file in order.
+  ///
+  /// - Parameter deliver: when given and no roles are derived (derived roles come as a file of
+  ///   their own ahead of all the others, known only at the end), each converted file is handed
+  ///   to it in order as soon as it is finished instead of being kept in `Output.files`, so
+  ///   that the merge can run beside the conversion of the next files.
+  /// - Returns: the converted files (none of them when `deliver` took them) and each file's
+  ///   summary, in the order given.
+  mutating func run(deliver: ((NativeFile) -> Void)? = nil) -> Output {
+    let deliver = options.deriveRoles == nil ? deliver : nil
     let facts = nativeFacts()
     let scale = LevelScale(
       scaleMax: facts.scaleMax,
@@ -57,6 +66,12 @@ struct VendorConversion {
     var vendorAsOf: Day?
     var definedPeople = Set<String>()
     var widToID: [String: String] = [:]
+    // Room for every file's tables at once: merging them grows nothing on the way.
+    var gathered = (defined: 0, wids: 0)
+    for case .vendor(let vendor) in files {
+      gathered.defined += vendor.converted?.definedIDs.count ?? 0
+      gathered.wids += vendor.converted?.widToID.count ?? 0
+    }
     for index in files.indices {
       switch files[index] {
       case .native(let native):
@@ -77,11 +92,13 @@ struct VendorConversion {
           // Gathered on the reading thread: the first file's tables are taken as they are.
           if definedPeople.isEmpty {
             definedPeople = converted.definedIDs
+            definedPeople.reserveCapacity(gathered.defined)
           } else {
             definedPeople.formUnion(converted.definedIDs)
           }
           if widToID.isEmpty {
             widToID = converted.widToID
+            widToID.reserveCapacity(gathered.wids)
           } else {
             widToID.merge(converted.widToID) { _, later in later }
           }
@@ -118,10 +135,10 @@ struct VendorConversion {
         }
         let (native, summary) = finish(
           vendor, conversion, context: context, fileIndex: index, roles: &derivation)
-        output.files.append(native)
+        if let deliver { deliver(native) } else { output.files.append(native) }
         output.sources.append(summary)
       } else if case .native(let native) = files[index] {
-        output.files.append(native)
+        if let deliver { deliver(native) } else { output.files.append(native) }
         output.sources.append(
           SourceSummary(
             path: native.path, profile: "native", people: native.people.count,
