@@ -102,7 +102,9 @@ public enum Importer {
     converted.files = []  // the assembler holds its own copy; keep peak memory to one copy
     let organization = assembler.assemble()
     diagnostics += assembler.diagnostics
-    if !released { ReleaseFreedMemory.now() }
+    // One file is read on the calling thread, and trimming after it gave back nothing that
+    // lowered a peak (BENCHMARKS.md, "At 40,000 people"), for 20-30 ms of cache misses.
+    if !released, paths.count > 1 { ReleaseFreedMemory.now() }
     if organization.people.isEmpty {
       diagnostics += noPeople(paths: paths, sources: converted.sources)
     } else if organization.roles.isEmpty, let severity = options.missingRoles {
