@@ -426,24 +426,63 @@ struct OrganizationAssembler {
     }
     // No roles, nothing to check: skip indexing everyone's skills for a coverage unused.
     guard includingRoles, !organization.roles.isEmpty else { return }
-    // Only whether anybody qualifies, and only for roles no incumbent qualifies for: a whole
-    // coverage analysis listed and sorted everyone qualified for each role, most of the time
-    // and memory of importing 50,000 roles.
-    var index: SkillIndex?
-    func builtIndex() -> SkillIndex {
-      let built = index ?? SkillIndex(people: organization.people)
-      index = built
-      return built
-    }
     // Incumbents' levels come from the index's table when there are more of them to look up
     // than (person, skill) entries to index (50,000 roles), else from each person's own levels
     // (a few derived roles of 40,000 people).
     let lookups = organization.roles.reduce(0) { $0 + $1.incumbents.count * $1.requirements.count }
     let entries = organization.people.reduce(0) { $0 + $1.levels.count }
     let levelsFromIndex = lookups > entries
+    // Built once here when the incumbents need it, so that the two halves below share it.
+    let index = levelsFromIndex ? SkillIndex(people: organization.people) : nil
+    let count = organization.roles.count
+    guard count >= Self.rolesToSplit else {
+      diagnostics += roleWarnings(
+        in: organization, roles: 0..<count, levelsFromIndex: levelsFromIndex, index: index)
+      return
+    }
+    // The roles' warnings depend on nothing but the finished organization: after the parse the
+    // second core is idle, so half the roles are checked on it, and the warnings joined in order.
+    var later: [Diagnostic] = []
+    var earlier: [Diagnostic] = []
+    Alongside.run(
+      background: {
+        later = roleWarnings(
+          in: organization, roles: count / 2..<count, levelsFromIndex: levelsFromIndex,
+          index: index)
+      },
+      foreground: {
+        earlier = roleWarnings(
+          in: organization, roles: 0..<count / 2, levelsFromIndex: levelsFromIndex, index: index)
+      })
+    diagnostics += earlier
+    diagnostics += later
+  }
+
+  /// From this many roles, their warnings are worked out on two threads.
+  private static let rolesToSplit = 4096
+
+  /// The warnings about the roles at `range`, in order: no skill required, nobody qualified
+  /// today, incumbents who do not meet the requirements.
+  ///
+  /// `index` is the skill index when it is already built; otherwise it is built here if some
+  /// role needs it.
+  private func roleWarnings(
+    in organization: Organization, roles range: Range<Int>, levelsFromIndex: Bool,
+    index prebuilt: SkillIndex?
+  ) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    // Only whether anybody qualifies, and only for roles no incumbent qualifies for: a whole
+    // coverage analysis listed and sorted everyone qualified for each role, most of the time
+    // and memory of importing 50,000 roles.
+    var index = prebuilt
+    func builtIndex() -> SkillIndex {
+      let built = index ?? SkillIndex(people: organization.people)
+      index = built
+      return built
+    }
     // The organization's people are the assembler's, in the same order: an incumbent's position
     // is its record's index, found without a table of everyone's ids.
-    for role in organization.roles.indices {
+    for role in range {
       let id = organization.roles[role].id
       let requirements = organization.roles[role].requirements
       // Read in place: a lookup by id copied the whole record (and its requirement list).
@@ -494,6 +533,7 @@ struct OrganizationAssembler {
       }
       diagnostics.append(contentsOf: unqualifiedIncumbents)
     }
+    return diagnostics
   }
 }
 
