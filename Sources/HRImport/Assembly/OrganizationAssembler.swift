@@ -111,33 +111,27 @@ struct OrganizationAssembler {
       swap(&held, &people.values[index].skills)
       var levels: [SkillID: Int] = [:]
       levels.reserveCapacity(held.count)
-      // Fields are read through a pointer: a loop over the entries, or a subscript, copied
-      // each entry (and its two locations) three times, and this twice.
-      held.withUnsafeBufferPointer { entries in
-        guard let first = entries.baseAddress else { return }
-        for place in entries.indices {
-          let entry = first + place
-          let reference = entry.pointee.skill.value
-          let skill: String
-          if place < resolved.count, resolved[place].reference == reference {
-            skill = resolved[place].skill
-          } else if let checked =
-            skills.index(forKey: reference) != nil
-            ? reference : check(entry.pointee.skill, kind: "skill", among: skillIDs)
-          {
-            skill = checked
-            if place < resolved.count {
-              resolved[place] = (reference, skill)
-            } else if place == resolved.count {
-              resolved.append((reference, skill))
-            }
-          } else {
-            continue
+      // The reference and level are read in place (see `forEachSkillLevel`); an entry is
+      // only copied to report it.
+      held.forEachSkillLevel { place, reference, level in
+        let skill: String
+        if place < resolved.count, resolved[place].reference == reference {
+          skill = resolved[place].skill
+        } else if let checked =
+          skills.index(forKey: reference) != nil
+          ? reference : check(held[place].skill, kind: "skill", among: skillIDs)
+        {
+          skill = checked
+          if place < resolved.count {
+            resolved[place] = (reference, skill)
+          } else if place == resolved.count {
+            resolved.append((reference, skill))
           }
-          let level = entry.pointee.level.value
-          if level > scale { checkScale(entry.pointee.level, scale: scale) }
-          levels[SkillID(skill)] = level
+        } else {
+          return
         }
+        if level > scale { checkScale(held[place].level, scale: scale) }
+        levels[SkillID(skill)] = level
       }
       let manager = people.values[index].manager.flatMap {
         check($0, kind: "person", among: personIDs)
@@ -158,18 +152,31 @@ struct OrganizationAssembler {
       person.email = record.email
       organization.people.append(person)
     }
-    for (id, record) in roles {
+    organization.roles.reserveCapacity(roles.count)
+    for index in roles.values.indices {
+      // As for people: the requirement records are taken out and freed once the role is made
+      // (nothing after this reads them; 174,643 of them for 50,000 roles), and each entry is
+      // read in place instead of being copied with its two locations.
+      var held: [(skill: Located<String>, level: Located<Int>)] = []
+      swap(&held, &roles.values[index].requirements)
       var requirements: [Requirement] = []
-      for entry in record.requirements {
-        guard let skill = check(entry.skill, kind: "skill", among: skillIDs) else { continue }
-        checkScale(entry.level, scale: scale)
-        requirements.append(Requirement(skill: SkillID(skill), level: entry.level.value))
+      requirements.reserveCapacity(held.count)
+      held.forEachSkillLevel { place, reference, level in
+        guard
+          let skill = skills.index(forKey: reference) != nil
+            ? reference : check(held[place].skill, kind: "skill", among: skillIDs)
+        else { return }
+        if level > scale { checkScale(held[place].level, scale: scale) }
+        requirements.append(Requirement(skill: SkillID(skill), level: level))
       }
+      let incumbents = roles.values[index].incumbents.compactMap {
+        check($0, kind: "person", among: personIDs)
+      }
+      let record = roles.values[index]
       organization.roles.append(
         Role(
-          id: RoleID(id), name: record.name, requirements: requirements,
-          incumbents: record.incumbents.compactMap { check($0, kind: "person", among: personIDs) }
-            .map { PersonID($0) },
+          id: RoleID(roles.keys[index]), name: record.name, requirements: requirements,
+          incumbents: incumbents.map { PersonID($0) },
           criticality: record.criticality ?? .normal, backups: record.backups,
           minPresent: record.minPresent ?? 1, isDerived: record.isDerived ?? false))
     }
@@ -419,52 +426,87 @@ struct OrganizationAssembler {
     }
     // No roles, nothing to check: skip indexing everyone's skills for a coverage unused.
     guard includingRoles, !organization.roles.isEmpty else { return }
-    // Only whether anybody qualifies, and only for roles no incumbent qualifies for: a whole
-    // coverage analysis listed and sorted everyone qualified for each role, most of the time
-    // and memory of importing 50,000 roles.
-    var index: SkillIndex?
-    func builtIndex() -> SkillIndex {
-      let built = index ?? SkillIndex(people: organization.people)
-      index = built
-      return built
-    }
     // Incumbents' levels come from the index's table when there are more of them to look up
     // than (person, skill) entries to index (50,000 roles), else from each person's own levels
     // (a few derived roles of 40,000 people).
     let lookups = organization.roles.reduce(0) { $0 + $1.incumbents.count * $1.requirements.count }
     let entries = organization.people.reduce(0) { $0 + $1.levels.count }
     let levelsFromIndex = lookups > entries
-    // Only incumbents are looked up: no table of everyone unless a role lists some.
-    var positions: [PersonID: Int]?
-    func byID(_ id: PersonID) -> Int? {
-      if positions == nil {
-        positions = Dictionary(
-          organization.people.indices.map { (organization.people[$0].id, $0) },
-          uniquingKeysWith: { a, _ in a })
-      }
-      return positions?[id]
+    // Built once here when the incumbents need it, so that the two halves below share it.
+    let index = levelsFromIndex ? SkillIndex(people: organization.people) : nil
+    let count = organization.roles.count
+    guard count >= Self.rolesToSplit else {
+      diagnostics += roleWarnings(
+        in: organization, roles: 0..<count, levelsFromIndex: levelsFromIndex, index: index)
+      return
     }
-    for role in organization.roles.indices {
+    // The roles' warnings depend on nothing but the finished organization: after the parse the
+    // second core is idle, so half the roles are checked on it, and the warnings joined in order.
+    var later: [Diagnostic] = []
+    var earlier: [Diagnostic] = []
+    Alongside.run(
+      background: {
+        later = roleWarnings(
+          in: organization, roles: count / 2..<count, levelsFromIndex: levelsFromIndex,
+          index: index)
+      },
+      foreground: {
+        earlier = roleWarnings(
+          in: organization, roles: 0..<count / 2, levelsFromIndex: levelsFromIndex, index: index)
+      })
+    diagnostics += earlier
+    diagnostics += later
+  }
+
+  /// From this many roles, their warnings are worked out on two threads.
+  private static let rolesToSplit = 4096
+
+  /// The warnings about the roles at `range`, in order: no skill required, nobody qualified
+  /// today, incumbents who do not meet the requirements.
+  ///
+  /// `index` is the skill index when it is already built; otherwise it is built here if some
+  /// role needs it.
+  private func roleWarnings(
+    in organization: Organization, roles range: Range<Int>, levelsFromIndex: Bool,
+    index prebuilt: SkillIndex?
+  ) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    // Only whether anybody qualifies, and only for roles no incumbent qualifies for: a whole
+    // coverage analysis listed and sorted everyone qualified for each role, most of the time
+    // and memory of importing 50,000 roles.
+    var index = prebuilt
+    func builtIndex() -> SkillIndex {
+      let built = index ?? SkillIndex(people: organization.people)
+      index = built
+      return built
+    }
+    // The organization's people are the assembler's, in the same order: an incumbent's position
+    // is its record's index, found without a table of everyone's ids.
+    for role in range {
       let id = organization.roles[role].id
       let requirements = organization.roles[role].requirements
-      guard let record = roles[id.rawValue] else { continue }
+      // Read in place: a lookup by id copied the whole record (and its requirement list).
+      let roleID = roles.values[role].id
       if requirements.allSatisfy({ $0.level <= 0 }) {
         diagnostics.append(
           Diagnostic(
             .warning,
             "role '\(id)' requires no skill, so everyone counts as qualified for it",
-            at: record.id.location))
+            at: roleID.location))
       }
       let numbers =
-        levelsFromIndex && !record.incumbents.isEmpty
+        levelsFromIndex && !roles.values[role].incumbents.isEmpty
         ? requirements.map { builtIndex().number(of: $0.skill) } : []
       var unqualifiedIncumbents: [Diagnostic] = []
       var incumbentQualifies = false
-      for incumbent in record.incumbents {
-        guard let position = byID(PersonID(incumbent.value)) else { continue }
+      for incumbent in roles.values[role].incumbents {
+        guard let position = people.index(forKey: incumbent.value) else { continue }
+        // The person's levels alone: calling `Person.level` on the array's element copied the
+        // whole person for each requirement.
+        let held = levelsFromIndex ? [:] : organization.people[position].levels
         func level(_ requirement: Int) -> Int {
           guard levelsFromIndex, let index else {
-            return organization.people[position].level(requirements[requirement].skill)
+            return held[requirements[requirement].skill] ?? 0
           }
           return numbers[requirement].map { index.level(ofPerson: position, skillNumber: $0) } ?? 0
         }
@@ -487,10 +529,11 @@ struct OrganizationAssembler {
       if !incumbentQualifies, !builtIndex().anyoneQualified(for: requirements) {
         diagnostics.append(
           Diagnostic(
-            .warning, "role '\(id)' has nobody qualified today", at: record.id.location))
+            .warning, "role '\(id)' has nobody qualified today", at: roleID.location))
       }
       diagnostics.append(contentsOf: unqualifiedIncumbents)
     }
+    return diagnostics
   }
 }
 

