@@ -426,6 +426,9 @@ struct OrganizationAssembler {
     }
     // No roles, nothing to check: skip indexing everyone's skills for a coverage unused.
     guard includingRoles, !organization.roles.isEmpty else { return }
+    // `assemble` makes one person and one role per record, in order: the warnings below find a
+    // record by its position.
+    assert(organization.people.count == people.count && organization.roles.count == roles.count)
     // Incumbents' levels come from the index's table when there are more of them to look up
     // than (person, skill) entries to index (50,000 roles), else from each person's own levels
     // (a few derived roles of 40,000 people).
