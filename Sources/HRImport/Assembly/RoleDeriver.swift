@@ -49,8 +49,10 @@ struct RoleDeriver {
         let first = group.incumbents.first
       else { continue }
       var shared = first.levels.filter { $0.value >= level }.map(\.key)
-      for incumbent in group.incumbents.dropFirst() {
-        shared.removeAll { (incumbent.levels[$0] ?? 0) < level }
+      // By index, reading each incumbent's levels alone: the loop copied every entry whole.
+      for place in group.incumbents.indices.dropFirst() where !shared.isEmpty {
+        let levels = group.incumbents[place].levels
+        shared.removeAll { (levels[$0] ?? 0) < level }
       }
       shared.sort()
       guard !shared.isEmpty else {
@@ -77,7 +79,7 @@ struct RoleDeriver {
       record.requirements = shared.map {
         (Located(value: $0, location: location), Located(value: level, location: location))
       }
-      record.incumbents = group.incumbents.map(\.person)
+      record.incumbents = group.incumbents.map { $0.person }
       derived.roles.append(record)
       perFile[first.fileIndex, default: 0] += 1
     }

@@ -92,13 +92,16 @@ struct VendorConversion {
           // Gathered on the reading thread: the first file's tables are taken as they are.
           if definedPeople.isEmpty {
             definedPeople = converted.definedIDs
-            definedPeople.reserveCapacity(gathered.defined)
+            // Reserving copies a table the file still shares: only when more files will grow it.
+            if gathered.defined > definedPeople.count {
+              definedPeople.reserveCapacity(gathered.defined)
+            }
           } else {
             definedPeople.formUnion(converted.definedIDs)
           }
           if widToID.isEmpty {
             widToID = converted.widToID
-            widToID.reserveCapacity(gathered.wids)
+            if gathered.wids > widToID.count { widToID.reserveCapacity(gathered.wids) }
           } else {
             widToID.merge(converted.widToID) { _, later in later }
           }
@@ -134,7 +137,7 @@ struct VendorConversion {
           conversion = convert(&vendor, context: context)
         }
         let (native, summary) = finish(
-          vendor, conversion, context: context, fileIndex: index, roles: &derivation)
+          vendor, &conversion, context: context, fileIndex: index, roles: &derivation)
         if let deliver { deliver(native) } else { output.files.append(native) }
         output.sources.append(summary)
       } else if case .native(let native) = files[index] {
@@ -287,10 +290,9 @@ struct VendorConversion {
   /// What needs every file, in the file's turn: managers, derived roles, the file's skills as
   /// the shared registry names them, and its report.
   private mutating func finish(
-    _ vendor: VendorFile, _ conversion: FileConversion, context: Context, fileIndex: Int,
+    _ vendor: VendorFile, _ conversion: inout FileConversion, context: Context, fileIndex: Int,
     roles: inout RoleDeriver
   ) -> (NativeFile, SourceSummary) {
-    var conversion = conversion
     let convertedRoles = vendor.roles.map { conversion.convert($0) }
     diagnostics += conversion.diagnostics
     for name in conversion.unknownLevels {
