@@ -79,7 +79,7 @@ public enum Importer {
     if options.deriveRoles == nil, paths.count > 1 {
       // Several files: each is merged, in order, while the conversion finishes the next, and
       // the memory the conversion freed (the records as read) is given back during the merge.
-      let handoff = FileHandoff()
+      let handoff = HandoffQueue<NativeFile>()
       // A file read again in its turn reports its progress as it would on this thread.
       let report = ImportProgressSink.report
       Alongside.run(

@@ -37,35 +37,14 @@ final class NativeHandoff: @unchecked Sendable {
   /// Batches sent and not yet taken before the parse waits for the reader.
   static let maxPending = 4
 
-  private let condition = NSCondition()
-  private var queue: [Batch] = []
-  private var closed = false
+  private let queue = HandoffQueue<Batch>(limit: maxPending)
 
   /// Sends a batch; waits while `maxPending` batches are unread.
-  func send(_ batch: Batch) {
-    condition.lock()
-    while queue.count >= Self.maxPending { condition.wait() }
-    queue.append(batch)
-    condition.broadcast()
-    condition.unlock()
-  }
+  func send(_ batch: Batch) { queue.put(batch) }
 
   /// Says that nothing more will be sent.
-  func close() {
-    condition.lock()
-    closed = true
-    condition.broadcast()
-    condition.unlock()
-  }
+  func close() { queue.close() }
 
   /// The next batch, in the order sent; `nil` once every batch is taken and the sender closed.
-  func next() -> Batch? {
-    condition.lock()
-    defer { condition.unlock() }
-    while queue.isEmpty, !closed { condition.wait() }
-    guard !queue.isEmpty else { return nil }
-    let batch = queue.removeFirst()
-    condition.broadcast()
-    return batch
-  }
+  func next() -> Batch? { queue.take() }
 }
