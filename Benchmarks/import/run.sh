@@ -39,14 +39,4 @@ done
 size_mb=$(awk "BEGIN{printf \"%.1f\", $(stat -c %s "$file") / 1e6}")
 echo "file: $file ($size_mb MB, $workers workers), $runs alternating runs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "$("$understudy" validate "$file" 2>/dev/null)"
-printf '%s\n' "${pairs[@]}" | awk '
-  { lint[NR] = $1; us[NR] = $3; ratio[NR] = $3 / $1; if ($4 > rss) rss = $4; if ($2 > lrss) lrss = $2 }
-  function sort(a, n,   i, j, t) {
-    for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
-  }
-  END {
-    n = NR; sort(lint, n); sort(us, n); sort(ratio, n); m = int((n + 1) / 2)
-    printf "xmllint --stream --noout   best %5.2f s, median %5.2f s, %6.1f MB peak\n", lint[1], lint[m], lrss / 1024
-    printf "understudy validate        best %5.2f s, median %5.2f s, %6.1f MB peak\n", us[1], us[m], rss / 1024
-    printf "ratio per pair             best %5.2f x, median %5.2f x, worst %5.2f x  (goal <= 1.00 x, < 150 MB)\n", ratio[1], ratio[m], ratio[n]
-  }'
+printf '%s\n' "${pairs[@]}" | summarize_pairs "xmllint --stream --noout" "goal <= 1.00 x, < 150 MB"
