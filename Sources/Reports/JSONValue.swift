@@ -20,16 +20,11 @@ package indirect enum JSONValue: Hashable, Sendable {
 
   /// Pretty-printed with two-space indentation and a final newline.
   package func rendered() -> String {
-    String(decoding: renderedUTF8(), as: UTF8.self)
+    String(decoding: Array(renderedParts().joined()), as: UTF8.self)
   }
 
-  /// ``rendered()`` as the UTF-8 bytes a file receives: a 40,000-person report is 14 MB of
-  /// JSON, which a `String` would check and copy once more on its way to the file.
-  package func renderedUTF8() -> [UInt8] {
-    Array(renderedParts().joined())
-  }
-
-  /// ``renderedUTF8()`` in parts to be written one after another: the parts of an array
+  /// ``rendered()`` as UTF-8 bytes, in parts to be written one after another (a 40,000-person
+  /// report is 14 MB, which a `String` would check and copy once more): the parts of an array
   /// ``writtenAtOnce(count:depth:item:)`` wrote are passed on as they are, not copied into one
   /// more buffer.
   package func renderedParts() -> [[UInt8]] {
