@@ -152,11 +152,16 @@ public enum Importer {
     // Before any thread starts: xmlInitParser and the deny-all entity loader, once.
     LibXML.initialize()
     let relay = ImportProgressSink.report.map { ImportProgressSink.Relay($0, files: paths.count) }
+    let filesAtOnce = {
+      var each = options
+      each.streamsOnOneThread = true
+      return each
+    }()
     let outcomes = ConcurrentFiles.map(count: paths.count, width: width) { index in
       // The progress callback is per thread: give this one the relay's, for this file.
       ImportProgressSink.with(relay?.report(for: index)) {
         Result { () throws(ImportError) in
-          try read(path: paths[index], options: options, mapping: mapping, convert: convert)
+          try read(path: paths[index], options: filesAtOnce, mapping: mapping, convert: convert)
         }
       }
     }
@@ -367,22 +372,40 @@ public enum Importer {
       return (read.file.map { .native($0) }, read.diagnostics)
     case .workday:
       var reader = WorkdayReader(path: path, conversion: convert)
-      return try vendor(reader.run(path: path, displayPath: path, streamAbove: threshold))
+      return try vendor(
+        reader.run(
+          path: path, displayPath: path, streamAbove: threshold,
+          oneThread: options.streamsOnOneThread))
     case .successfactors:
       var reader = SuccessFactorsReader(path: path, options: options)
-      return try vendor(reader.run(path: path, displayPath: path, streamAbove: threshold))
+      return try vendor(
+        reader.run(
+          path: path, displayPath: path, streamAbove: threshold,
+          oneThread: options.streamsOnOneThread))
     case .bamboohr:
       var reader = BambooHRReader(path: path, root: peek.names, options: options)
-      return try vendor(reader.run(path: path, displayPath: path, streamAbove: threshold))
+      return try vendor(
+        reader.run(
+          path: path, displayPath: path, streamAbove: threshold,
+          oneThread: options.streamsOnOneThread))
     case .hrxml3:
       var reader = HRXML3Reader(path: path, options: options)
-      return try vendor(reader.run(path: path, displayPath: path, streamAbove: threshold))
+      return try vendor(
+        reader.run(
+          path: path, displayPath: path, streamAbove: threshold,
+          oneThread: options.streamsOnOneThread))
     case .hrxml2:
       var reader = HRXML2Reader(path: path, options: options)
-      return try vendor(reader.run(path: path, displayPath: path, streamAbove: threshold))
+      return try vendor(
+        reader.run(
+          path: path, displayPath: path, streamAbove: threshold,
+          oneThread: options.streamsOnOneThread))
     case .europass:
       var reader = EuropassReader(path: path, options: options)
-      return try vendor(reader.run(path: path, displayPath: path, streamAbove: threshold))
+      return try vendor(
+        reader.run(
+          path: path, displayPath: path, streamAbove: threshold,
+          oneThread: options.streamsOnOneThread))
     case .spreadsheet:
       let format = SpreadsheetFormat.detect(path: path) ?? .excel2003
       return try vendor(SpreadsheetImport.read(path: path, format: format))

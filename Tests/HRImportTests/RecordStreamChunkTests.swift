@@ -4,7 +4,8 @@ import Testing
 @testable import HRImport
 
 /// The streaming reader parses a file in chunks the byte scan has cleared (`ScanAhead`,
-/// `ChunkedParse`, `RecordTreeBuilder`): whatever the chunk size, the records read and the
+/// `ChunkedParse`, `RecordTreeBuilder`): whatever the chunk size, and whether the scan, the
+/// parse and the reading run on three threads or take turns on one, the records read and the
 /// diagnostics are the same.
 @Suite("Streamed records do not depend on where the chunks end")
 struct RecordStreamChunkTests {
@@ -12,10 +13,11 @@ struct RecordStreamChunkTests {
   static let chunkSizes = [1, 2, 3, 7, 64, 509, 4096, RecordSource.defaultChunkSize]
 
   /// Everything a Workday read gave, as text to compare.
-  static func workday(_ path: String, chunkSize: Int) throws -> String {
+  static func workday(_ path: String, chunkSize: Int, oneThread: Bool = false) throws -> String {
     var reader = WorkdayReader(path: path)
     let file = try reader.run(
-      path: path, displayPath: "export.xml", streamAbove: 0, chunkSize: chunkSize)
+      path: path, displayPath: "export.xml", streamAbove: 0, chunkSize: chunkSize,
+      oneThread: oneThread)
     return describe(file)
   }
 
@@ -48,6 +50,9 @@ struct RecordStreamChunkTests {
     let whole = try Self.workday(path, chunkSize: RecordSource.defaultChunkSize)
     for size in Self.chunkSizes {
       #expect(try Self.workday(path, chunkSize: size) == whole, "chunk size \(size)")
+      #expect(
+        try Self.workday(path, chunkSize: size, oneThread: true) == whole,
+        "chunk size \(size), one thread")
     }
   }
 
@@ -88,6 +93,9 @@ struct RecordStreamChunkTests {
     #expect(!whole.contains("&#38;"))
     for size in Self.chunkSizes {
       #expect(try Self.workday(path, chunkSize: size) == whole, "chunk size \(size)")
+      #expect(
+        try Self.workday(path, chunkSize: size, oneThread: true) == whole,
+        "chunk size \(size), one thread")
     }
     // The names the reader takes from the tree match the in-memory parse's.
     var reader = WorkdayReader(path: path)
@@ -107,15 +115,18 @@ struct RecordStreamChunkTests {
     let path = try Self.temporaryFile(text)
     defer { try? FileManager.default.removeItem(atPath: path) }
     for size in Self.chunkSizes {
-      var reader = WorkdayReader(path: path)
-      let file = try reader.run(
-        path: path, displayPath: "export.xml", streamAbove: 0, chunkSize: size)
-      #expect(!file.wellFormed)
-      #expect(file.people.isEmpty, "chunk size \(size)")
-      #expect(file.diagnostics.filter { $0.severity == .error }.count == 1)
-      #expect(
-        file.diagnostics.first?.description.contains("has more than 256 attributes") == true,
-        "chunk size \(size)")
+      for oneThread in [false, true] {
+        var reader = WorkdayReader(path: path)
+        let file = try reader.run(
+          path: path, displayPath: "export.xml", streamAbove: 0, chunkSize: size,
+          oneThread: oneThread)
+        #expect(!file.wellFormed)
+        #expect(file.people.isEmpty, "chunk size \(size), one thread: \(oneThread)")
+        #expect(file.diagnostics.filter { $0.severity == .error }.count == 1)
+        #expect(
+          file.diagnostics.first?.description.contains("has more than 256 attributes") == true,
+          "chunk size \(size), one thread: \(oneThread)")
+      }
     }
   }
 
@@ -124,8 +135,12 @@ struct RecordStreamChunkTests {
     let attributes = (0..<300).map { " a\($0)=\"x\"" }.joined()
     let path = try Self.temporaryFile("<root\(attributes)/>")
     defer { try? FileManager.default.removeItem(atPath: path) }
-    var reader = WorkdayReader(path: path)
-    let file = try reader.run(path: path, displayPath: "export.xml", streamAbove: 0, chunkSize: 7)
-    #expect(file.diagnostics.map(\.description).first?.hasPrefix("export.xml:1:1:") == true)
+    for oneThread in [false, true] {
+      var reader = WorkdayReader(path: path)
+      let file = try reader.run(
+        path: path, displayPath: "export.xml", streamAbove: 0, chunkSize: 7, oneThread: oneThread)
+      #expect(file.diagnostics.map(\.description).first?.hasPrefix("export.xml:1:1:") == true)
+      #expect(file.people.isEmpty)
+    }
   }
 }

@@ -21,24 +21,30 @@ enum RecordSource {
   /// Calls `body` with every element for which `isRecord` holds, in document order, without
   /// looking inside records.
   ///
+  /// A streamed file is scanned, parsed and read on three threads, or with `oneThread` on the
+  /// caller's alone (for files read several at once, `ImportOptions.streamsOnOneThread`).
+  ///
   /// - Returns: libxml2's diagnostics, whether the file was read to its end, and whether what
   ///   `body` read must be dropped (a streamed file found to break an `InputLimits` limit after
   ///   its first records were read: the file is refused as a whole, with that one error).
   /// - Throws: `ImportError.missingInput` when the file cannot be read.
   static func read(
     path: String, displayPath: String, streamAbove threshold: Int,
-    chunkSize: Int = defaultChunkSize, isRecord: (Node) -> Bool,
+    chunkSize: Int = defaultChunkSize, oneThread: Bool = false, isRecord: (Node) -> Bool,
     intern: (xmlDictPtr) -> Void = { _ in }, body: (Node, Locator) -> Void
   ) throws(ImportError) -> (diagnostics: [Diagnostic], wellFormed: Bool, discard: Bool) {
     let size = fileSize(path)
     if size > threshold {
       return stream(
-        path: path, displayPath: displayPath, chunkSize: chunkSize, isRecord: isRecord,
+        path: path, displayPath: displayPath, chunkSize: chunkSize, oneThread: oneThread,
+        isRecord: isRecord,
         intern: intern, body: body)
     }
     let bytes = try SafeXMLParser.readFile(path: path, displayPath: displayPath)
     var records = 0
-    let (done, _, diagnostics) = SafeXMLParser.withTree(bytes: bytes, displayPath: displayPath) {
+    let (done, _, diagnostics): (Void?, _, _) = SafeXMLParser.withTree(
+      bytes: bytes, displayPath: displayPath
+    ) {
       root, _, state in
       let locator = Locator(path: displayPath, state: state)
       walk(Node(root), isRecord: isRecord) {
@@ -70,9 +76,11 @@ enum RecordSource {
   /// The `InputLimits` scan runs on a thread of its own a few chunks ahead of the parse, which
   /// only gets what the scan has cleared (`ScanAhead`); a violation anywhere in the file is
   /// reported alone, as when the scan ran over the whole file first, and then `discard` is
-  /// true: what `body` read must be dropped.
+  /// true: what `body` read must be dropped. With `oneThread`, the scan, the parse and `body`
+  /// take turns on the caller's thread instead, with the same outcome.
   private static func stream(
-    path: String, displayPath: String, chunkSize: Int, isRecord: (Node) -> Bool,
+    path: String, displayPath: String, chunkSize: Int, oneThread: Bool,
+    isRecord: (Node) -> Bool,
     intern: (xmlDictPtr) -> Void, body: (Node, Locator) -> Void
   ) -> (diagnostics: [Diagnostic], wellFormed: Bool, discard: Bool) {
     LibXML.initialize()
@@ -87,7 +95,7 @@ enum RecordSource {
       )
     }
     defer { fclose(file) }
-    let scan = ScanAhead(file: file, chunkSize: chunkSize)
+    let scan = ScanAhead(file: file, chunkSize: chunkSize, threaded: !oneThread)
     let locator = Locator(path: displayPath)
     let size = fileSize(path)
     var throttle = ImportProgressSink.Throttle()
@@ -102,17 +110,29 @@ enum RecordSource {
     var sawDoctype = false
     // The parse runs on a thread of its own; the records are read here, beside it (see
     // `RecordHandoff` for why this way round).
-    let handoff = RecordHandoff()
-    Alongside.run(
-      background: {
-        withoutActuallyEscaping(isRecord) { isRecord in
+    let handoff = oneThread ? nil : RecordHandoff()
+    var readHere = 0
+    func parse() {
+      withoutActuallyEscaping(isRecord) { isRecord in
+        withoutActuallyEscaping(body) { body in
           LibXML.initialize()  // silences libxml2's generic error printer on this thread
           let builder = RecordTreeBuilder(
             errors: collector, isRecord: isRecord,
             started: { record in
               recordStart = parser.map { Int(xmlByteConsumed($0)) } ?? 0
               recordName = string(record.pointer.pointee.name)
-            }, handoff: handoff, body: { _ in })
+            }, handoff: handoff,
+            body: { record in
+              // Only without `handoff`: records read on the parsing thread, as they end.
+              body(record, locator)
+              readHere += 1
+              if throttle.shouldReport(), let parser {
+                ImportProgressSink.report?(
+                  ImportProgress(
+                    file: displayPath, records: readHere,
+                    bytesRead: Int(xmlByteConsumed(parser)), totalBytes: size))
+              }
+            })
           let empty = UnsafeRawBufferPointer(start: nil, count: 0)
           let outcome = ChunkedParse.run(
             builder: builder, displayPath: displayPath,
@@ -139,16 +159,23 @@ enum RecordSource {
           wellFormed = outcome && !sawDoctype
           records = builder.records
         }
-      },
-      foreground: {
-        handoff.consume(body: { body($0, locator) }) { read, bytesRead in
-          if throttle.shouldReport() {
-            ImportProgressSink.report?(
-              ImportProgress(
-                file: displayPath, records: read, bytesRead: bytesRead, totalBytes: size))
+      }
+    }
+    if let handoff {
+      Alongside.run(
+        background: { parse() },
+        foreground: {
+          handoff.consume(body: { body($0, locator) }) { read, bytesRead in
+            if throttle.shouldReport() {
+              ImportProgressSink.report?(
+                ImportProgress(
+                  file: displayPath, records: read, bytesRead: bytesRead, totalBytes: size))
+            }
           }
-        }
-      })
+        })
+    } else {
+      parse()
+    }
     if let violation = scan.finish() {
       let (line, column) = InputLimits.position(ofOffset: violation.offset, path: path)
       return (

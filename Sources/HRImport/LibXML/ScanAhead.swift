@@ -11,6 +11,8 @@ import Foundation
 /// rule) lets the rest of the file through unscanned, as the whole-file scan did.
 ///
 /// Chunks wait in a ring of a few buffers, so memory stays flat however far the scan is ahead.
+/// Unthreaded, `next()` reads and scans one chunk at a time on the caller's thread, with the
+/// same outcome.
 final class ScanAhead: @unchecked Sendable {
   /// What the scan knew when it had scanned up to the end of a chunk.
   struct Chunk {
@@ -39,19 +41,31 @@ final class ScanAhead: @unchecked Sendable {
   private var large: [InputLimits.LargeElement] = []
   /// The slot handed out by the last `next()`, given back by the next call.
   private var lent: Int?
+  /// Whether the scan runs on a thread of its own; otherwise `next()` reads and scans each
+  /// chunk itself, on the caller's thread (several files read at once already keep every core
+  /// busy, and a thread per file more only moves the bytes between cores).
+  private let threaded: Bool
+  /// The scan's state when it runs on the caller's thread.
+  private var scanner: InputLimits.Scanner
+  private var offset = 0
 
-  /// Starts the scanning thread over `file` (read from where it stands).
+  /// Starts the scanning thread over `file` (read from where it stands), unless `threaded` is
+  /// false.
   init(
     file: UnsafeMutablePointer<FILE>, limits: InputLimits = .standard,
-    chunkSize: Int = 256 << 10, slots: Int = 8
+    chunkSize: Int = 256 << 10, slots: Int = 8, threaded: Bool = true
   ) {
     self.file = file
     self.limits = limits
     self.chunkSize = max(chunkSize, 1)
-    self.slots = (0..<max(slots, 2)).map { _ in
+    self.threaded = threaded
+    scanner = InputLimits.Scanner(limits: limits)
+    let slots = threaded ? max(slots, 2) : 2
+    self.slots = (0..<slots).map { _ in
       UnsafeMutableRawBufferPointer.allocate(byteCount: max(chunkSize, 1), alignment: 16)
     }
-    filled = Array(repeating: nil, count: max(slots, 2))
+    filled = Array(repeating: nil, count: slots)
+    guard threaded else { return }
     let thread = Thread { [self] in run() }
     thread.stackSize = 1 << 20
     thread.start()
@@ -70,33 +84,7 @@ final class ScanAhead: @unchecked Sendable {
       while filled[produced % slots.count] != nil, !stopRequested { condition.wait() }
       let stop = stopRequested
       condition.unlock()
-      if stop { break }
-      let slot = slots[produced % slots.count]
-      guard let base = slot.baseAddress else { break }
-      let count = fread(base, 1, slot.count, file)
-      if count == 0 { break }
-      let bytes = UnsafeRawBufferPointer(start: base, count: count)
-      offset += count
-      var openLarge: [Int] = []
-      if !scanner.finished {
-        _ = scanner.feed(bytes)
-        if let violation = scanner.violation {
-          condition.lock()
-          scanViolation = violation
-          condition.unlock()
-          break
-        }
-        openLarge = scanner.openElements(startingBefore: offset - limits.recordSize)
-      }
-      condition.lock()
-      if scanner.largeElements.count > large.count {
-        large.append(contentsOf: scanner.largeElements[large.count...])
-      }
-      filled[produced % slots.count] = Chunk(
-        bytes: bytes, end: offset, largeCount: large.count, openLarge: openLarge)
-      produced += 1
-      condition.broadcast()
-      condition.unlock()
+      if stop || !step(&scanner, offset: &offset) { break }
     }
     condition.lock()
     done = true
@@ -104,9 +92,47 @@ final class ScanAhead: @unchecked Sendable {
     condition.unlock()
   }
 
+  /// Reads and scans the next chunk into the next free slot.
+  ///
+  /// - Returns: false at the end of the file or at a violation.
+  private func step(_ scanner: inout InputLimits.Scanner, offset: inout Int) -> Bool {
+    let slot = slots[produced % slots.count]
+    guard let base = slot.baseAddress else { return false }
+    let count = fread(base, 1, slot.count, file)
+    if count == 0 { return false }
+    let bytes = UnsafeRawBufferPointer(start: base, count: count)
+    offset += count
+    var openLarge: [Int] = []
+    if !scanner.finished {
+      _ = scanner.feed(bytes)
+      if let violation = scanner.violation {
+        condition.lock()
+        scanViolation = violation
+        condition.unlock()
+        return false
+      }
+      openLarge = scanner.openElements(startingBefore: offset - limits.recordSize)
+    }
+    condition.lock()
+    if scanner.largeElements.count > large.count {
+      large.append(contentsOf: scanner.largeElements[large.count...])
+    }
+    filled[produced % slots.count] = Chunk(
+      bytes: bytes, end: offset, largeCount: large.count, openLarge: openLarge)
+    produced += 1
+    condition.broadcast()
+    condition.unlock()
+    return true
+  }
+
   /// The next cleared chunk, or `nil` at the end of the file or at a chunk that breaks a
   /// limit; the chunk stays valid until the next call.
   func next() -> Chunk? {
+    if !threaded, let lent {
+      filled[lent] = nil
+      self.lent = nil
+    }
+    if !threaded, !done, !step(&scanner, offset: &offset) { done = true }
     condition.lock()
     defer { condition.unlock() }
     if let lent {

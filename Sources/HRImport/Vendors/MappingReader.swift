@@ -15,7 +15,9 @@ enum MappingReader {
   {
     var file = VendorFile(path: path, profile: .mapping)
     let bytes = try SafeXMLParser.readFile(path: path, displayPath: path)
-    let (done, _, diagnostics) = SafeXMLParser.withTree(bytes: bytes, displayPath: path) {
+    let (done, _, diagnostics): (Void?, _, _) = SafeXMLParser.withTree(
+      bytes: bytes, displayPath: path
+    ) {
       _, document, state in
       var session = Session(
         mapping: mapping, document: document, locator: Locator(path: path, state: state),

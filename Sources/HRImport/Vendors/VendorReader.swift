@@ -27,11 +27,12 @@ extension VendorReader {
   /// Runs the reader over the file at `path`.
   ///
   /// `chunkSize` is the bytes a streamed file is read in at a time (tests vary it; the records
-  /// and diagnostics never depend on it).
+  /// and diagnostics never depend on it); `oneThread` streams the file on this thread alone
+  /// (`ImportOptions.streamsOnOneThread`).
   /// - Throws: `ImportError.missingInput` when the file cannot be read.
   mutating func run(
     path: String, displayPath: String, streamAbove threshold: Int,
-    chunkSize: Int = RecordSource.defaultChunkSize
+    chunkSize: Int = RecordSource.defaultChunkSize, oneThread: Bool = false
   )
     throws(ImportError) -> VendorFile
   {
@@ -41,7 +42,7 @@ extension VendorReader {
     let tester = self
     let (diagnostics, wellFormed, discard) = try RecordSource.read(
       path: path, displayPath: displayPath, streamAbove: threshold, chunkSize: chunkSize,
-      isRecord: { tester.isRecord($0) },
+      oneThread: oneThread, isRecord: { tester.isRecord($0) },
       intern: { copy.intern(dictionary: $0) },
       body: { record, locator in copy.read(record, locator: locator) })
     // A file refused as a whole after some records were read: as if none had been.
