@@ -49,10 +49,11 @@ public struct ImportOptions: Sendable {
   /// the same either way (a file whose conversion would differ is converted again in its
   /// turn), which tests compare by turning it off.
   public var convertsWhileReading = true
-  /// Whether a streamed file is scanned, parsed and read on its reading thread alone, set for
-  /// files read at once: they already keep every core busy, and the scan's and the parse's
-  /// threads of their own then only move every byte and record between cores (BENCHMARKS.md,
-  /// "Pages in parallel"). A file read alone keeps the three threads.
+  /// Whether a streamed file is scanned, parsed and read on its reading thread alone.
+  ///
+  /// Set for files read at once: they already keep every core busy, and the scan's and the
+  /// parse's threads of their own then only move every byte and record between cores
+  /// (BENCHMARKS.md, "Pages in parallel"). A file read alone keeps the three threads.
   var streamsOnOneThread = false
 
   /// Which positions `deriveRoles` turns into roles.
