@@ -98,8 +98,8 @@ public enum Importer {
       converted = conversion.run()
     }
     diagnostics += conversion.diagnostics
-    for file in converted.files { assembler.merge(file) }
-    converted.files = []  // the assembler holds its own copy; keep peak memory to one copy
+    // The assembler takes the files' records, so that one copy is ever held.
+    assembler.merge(taking: &converted.files)
     let organization = assembler.assemble()
     diagnostics += assembler.diagnostics
     // One file is read on the calling thread, and trimming after it gave back nothing that

@@ -19,12 +19,13 @@ struct OrganizationAssembler {
   private var skillNameCache: [String: String]?
   private(set) var diagnostics: [Diagnostic] = []
 
-  mutating func merge(_ file: NativeFile) {
+  /// Adds a file's records after those of the files merged before it.
+  mutating func merge(_ file: consuming NativeFile) {
     asOf = file.asOf ?? asOf
     scaleMax = file.scaleMax ?? scaleMax
-    Self.merge(file.skills, into: &skills)
-    Self.merge(file.people, into: &people)
-    Self.merge(file.roles, into: &roles)
+    Self.merge(taking: &file.skills, into: &skills)
+    Self.merge(taking: &file.people, into: &people)
+    Self.merge(taking: &file.roles, into: &roles)
     if let next = file.policy {
       policy.horizonWeeks = next.horizonWeeks ?? policy.horizonWeeks
       policy.mentorMinLevel = next.mentorMinLevel ?? policy.mentorMinLevel
@@ -43,12 +44,22 @@ struct OrganizationAssembler {
     }
   }
 
+  /// Merges `files` in order, taking them out of the list as it goes, so that the records of
+  /// each are moved into the assembler rather than copied.
+  mutating func merge(taking files: inout [NativeFile]) {
+    files.reverse()
+    while let file = files.popLast() { merge(file) }
+  }
+
   /// Adds records whose ids are new, in order, and folds the others into the record already
-  /// held for their id.
+  /// held for their id, leaving `records` empty.
   ///
+  /// The records are moved, not copied, when nothing else holds the list (the caller gave its
+  /// file up): a copy retains every string of a person, and a 40,000-worker export's pages
+  /// spent more on that than on the merge itself.
   /// - Complexity: O(*n*) expected for *n* records, plus the cost of each `absorb`.
   private static func merge<Record: MergeableRecord>(
-    _ records: [Record], into table: inout OrderedDictionary<String, Record>
+    taking records: inout [Record], into table: inout OrderedDictionary<String, Record>
   ) {
     if table.isEmpty, records.count > 1 {
       // The first file's records, when their ids are unique, become the table's values as
@@ -60,22 +71,26 @@ struct OrganizationAssembler {
       }
       let keys = OrderedSet(ids)
       if keys.count == records.count {
-        table = OrderedDictionary(uncheckedUniqueKeys: keys, values: records)
+        let values = records
+        records = []
+        table = OrderedDictionary(uncheckedUniqueKeys: keys, values: values)
         return
       }
     }
-    table.reserveCapacity(table.count + records.count)
-    for record in records {
-      // One lookup per record: the default is only made for a new id.
-      var isNew = false
-      table.updateValue(
-        forKey: record.id.value,
-        default: {
-          isNew = true
-          return record
-        }()
-      ) { held in
-        if !isNew { held.absorb(record) }
+    // Room for every record, growing geometrically: reserving exactly what each file adds
+    // would move the whole table once per file.
+    let needed = table.count + records.count
+    let capacity = table.values.elements.capacity
+    if needed > capacity { table.reserveCapacity(max(needed, 2 * capacity)) }
+    // Last first, so that each record is moved out of the list (`popLast`).
+    records.reverse()
+    while let record = records.popLast() {
+      let id = record.id.value
+      // One lookup for a new id, which takes the record as it is.
+      if var held = table.updateValue(record, forKey: id), let index = table.index(forKey: id) {
+        // An id seen before: the record held goes back in its place and takes the later one.
+        swap(&held, &table.values[index])
+        table.values[index].absorb(held)
       }
     }
   }

@@ -39,7 +39,8 @@ public enum NativeImporter {
       }
       files.append(file)
     }
-    return try assemble(files, diagnostics: diagnostics, order: paths, resolve: everyFileParsed)
+    return try assemble(
+      consume files, diagnostics: diagnostics, order: paths, resolve: everyFileParsed)
   }
 
   /// Reads one native file into records: parsed in memory up to `threshold` bytes, streamed
@@ -99,33 +100,34 @@ public enum NativeImporter {
       files.append(reader.read(root, path: name))
       diagnostics += reader.diagnostics
     }
-    return try assemble(files, diagnostics: diagnostics, order: [name], resolve: parsed.root != nil)
+    return try assemble(
+      consume files, diagnostics: diagnostics, order: [name], resolve: parsed.root != nil)
   }
 
   /// The XSD of the native format, as shipped.
   public static var schemaText: String { XMLSchema.nativeText }
 
   private static func assemble(
-    _ files: [NativeFile], diagnostics: [Diagnostic], order: [String], resolve: Bool
+    _ files: consuming [NativeFile], diagnostics: [Diagnostic], order: [String], resolve: Bool
   ) throws(ImportError) -> ImportResult {
     var diagnostics = diagnostics
     var organization = Organization()
+    let sources = files.map { file in
+      SourceSummary(
+        path: file.path, profile: "native", people: file.people.count, skills: file.skills.count,
+        roles: file.roles.count, absences: file.people.reduce(0) { $0 + $1.absences.count })
+    }
     // References are resolved whenever every file could be read into a tree: a file that is not
     // well-formed would make every id it defines look unknown.
     if resolve {
       var assembler = OrganizationAssembler()
-      for file in files { assembler.merge(file) }
+      assembler.merge(taking: &files)
       organization = assembler.assemble()
       diagnostics += assembler.diagnostics
     }
     let sorted = sortAndCap(diagnostics, order: order)
     if sorted.contains(where: { $0.severity == .error }) {
       throw .invalidData(sorted)
-    }
-    let sources = files.map { file in
-      SourceSummary(
-        path: file.path, profile: "native", people: file.people.count, skills: file.skills.count,
-        roles: file.roles.count, absences: file.people.reduce(0) { $0 + $1.absences.count })
     }
     return ImportResult(organization: organization, warnings: sorted, sources: sources)
   }
