@@ -19,7 +19,10 @@ final class HandoffQueue<Value>: @unchecked Sendable {
   init(limit: Int? = nil) { self.limit = limit }
 
   /// Hands a value on; waits while `limit` values are untaken.
-  func put(_ value: Value) {
+  ///
+  /// The value is taken over, not copied: the taker may then hold the only reference to its
+  /// storage and change it in place (the merge moves a file's records out of its lists).
+  func put(_ value: consuming Value) {
     condition.lock()
     if let limit {
       while values.count - next >= limit { condition.wait() }

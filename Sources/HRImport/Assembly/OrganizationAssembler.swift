@@ -47,7 +47,7 @@ struct OrganizationAssembler {
   /// Merges `files` in order, taking them out of the list as it goes, so that the records of
   /// each are moved into the assembler rather than copied.
   mutating func merge(taking files: inout [NativeFile]) {
-    files.reverse()
+    files.withUnsafeMutableBufferPointer { $0.reverse() }  // see `merge(taking:into:)`
     while let file = files.popLast() { merge(file) }
   }
 
@@ -82,16 +82,17 @@ struct OrganizationAssembler {
     let needed = table.count + records.count
     let capacity = table.values.elements.capacity
     if needed > capacity { table.reserveCapacity(max(needed, 2 * capacity)) }
-    // Last first, so that each record is moved out of the list (`popLast`).
-    records.reverse()
-    while let record = records.popLast() {
-      let id = record.id.value
-      // One lookup for a new id, which takes the record as it is.
-      if var held = table.updateValue(record, forKey: id), let index = table.index(forKey: id) {
-        // An id seen before: the record held goes back in its place and takes the later one.
-        swap(&held, &table.values[index])
-        table.values[index].absorb(held)
+    // Last first, so that each record is moved out of the list (`popLast`), reversed in the
+    // buffer, whose swaps move: `Array.reverse()` copies each record.
+    records.withUnsafeMutableBufferPointer { $0.reverse() }
+    var next = records.popLast()
+    while let id = next?.id {
+      // One lookup per record. A new id takes the record as it is, moved out of `next` (the
+      // subscript and `updateValue(_:forKey:)` would copy it); a known one absorbs it.
+      table.updateValue(forKey: id.value, default: next.take() ?? Record(id: id)) { held in
+        if let later = next.take() { held.absorb(later) }
       }
+      next = records.popLast()
     }
   }
 
@@ -559,12 +560,16 @@ struct OrganizationAssembler {
 /// an id overrides or extends an earlier one's.
 private protocol MergeableRecord {
   var id: Located<String> { get }
+  /// A record that says nothing but its id.
+  init(id: Located<String>)
   /// Takes a later file's record for the same id: each attribute it gives overrides, and its
   /// lists merge into the ones held.
   mutating func absorb(_ later: Self)
 }
 
 extension SkillRecord: MergeableRecord {
+  init(id: Located<String>) { self.init(id: id, name: nil) }
+
   mutating func absorb(_ later: Self) {
     name = later.name ?? name
     category = later.category ?? category
@@ -574,6 +579,8 @@ extension SkillRecord: MergeableRecord {
 }
 
 extension PersonRecord: MergeableRecord {
+  init(id: Located<String>) { self.init(id: id, name: nil) }
+
   mutating func absorb(_ later: Self) {
     name = later.name ?? name
     department = later.department ?? department
@@ -593,6 +600,8 @@ extension PersonRecord: MergeableRecord {
 }
 
 extension RoleRecord: MergeableRecord {
+  init(id: Located<String>) { self.init(id: id, name: nil) }
+
   mutating func absorb(_ later: Self) {
     name = later.name ?? name
     criticality = later.criticality ?? criticality

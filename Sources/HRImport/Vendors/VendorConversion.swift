@@ -56,7 +56,7 @@ struct VendorConversion {
   ///   that the merge can run beside the conversion of the next files.
   /// - Returns: the converted files (none of them when `deliver` took them) and each file's
   ///   summary, in the order given.
-  mutating func run(deliver: ((NativeFile) -> Void)? = nil) -> Output {
+  mutating func run(deliver: ((consuming NativeFile) -> Void)? = nil) -> Output {
     let deliver = options.deriveRoles == nil ? deliver : nil
     let facts = nativeFacts()
     let scale = LevelScale(
@@ -125,11 +125,14 @@ struct VendorConversion {
     for index in files.indices {
       if var vendor = takeVendorFile(at: index) {
         var conversion: FileConversion
-        if let converted = vendor.converted, let kept = adopt(converted, start: context.start) {
-          vendor.converted = nil
+        // Taken out of the file and handed on, so that one reference to its people is ever
+        // held (the merge then moves them instead of copying them).
+        let asRead = vendor.converted.take()
+        let wasConverted = asRead != nil
+        if let kept = adopt(consume asRead, start: context.start) {
           conversion = kept
         } else {
-          if vendor.converted != nil, let again = reread(index) {
+          if wasConverted, let again = reread(index) {
             filesReadAgain += 1
             vendor = again
           }
@@ -138,8 +141,9 @@ struct VendorConversion {
         }
         let (native, summary) = finish(
           vendor, &conversion, context: context, fileIndex: index, roles: &derivation)
-        if let deliver { deliver(native) } else { output.files.append(native) }
         output.sources.append(summary)
+        // Handed over whole: the merge then holds the only reference to the file's lists.
+        if let deliver { deliver(consume native) } else { output.files.append(native) }
       } else if case .native(let native) = files[index] {
         if let deliver { deliver(native) } else { output.files.append(native) }
         output.sources.append(
@@ -198,8 +202,12 @@ struct VendorConversion {
   ///
   /// The level scale and who is defined were checked before (`run`); managers, derived roles
   /// and the report are finished in turn either way (`finish`).
-  private mutating func adopt(_ converted: FileConversion, start: Day) -> FileConversion? {
-    guard !converted.startUsed || converted.start == start else { return nil }
+  private mutating func adopt(
+    _ asRead: consuming FileConversion?, start: Day
+  ) -> FileConversion? {
+    guard let converted = asRead.take(), !converted.startUsed || converted.start == start else {
+      return nil
+    }
     var trial = registry
     guard trial.replay(converted.registry.calls ?? []) else { return nil }
     registry = trial
