@@ -113,61 +113,21 @@ struct OrganizationAssembler {
             SkillID($0)
           }))
     }
-    // The skill last resolved at each place of a person's levels, as written and as resolved:
-    // a skills matrix names the same skills in the same order for everyone, and a reference
-    // equal to the one cached for its place resolves the same way without a lookup.
-    var resolved: [(reference: String, skill: String)] = []
-    organization.people.reserveCapacity(people.count)
+    // Nothing after this reads a person's level records: taken out, they are freed as each
+    // person is made (a 10,000 × 500 skills matrix holds five million, each with its cell).
+    var levelLists: [PeopleAssembly.Levels] = []
+    levelLists.reserveCapacity(people.count)
     for index in people.values.indices {
-      let id = people.keys[index]
-      // Nothing after this reads a person's level records: taken out, they are freed once the
-      // person is made (a 10,000 × 500 skills matrix holds five million, each with its cell).
-      // The rest of the record is read in place: a copy of it cost as much as the person.
-      var held: [(skill: Located<String>, level: Located<Int>)] = []
+      var held: PeopleAssembly.Levels = []
       swap(&held, &people.values[index].skills)
-      var levels: [SkillID: Int] = [:]
-      levels.reserveCapacity(held.count)
-      // The reference and level are read in place (see `forEachSkillLevel`); an entry is
-      // only copied to report it.
-      held.forEachSkillLevel { place, reference, level in
-        let skill: String
-        if place < resolved.count, resolved[place].reference == reference {
-          skill = resolved[place].skill
-        } else if let checked =
-          skills.index(forKey: reference) != nil
-          ? reference : check(held[place].skill, kind: "skill", among: skillIDs)
-        {
-          skill = checked
-          if place < resolved.count {
-            resolved[place] = (reference, skill)
-          } else if place == resolved.count {
-            resolved.append((reference, skill))
-          }
-        } else {
-          return
-        }
-        if level > scale { checkScale(held[place].level, scale: scale) }
-        levels[SkillID(skill)] = level
-      }
-      let manager = people.values[index].manager.flatMap {
-        check($0, kind: "person", among: personIDs)
-      }
-      let record = people.values[index]
-      var person = Person(
-        id: PersonID(id), name: record.name, department: record.department ?? "",
-        manager: manager.map { PersonID($0) }, grade: record.grade, levels: levels)
-      person.canMentor = record.canMentor ?? true
-      person.canLearn = record.canLearn ?? true
-      person.mentorHoursPerWeek = record.mentorHoursPerWeek ?? 2
-      person.learningHoursPerWeek = record.learningHoursPerWeek ?? 4
-      person.maxMentees = record.maxMentees ?? 3
-      person.interests = record.interests.compactMap { check($0, kind: "skill", among: skillIDs) }
-        .map { SkillID($0) }
-      person.absences = record.absences.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
-      person.leaves = record.leaves
-      person.email = record.email
-      organization.people.append(person)
+      levelLists.append(held)
     }
+    let made = PeopleAssembly.make(
+      MergedRecords(
+        skills: skills, people: people, skillByName: skillByName, skillIDs: skillIDs,
+        personIDs: personIDs), levelLists: &levelLists, scale: scale)
+    organization.people = made.people
+    diagnostics += made.diagnostics
     organization.roles.reserveCapacity(roles.count)
     for index in roles.values.indices {
       // As for people: the requirement records are taken out and freed once the role is made
@@ -371,41 +331,16 @@ struct OrganizationAssembler {
     return SourceLocation(file: place.file, line: place.line, column: place.column)
   }
 
-  /// The id when some file defines it; otherwise an error naming it, and `nil`.
-  ///
-  /// A skill may also be named the way an export names it (`"Financial Acumen"` for the id
-  /// `financial-acumen`), ignoring case and runs of white space, so a manager's roles file can
-  /// use the names people see in the HR system.
+  /// The id when some file defines it; otherwise an error naming it, and `nil`
+  /// (`MergedRecords.check`).
   private mutating func check(
     _ reference: Located<String>, kind: String, among ids: [String]
   )
     -> String?
   {
-    // `index(forKey:)`: a subscript would copy the whole record out only to test it.
-    let defined =
-      kind == "skill"
-      ? skills.index(forKey: reference.value) != nil
-      : people.index(forKey: reference.value) != nil
-    if defined { return reference.value }
-    var candidates = ids
-    if kind == "skill" {
-      if let id = skillByName[VendorValues.nameKey(reference.value)] { return id }
-      // Offer each skill once, by whichever of its id and name is closer (the id on a tie).
-      let target = Array(reference.value.lowercased().utf8)
-      candidates = skills.map { id, record in
-        guard let name = record.name, name != id else { return id }
-        let byID = Suggestions.editDistance(target, Array(id.lowercased().utf8), limit: 64)
-        let byName = Suggestions.editDistance(target, Array(name.lowercased().utf8), limit: 64)
-        return byName < byID ? name : id
-      }
-    }
-    var message = "unknown \(kind) '\(reference.value)'"
-    let suggestions = Suggestions.closest(to: reference.value, among: candidates)
-    if !suggestions.isEmpty {
-      message += " (did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?)"
-    }
-    diagnostics.append(Diagnostic(.error, message, at: reference.location))
-    return nil
+    let records = MergedRecords(
+      skills: skills, people: people, skillByName: skillByName, skillIDs: ids, personIDs: ids)
+    return records.check(reference, kind: kind, diagnostics: &diagnostics)
   }
 
   /// Skill ids by the lower-cased, space-collapsed form of their names and ids; the first
@@ -424,10 +359,7 @@ struct OrganizationAssembler {
   }
 
   private mutating func checkScale(_ level: Located<Int>, scale: Int) {
-    guard level.value > scale else { return }
-    diagnostics.append(
-      Diagnostic(
-        .error, "level \(level.value) is outside the scale 0...\(scale)", at: level.location))
+    MergedRecords.checkScale(level, scale: scale, diagnostics: &diagnostics)
   }
 
   /// Warnings that do not stop the run: empty profiles, unstaffable roles, unqualified incumbents.

@@ -1,0 +1,90 @@
+import Foundation
+internal import OrderedCollections
+import SkillsGraph
+import Testing
+
+@testable import HRImport
+
+/// Large organizations' people are made in two halves at once (`PeopleAssembly`): the people and
+/// the errors must be those, in the order, of one after another.
+@Suite("People made in two halves at once")
+struct PeopleAssemblyTests {
+  static let file = "people.xml"
+
+  static func located<Value>(_ value: Value, line: Int) -> Located<Value> {
+    Located(value: value, location: SourceLocation(file: file, line: line, column: 1))
+  }
+
+  /// 600 people on four skills, every seventh with an unknown skill, every eleventh with a
+  /// level above the scale, every thirteenth with an unknown manager, and a skill named by its
+  /// name rather than its id.
+  static func records() -> (MergedRecords, [PeopleAssembly.Levels]) {
+    var skills: OrderedDictionary<String, SkillRecord> = [:]
+    for (id, name) in [("excel", "Excel"), ("sql", "SQL"), ("tax", "Tax law"), ("vat", "VAT")] {
+      skills[id] = SkillRecord(id: located(id, line: 1), name: name)
+    }
+    var people: OrderedDictionary<String, PersonRecord> = [:]
+    var levels: [PeopleAssembly.Levels] = []
+    for index in 0..<600 {
+      let line = index + 10
+      let id = "E\(index)"
+      var record = PersonRecord(id: located(id, line: line))
+      record.name = "Person \(index)"
+      record.manager = located(index % 13 == 5 ? "X\(index)" : "E\(index / 10)", line: line)
+      record.interests = [located(index % 2 == 0 ? "vat" : "Tax law", line: line)]
+      people[id] = record
+      var held: PeopleAssembly.Levels = [
+        (located("excel", line: line), located(index % 5, line: line)),
+        (located(index % 3 == 0 ? "SQL" : "sql", line: line), located(2, line: line)),
+      ]
+      if index % 7 == 3 { held.append((located("excell", line: line), located(1, line: line))) }
+      if index % 11 == 4 { held.append((located("tax", line: line), located(9, line: line))) }
+      levels.append(held)
+    }
+    var byName: [String: String] = [:]
+    for (id, record) in skills {
+      byName[VendorValues.nameKey(id)] = id
+      if let name = record.name { byName[VendorValues.nameKey(name)] = id }
+    }
+    let merged = MergedRecords(
+      skills: skills, people: people, skillByName: byName,
+      skillIDs: Array(skills.keys), personIDs: Array(people.keys))
+    return (merged, levels)
+  }
+
+  @Test("two halves give the people and errors of one pass, in order")
+  func halvesAsOnePass() {
+    let (records, levels) = Self.records()
+    var sequentialLevels = levels
+    let sequential = PeopleAssembly.make(
+      records, levelLists: &sequentialLevels, scale: 4, splitFrom: .max)
+    var splitLevels = levels
+    let split = PeopleAssembly.make(records, levelLists: &splitLevels, scale: 4, splitFrom: 2)
+    #expect(split.people == sequential.people)
+    #expect(split.diagnostics == sequential.diagnostics)
+    // Every level list was emptied as its person was made.
+    #expect(splitLevels.allSatisfy { $0.isEmpty })
+    #expect(sequentialLevels.allSatisfy { $0.isEmpty })
+
+    // By hand: 86 unknown skills (index % 7 == 3), 55 levels above 4 (index % 11 == 4),
+    // 46 unknown managers (index % 13 == 5), and nothing else.
+    let messages = sequential.diagnostics.map(\.message)
+    let unknownSkills = messages.filter { $0.hasPrefix("unknown skill 'excell'") }.count
+    let aboveScale = messages.filter { $0 == "level 9 is outside the scale 0...4" }.count
+    let unknownManagers = messages.filter { $0.hasPrefix("unknown person 'X") }.count
+    #expect(unknownSkills == 86)
+    #expect(aboveScale == 55)
+    #expect(unknownManagers == 46)
+    #expect(messages.count == 86 + 55 + 46)
+    // In the order of the people.
+    let lines = sequential.diagnostics.map(\.location.line)
+    #expect(lines == lines.sorted())
+
+    let person = sequential.people[3]
+    #expect(person.id == PersonID("E3"))
+    #expect(person.levels == [SkillID("excel"): 3, SkillID("sql"): 2])
+    #expect(person.manager == PersonID("E0"))
+    #expect(person.interests == [SkillID("tax")])
+    #expect(sequential.people[5].manager == nil)
+  }
+}
