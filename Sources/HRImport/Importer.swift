@@ -364,6 +364,11 @@ public enum Importer {
       }
     }
     let threshold = options.streamingThreshold
+    func readAll<Reader: VendorReader>(_ reader: inout Reader) throws(ImportError) -> VendorFile {
+      try reader.run(
+        path: path, displayPath: path, streamAbove: threshold,
+        oneThread: options.streamsOnOneThread)
+    }
     switch profile {
     case .native:
       // Native files always stream: as exact as in memory, and faster and smaller at every size
@@ -372,40 +377,22 @@ public enum Importer {
       return (read.file.map { .native($0) }, read.diagnostics)
     case .workday:
       var reader = WorkdayReader(path: path, conversion: convert)
-      return try vendor(
-        reader.run(
-          path: path, displayPath: path, streamAbove: threshold,
-          oneThread: options.streamsOnOneThread))
+      return try vendor(readAll(&reader))
     case .successfactors:
       var reader = SuccessFactorsReader(path: path, options: options)
-      return try vendor(
-        reader.run(
-          path: path, displayPath: path, streamAbove: threshold,
-          oneThread: options.streamsOnOneThread))
+      return try vendor(readAll(&reader))
     case .bamboohr:
       var reader = BambooHRReader(path: path, root: peek.names, options: options)
-      return try vendor(
-        reader.run(
-          path: path, displayPath: path, streamAbove: threshold,
-          oneThread: options.streamsOnOneThread))
+      return try vendor(readAll(&reader))
     case .hrxml3:
       var reader = HRXML3Reader(path: path, options: options)
-      return try vendor(
-        reader.run(
-          path: path, displayPath: path, streamAbove: threshold,
-          oneThread: options.streamsOnOneThread))
+      return try vendor(readAll(&reader))
     case .hrxml2:
       var reader = HRXML2Reader(path: path, options: options)
-      return try vendor(
-        reader.run(
-          path: path, displayPath: path, streamAbove: threshold,
-          oneThread: options.streamsOnOneThread))
+      return try vendor(readAll(&reader))
     case .europass:
       var reader = EuropassReader(path: path, options: options)
-      return try vendor(
-        reader.run(
-          path: path, displayPath: path, streamAbove: threshold,
-          oneThread: options.streamsOnOneThread))
+      return try vendor(readAll(&reader))
     case .spreadsheet:
       let format = SpreadsheetFormat.detect(path: path) ?? .excel2003
       return try vendor(SpreadsheetImport.read(path: path, format: format))

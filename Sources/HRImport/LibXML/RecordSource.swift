@@ -109,7 +109,7 @@ enum RecordSource {
     var records = 0
     var sawDoctype = false
     // The parse runs on a thread of its own; the records are read here, beside it (see
-    // `RecordHandoff` for why this way round).
+    // `RecordHandoff` for why this way round). On one thread, the parse calls `body` itself.
     let handoff = oneThread ? nil : RecordHandoff()
     var readHere = 0
     func parse() {
