@@ -22,3 +22,39 @@ enum ReleaseFreedMemory {
     #endif
   }
 }
+
+extension ReleaseFreedMemory {
+  /// Frees `value` on a thread of its own, so that the caller goes on at once.
+  ///
+  /// Once the organization is made, the merged records it was made from (40,000 people's
+  /// strings and lists) are garbage, and freeing them took 5–10 ms on the thread every import
+  /// returns on. The thread is detached: nothing waits for it.
+  static func inBackground<Value>(_ value: consuming Value) {
+    // The thread holds the only reference: a local one could outlive the thread's release and
+    // free the value here after all.
+    let work = Unmanaged.passRetained(DroppedValue { [value] in withExtendedLifetime(value) {} })
+    #if canImport(Glibc)
+    var thread = pthread_t()
+    let started = pthread_create(
+      &thread, nil,
+      { context in
+        guard let context else { return nil }
+        Unmanaged<DroppedValue>.fromOpaque(context).release()
+        return nil
+      }, work.toOpaque())
+    if started == 0 {
+      pthread_detach(thread)
+    } else {
+      work.release()  // no thread: freed here instead
+    }
+    #else
+    work.release()
+    #endif
+  }
+}
+
+/// A value kept alive by a closure until the closure is released.
+private final class DroppedValue {
+  let keep: () -> Void
+  init(_ keep: @escaping () -> Void) { self.keep = keep }
+}
