@@ -5,9 +5,9 @@ import Testing
 
 @testable import HRImport
 
-/// Large organizations' people are made in two halves at once (`PeopleAssembly`): the people and
-/// the errors must be those, in the order, of one after another.
-@Suite("People made in two halves at once")
+/// Large organizations' people and roles are made in two halves at once (`InHalves`): the
+/// values and the errors must be those, in the order, of one after another.
+@Suite("People and roles made in two halves at once")
 struct PeopleAssemblyTests {
   static let file = "people.xml"
 
@@ -86,5 +86,55 @@ struct PeopleAssemblyTests {
     #expect(person.manager == PersonID("E0"))
     #expect(person.interests == [SkillID("tax")])
     #expect(sequential.people[5].manager == nil)
+  }
+
+  @Test("roles: two halves give the roles and errors of one pass, in order")
+  func rolesAsOnePass() {
+    let (records, _) = Self.records()
+    var roles: OrderedDictionary<String, RoleRecord> = [:]
+    var requirements: [InHalves.Levels] = []
+    for index in 0..<500 {
+      let line = 1000 + index
+      var record = RoleRecord(id: Self.located("R\(index)", line: line))
+      // Every ninth names an unknown incumbent; every fifth a skill by its name.
+      record.incumbents = [Self.located(index % 9 == 2 ? "Y\(index)" : "E\(index)", line: line)]
+      roles["R\(index)"] = record
+      var held: InHalves.Levels = [
+        (Self.located(index % 5 == 0 ? "VAT" : "vat", line: line), Self.located(3, line: line))
+      ]
+      // Every seventeenth asks for a skill nobody defined, every nineteenth a level of 7.
+      if index % 17 == 1 {
+        held.append((Self.located("cobol", line: line), Self.located(2, line: line)))
+      }
+      if index % 19 == 6 {
+        held.append((Self.located("sql", line: line), Self.located(7, line: line)))
+      }
+      requirements.append(held)
+    }
+    var sequentialLists = requirements
+    let sequential = RoleAssembly.make(
+      roles, records: records, requirementLists: &sequentialLists, scale: 4, splitFrom: .max)
+    var splitLists = requirements
+    let split = RoleAssembly.make(
+      roles, records: records, requirementLists: &splitLists, scale: 4, splitFrom: 2)
+    #expect(split.roles == sequential.roles)
+    #expect(split.diagnostics == sequential.diagnostics)
+    #expect(splitLists.allSatisfy { $0.isEmpty })
+    // By hand: 56 unknown incumbents (index % 9 == 2), 30 unknown skills (index % 17 == 1),
+    // 26 levels above 4 (index % 19 == 6).
+    let messages = sequential.diagnostics.map(\.message)
+    let unknownPeople = messages.filter { $0.hasPrefix("unknown person 'Y") }.count
+    let unknownSkills = messages.filter { $0.hasPrefix("unknown skill 'cobol'") }.count
+    let aboveScale = messages.filter { $0 == "level 7 is outside the scale 0...4" }.count
+    #expect(unknownPeople == 56)
+    #expect(unknownSkills == 30)
+    #expect(aboveScale == 26)
+    #expect(messages.count == 56 + 30 + 26)
+    let lines = sequential.diagnostics.map(\.location.line)
+    #expect(lines == lines.sorted())
+    let role = sequential.roles[5]
+    #expect(role.requirements == [Requirement(skill: SkillID("vat"), level: 3)])
+    #expect(role.incumbents == [PersonID("E5")])
+    #expect(sequential.roles[2].incumbents.isEmpty)
   }
 }

@@ -122,40 +122,24 @@ struct OrganizationAssembler {
       swap(&held, &people.values[index].skills)
       levelLists.append(held)
     }
-    let made = PeopleAssembly.make(
-      MergedRecords(
-        skills: skills, people: people, skillByName: skillByName, skillIDs: skillIDs,
-        personIDs: personIDs), levelLists: &levelLists, scale: scale)
-    organization.people = made.people
-    diagnostics += made.diagnostics
-    organization.roles.reserveCapacity(roles.count)
+    let records = MergedRecords(
+      skills: skills, people: people, skillByName: skillByName, skillIDs: skillIDs,
+      personIDs: personIDs)
+    let madePeople = PeopleAssembly.make(records, levelLists: &levelLists, scale: scale)
+    organization.people = madePeople.people
+    diagnostics += madePeople.diagnostics
+    // As for people: the requirement records are taken out and freed as each role is made.
+    var requirementLists: [InHalves.Levels] = []
+    requirementLists.reserveCapacity(roles.count)
     for index in roles.values.indices {
-      // As for people: the requirement records are taken out and freed once the role is made
-      // (nothing after this reads them; 174,643 of them for 50,000 roles), and each entry is
-      // read in place instead of being copied with its two locations.
-      var held: [(skill: Located<String>, level: Located<Int>)] = []
+      var held: InHalves.Levels = []
       swap(&held, &roles.values[index].requirements)
-      var requirements: [Requirement] = []
-      requirements.reserveCapacity(held.count)
-      held.forEachSkillLevel { place, reference, level in
-        guard
-          let skill = skills.index(forKey: reference) != nil
-            ? reference : check(held[place].skill, kind: "skill", among: skillIDs)
-        else { return }
-        if level > scale { checkScale(held[place].level, scale: scale) }
-        requirements.append(Requirement(skill: SkillID(skill), level: level))
-      }
-      let incumbents = roles.values[index].incumbents.compactMap {
-        check($0, kind: "person", among: personIDs)
-      }
-      let record = roles.values[index]
-      organization.roles.append(
-        Role(
-          id: RoleID(roles.keys[index]), name: record.name, requirements: requirements,
-          incumbents: incumbents.map { PersonID($0) },
-          criticality: record.criticality ?? .normal, backups: record.backups,
-          minPresent: record.minPresent ?? 1, isDerived: record.isDerived ?? false))
+      requirementLists.append(held)
     }
+    let madeRoles = RoleAssembly.make(
+      roles, records: records, requirementLists: &requirementLists, scale: scale)
+    organization.roles = madeRoles.roles
+    diagnostics += madeRoles.diagnostics
     organization.policy = Policy(
       horizonWeeks: policy.horizonWeeks ?? 12, mentorMinLevel: policy.mentorMinLevel ?? 3,
       start: policy.start, holidays: policy.holidays, cascades: policy.cascades ?? true)

@@ -58,44 +58,24 @@ struct MergedRecords {
   }
 }
 
-/// Makes the people from the merged records, in order, with the errors their references give.
-///
-/// From 4,096 people up, on a machine with more than one core, the two halves are made at once
-/// and joined: each person depends on their own record and the read-only tables alone, and the
-/// errors of the first half come before those of the second, as one after another would give
-/// them. Assembling 40,000 people took about 40 ms on one thread, on the path every import
-/// waits for.
+/// Makes the people from the merged records, in order, with the errors their references give
+/// (two halves at once from 4,096 people up, `InHalves`).
 enum PeopleAssembly {
-  typealias Levels = [(skill: Located<String>, level: Located<Int>)]
+  typealias Levels = InHalves.Levels
 
   /// The people, in the order of `records.people`.
   ///
   /// `levelLists[i]` holds person `i`'s level records, taken out of the table, and is emptied
-  /// as the person is made, so that the records are freed as they go (a 10,000 × 500 skills
-  /// matrix holds five million). Tests move `splitFrom`, the count from which the halves are
-  /// made at once.
+  /// as the person is made. Tests move `splitFrom`, the count from which the halves are made
+  /// at once.
   /// - Returns: the people and the errors, in order.
   static func make(
     _ records: MergedRecords, levelLists: inout [Levels], scale: Int, splitFrom: Int = 4096
   ) -> (people: [Person], diagnostics: [Diagnostic]) {
-    let count = levelLists.count
-    let split = count >= max(splitFrom, 2) && ProcessInfo.processInfo.activeProcessorCount > 1
-    var diagnostics: [Diagnostic] = []
-    let people = [Person](unsafeUninitializedCapacity: count) { made, initialized in
-      levelLists.withUnsafeMutableBufferPointer { lists in
-        guard split else {
-          diagnostics = make(records, 0..<count, lists: lists, into: made, scale: scale)
-          return
-        }
-        let middle = count / 2
-        let (first, second) = Alongside.both(
-          { make(records, 0..<middle, lists: lists, into: made, scale: scale) },
-          { make(records, middle..<count, lists: lists, into: made, scale: scale) })
-        diagnostics = first + second
-      }
-      initialized = count
+    let made = InHalves.make(&levelLists, splitFrom: splitFrom) { range, lists, people in
+      make(records, range, lists: lists, into: people, scale: scale)
     }
-    return (people, diagnostics)
+    return (made.values, made.diagnostics)
   }
 
   /// Makes the people at `range` into the same places of `made`, emptying their level lists.
