@@ -64,11 +64,18 @@ public enum Harness {
   ///
   /// A file is parsed in memory or streamed record by record depending on its size; here an
   /// input of odd length streams, so both ways of reading are fuzzed at the cost of one import
-  /// and a finding reproduces from its input alone.
+  /// and a finding reproduces from its input alone. An input whose length leaves 3 divided by
+  /// 4 is also given twice, as two files read at once: each is then streamed on its reading
+  /// thread alone (scan, parse and records in turn), the way a paged export's pages are read.
   public static func importAndAnalyse(paths: [String], options: ImportOptions, size: Int) {
     var options = options
     options.today = today
     options.streamingThreshold = size % 2 == 1 ? 0 : 16 << 20
+    var paths = paths
+    if size % 4 == 3 {
+      paths += paths
+      options.maximumConcurrentFiles = 2
+    }
     do {
       analyse(try Importer.load(paths: paths, options: options))
     } catch {
