@@ -18,13 +18,13 @@ struct PeopleAssemblyTests {
   /// 600 people on four skills, every seventh with an unknown skill, every eleventh with a
   /// level above the scale, every thirteenth with an unknown manager, and a skill named by its
   /// name rather than its id.
-  static func records() -> (MergedRecords, [PeopleAssembly.Levels]) {
+  static func records() -> (MergedRecords, [InHalves.Levels]) {
     var skills: OrderedDictionary<String, SkillRecord> = [:]
     for (id, name) in [("excel", "Excel"), ("sql", "SQL"), ("tax", "Tax law"), ("vat", "VAT")] {
       skills[id] = SkillRecord(id: located(id, line: 1), name: name)
     }
     var people: OrderedDictionary<String, PersonRecord> = [:]
-    var levels: [PeopleAssembly.Levels] = []
+    var levels: [InHalves.Levels] = []
     for index in 0..<600 {
       let line = index + 10
       let id = "E\(index)"
@@ -33,7 +33,7 @@ struct PeopleAssemblyTests {
       record.manager = located(index % 13 == 5 ? "X\(index)" : "E\(index / 10)", line: line)
       record.interests = [located(index % 2 == 0 ? "vat" : "Tax law", line: line)]
       people[id] = record
-      var held: PeopleAssembly.Levels = [
+      var held: InHalves.Levels = [
         (located("excel", line: line), located(index % 5, line: line)),
         (located(index % 3 == 0 ? "SQL" : "sql", line: line), located(2, line: line)),
       ]

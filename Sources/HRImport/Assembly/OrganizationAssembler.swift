@@ -115,10 +115,10 @@ struct OrganizationAssembler {
     }
     // Nothing after this reads a person's level records: taken out, they are freed as each
     // person is made (a 10,000 × 500 skills matrix holds five million, each with its cell).
-    var levelLists: [PeopleAssembly.Levels] = []
+    var levelLists: [InHalves.Levels] = []
     levelLists.reserveCapacity(people.count)
     for index in people.values.indices {
-      var held: PeopleAssembly.Levels = []
+      var held: InHalves.Levels = []
       swap(&held, &people.values[index].skills)
       levelLists.append(held)
     }

@@ -61,7 +61,6 @@ struct MergedRecords {
 /// Makes the people from the merged records, in order, with the errors their references give
 /// (two halves at once from 4,096 people up, `InHalves`).
 enum PeopleAssembly {
-  typealias Levels = InHalves.Levels
 
   /// The people, in the order of `records.people`.
   ///
@@ -70,7 +69,7 @@ enum PeopleAssembly {
   /// at once.
   /// - Returns: the people and the errors, in order.
   static func make(
-    _ records: MergedRecords, levelLists: inout [Levels], scale: Int, splitFrom: Int = 4096
+    _ records: MergedRecords, levelLists: inout [InHalves.Levels], scale: Int, splitFrom: Int = 4096
   ) -> (people: [Person], diagnostics: [Diagnostic]) {
     let made = InHalves.make(&levelLists, splitFrom: splitFrom) { range, lists, people in
       make(records, range, lists: lists, into: people, scale: scale)
@@ -81,7 +80,8 @@ enum PeopleAssembly {
   /// Makes the people at `range` into the same places of `made`, emptying their level lists.
   /// - Returns: the errors, in order.
   private static func make(
-    _ records: MergedRecords, _ range: Range<Int>, lists: UnsafeMutableBufferPointer<Levels>,
+    _ records: MergedRecords, _ range: Range<Int>,
+    lists: UnsafeMutableBufferPointer<InHalves.Levels>,
     into made: UnsafeMutableBufferPointer<Person>, scale: Int
   ) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
@@ -90,7 +90,7 @@ enum PeopleAssembly {
     // equal to the one cached for its place resolves the same way without a lookup.
     var resolved: [(reference: String, skill: String)] = []
     for index in range {
-      var held: Levels = []
+      var held: InHalves.Levels = []
       swap(&held, &lists[index])
       let person = person(
         at: index, levels: held, records: records, scale: scale, resolved: &resolved,
@@ -102,7 +102,7 @@ enum PeopleAssembly {
 
   /// The person at `index` of the records, with the levels `held`.
   private static func person(
-    at index: Int, levels held: Levels, records: MergedRecords, scale: Int,
+    at index: Int, levels held: InHalves.Levels, records: MergedRecords, scale: Int,
     resolved: inout [(reference: String, skill: String)], diagnostics: inout [Diagnostic]
   ) -> Person {
     var levels: [SkillID: Int] = [:]
