@@ -27,7 +27,8 @@ struct RoleDeriver {
   init(scale: LevelScale) { self.scale = scale }
 
   mutating func add(
-    person: Located<String>, position: VendorPosition, levels: [String: Int], fileIndex: Int
+    person: consuming Located<String>, position: VendorPosition,
+    levels: consuming [String: Int], fileIndex: Int
   ) {
     guard let name = position.jobProfile ?? position.title else { return }
     let key = position.jobProfileID ?? VendorValues.nameKey(name)

@@ -121,6 +121,15 @@ struct FileConversion: Sendable {
     resolvedInFile = true
   }
 
+  /// What `RoleDeriver` needs, taken out, so that its entries can be moved rather than copied.
+  /// - Returns: the entries, in the order read.
+  mutating func takeDerivation()
+    -> [(person: Located<String>, position: VendorPosition, levels: [String: Int])]
+  {
+    defer { derivation = [] }
+    return derivation
+  }
+
   /// Gives the people out, and lets go of the tables gathered while reading.
   mutating func takePeople() -> [PersonRecord] {
     defer {
