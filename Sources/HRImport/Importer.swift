@@ -190,7 +190,9 @@ public enum Importer {
       return Diagnostic(
         .error, "no people read from this file: " + facts.joined(separator: "; "),
         at: SourceLocation(file: path, line: max(census.root?.line ?? 0, 0)),
-        remedy: anyExport ? .nameProfileOrMapping : nil)
+        // A spreadsheet is known by its name and read by its layout: naming a profile or
+        // giving a mapping (for XML exports) would not change what it holds.
+        remedy: anyExport && !spreadsheet ? .nameProfileOrMapping : nil)
     }
   }
 
