@@ -71,6 +71,9 @@ struct CascadePrices {
   /// Prices of each trainee's own rows, trainee × checkpoint (``CascadeTraining``).
   var traineeHour: [Double]
   var traineeSlot: [Double]
+  /// Whether the rows are priced yet: until then every price is 0, trainings earn nothing and
+  /// a trained mentor's price changes only once one could have been trained in time.
+  var priced = false
 }
 
 /// A round's use of ``CascadeTraining``'s rows: teaching by trained mentors and supply, by

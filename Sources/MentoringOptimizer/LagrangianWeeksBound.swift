@@ -88,6 +88,8 @@ struct LagrangianWeeksBound {
   let sharedReady: [Int]
   /// The trainings of mentors with cascades, and what they supply (``CascadeTraining``).
   let training: CascadeTraining
+  /// Past this many training items the trained mentors' rows are left out.
+  static let cascadeItemLimit = 2_000
   /// Whether learners are solved exactly (``exactLearnerGain``) or each candidate on its own with
   /// shares; tests compare the two.
   var exactLearners = true
@@ -191,90 +193,109 @@ struct LagrangianWeeksBound {
     // With cascades, everyone who may mentor can be trained in a skill some pair may have taught
     // by a trained mentor: one item each, with its own pair to the lowest level that makes them a
     // mentor (after the candidates' misses, so `missStart` still covers only those).
-    var cascadeSkill: [Int: Int] = [:]
-    var missCascade = [Int](repeating: -1, count: missSkill.count)
-    var hourTotal: [Double] = []
-    var hourCount: [Double] = []
+    // Skills some pair may have taught by a trained mentor, in the order misses name them.
+    var skillIndex: [Int: Int] = [:]
+    var skills: [Int] = []
     for miss in missSkill.indices where missFreeFrom[miss] <= weeks {
-      let number: Int
-      if let known = cascadeSkill[missSkill[miss]] {
-        number = known
-      } else {
-        number = cascadeSkill.count
-        cascadeSkill[missSkill[miss]] = number
-        hourTotal.append(0)
-        hourCount.append(0)
+      if skillIndex[missSkill[miss]] == nil {
+        skillIndex[missSkill[miss]] = skills.count
+        skills.append(missSkill[miss])
       }
-      missCascade[miss] = number
-      hourTotal[number] += missPairHours[miss]
-      hourCount[number] += 1
     }
-    let cascadeSkills = cascadeSkill.sorted { $0.value < $1.value }.map(\.key)
-    var items: [(learner: Int, miss: Int, skill: Int, earliest: Int, person: Int)] = []
-    var trainedWeek: [Int: Int] = [:]
+    // Everyone who may mentor, per such skill: their training to the lowest level they may
+    // teach from, when it can end before the last week. The first week any of them could teach
+    // (a trainee at a higher level took at least as long) stands for every level's.
+    var possible: [(person: Int, skill: Int, level: Int, hours: Double, earliest: Int)] = []
+    var firstTaught = [Int](repeating: .max, count: skills.count)
     for person in 0..<problem.personCount
-    where !cascadeSkills.isEmpty && problem.learnPerWeek[person] > 0
+    where !skills.isEmpty && problem.learnPerWeek[person] > 0
       && problem.mentorPerWeek[person] > 0 && problem.maxMentees[person] > 0
       && problem.canMentor[person]
     {
       let row = person * weeks
       let learn = Array(empty.learnLeft[row..<(row + weeks)])
-      for (number, skill) in cascadeSkills.enumerated() {
+      for (index, skill) in skills.enumerated() {
         let level = problem.mentorLevel(for: problem.level(person, skill) + 1)
         guard level <= problem.maxLevel else { continue }
         let hours = problem.menteeHours(person, skill, to: level)
-        guard hours > 0, let earliest = empty.earliestEnd(hours: hours, learn: learn),
-          earliest < weeks
-        else { continue }
-        let key = skill * (problem.maxLevel + 2) + level
-        let free =
-          trainedWeek[key]
-          ?? ReadyWeeks.firstTrainedWeek(problem: problem, empty: empty, skill: skill, level: level)
-        trainedWeek[key] = free
-        let list = problem.mentors[skill]
-        let eligible = (0..<problem.eligibleMentorCount(skill, level)).filter {
-          list[$0] != person
+        guard hours > 0, let earliest = empty.earliestEnd(hours: hours, learn: learn) else {
+          continue
         }
-        guard !eligible.isEmpty || free <= weeks else { continue }
-        let learner: Int
-        if let known = learnerNumber[person] {
-          learner = known
-        } else {
-          learner = learnerNumber.count
-          learnerNumber[person] = learner
-          var total = 0.0
-          var next = 0
-          for (offset, hours) in learn.enumerated() {
-            total += hours
-            if next < checkpoints.count, checkpoints[next] == offset + 1 {
-              learnerCapacity.append(total)
-              next += 1
-            }
-          }
+        firstTaught[index] = min(firstTaught[index], earliest + 1)
+        if earliest < weeks {
+          possible.append((person, index, level, hours, earliest))
         }
-        items.append((learner, missSkill.count, number, earliest, person))
-        missLearner.append(learner)
-        missHours.append(hours / 4)
-        missLearnHours.append(hours)
-        missRoleShare.append(1)
-        missSkill.append(skill)
-        missLevel.append(level)
-        missPairHours.append(hours / 4)
-        missPairLearnHours.append(hours)
-        missFreeFrom.append(free)
-        missCascade.append(number)
-        for position in eligible {
-          let mentor = list[position]
-          if let known = mentorNumber[mentor] {
-            mentorList.append(known)
-          } else {
-            mentorNumber[mentor] = mentorPerson.count
-            mentorList.append(mentorPerson.count)
-            mentorPerson.append(mentor)
-          }
-        }
-        missMentors.append(mentorList.count)
       }
+    }
+    // Past `cascadeItemLimit` items the rows are left out (they cost more rounds than the time
+    // limit holds, and gained nothing on the larger instances measured): pairs stay free to a
+    // trained mentor from the first week one could teach, as in the simple relaxation.
+    var cascadeNumber = [Int](repeating: -1, count: skills.count)
+    var skillCount = 0
+    if possible.count <= Self.cascadeItemLimit {
+      for index in skills.indices {
+        cascadeNumber[index] = skillCount
+        skillCount += 1
+      }
+    }
+    var missCascade = [Int](repeating: -1, count: missSkill.count)
+    var hourTotal = [Double](repeating: 0, count: skillCount)
+    var hourCount = [Double](repeating: 0, count: skillCount)
+    for miss in missSkill.indices where missFreeFrom[miss] <= weeks {
+      guard let index = skillIndex[missSkill[miss]], cascadeNumber[index] >= 0 else { continue }
+      let number = cascadeNumber[index]
+      missCascade[miss] = number
+      hourTotal[number] += missPairHours[miss]
+      hourCount[number] += 1
+    }
+    var items: [(learner: Int, miss: Int, skill: Int, earliest: Int, person: Int)] = []
+    for entry in possible where cascadeNumber[entry.skill] >= 0 {
+      let person = entry.person
+      let skill = skills[entry.skill]
+      let free = firstTaught[entry.skill]
+      let list = problem.mentors[skill]
+      let eligible = (0..<problem.eligibleMentorCount(skill, entry.level)).filter {
+        list[$0] != person
+      }
+      guard !eligible.isEmpty || free <= weeks else { continue }
+      let learner: Int
+      if let known = learnerNumber[person] {
+        learner = known
+      } else {
+        learner = learnerNumber.count
+        learnerNumber[person] = learner
+        var total = 0.0
+        var next = 0
+        for week in 1...weeks {
+          total += empty.learnLeft[person * weeks + week - 1]
+          if next < checkpoints.count, checkpoints[next] == week {
+            learnerCapacity.append(total)
+            next += 1
+          }
+        }
+      }
+      items.append((learner, missSkill.count, cascadeNumber[entry.skill], entry.earliest, person))
+      missLearner.append(learner)
+      missHours.append(entry.hours / 4)
+      missLearnHours.append(entry.hours)
+      missRoleShare.append(1)
+      missSkill.append(skill)
+      missLevel.append(entry.level)
+      missPairHours.append(entry.hours / 4)
+      missPairLearnHours.append(entry.hours)
+      missFreeFrom.append(free)
+      missCascade.append(cascadeNumber[entry.skill])
+      for position in eligible {
+        let mentor = list[position]
+        if let known = mentorNumber[mentor] {
+          mentorList.append(known)
+        } else {
+          mentorNumber[mentor] = mentorPerson.count
+          mentorList.append(mentorPerson.count)
+          mentorPerson.append(mentor)
+        }
+      }
+      missMentors.append(mentorList.count)
     }
     self.candidateRole = candidateRole
     self.candidateLearner = candidateLearner
@@ -334,7 +355,7 @@ struct LagrangianWeeksBound {
       missSkill: missSkill, missLevel: missLevel, candidateReady: candidateReady,
       itemStart: itemStart, itemMiss: items.map(\.miss))
     training = CascadeTraining(
-      skillCount: cascadeSkills.count, missCascade: missCascade,
+      skillCount: skillCount, missCascade: missCascade,
       hourScale: zip(hourTotal, hourCount).map { max(1, $0 / max(1, $1)) },
       itemStart: itemStart, itemLearner: items.map(\.learner), itemMiss: items.map(\.miss),
       itemSkill: items.map(\.skill), itemEarliest: items.map(\.earliest),
@@ -508,6 +529,7 @@ struct LagrangianWeeksBound {
       cascade.slot = cascadeSlot
       cascade.traineeHour = traineeHour
       cascade.traineeSlot = traineeSlot
+      cascade.priced = cascadeOn
       _ = Self.suffixPrices(cascadeHour, noCapacity, points: points, into: &cascade.hourFrom)
       _ = Self.suffixPrices(cascadeSlot, noCapacity, points: points, into: &cascade.slotFrom)
       cascadeTally.clear()
@@ -729,7 +751,7 @@ struct LagrangianWeeksBound {
         bestGain = gain
         bestWeek = week
       }
-      week = nextBreak(after: week, candidate: candidate)
+      week = nextBreak(after: week, candidate: candidate, cascade)
     }
     guard bestWeek > 0 else { return 0 }
     counted[role * weeks + bestWeek - 1] += 1
@@ -775,13 +797,17 @@ struct LagrangianWeeksBound {
 
   /// The next week after `week` at which the candidate's price may drop: past a checkpoint, or
   /// the first week a trained mentor could teach one of its skills.
-  private func nextBreak(after week: Int, candidate: Int) -> Int {
+  private func nextBreak(after week: Int, candidate: Int, _ cascade: CascadePrices) -> Int {
     let point = checkpointFrom[week]
     var next = point < checkpoints.count ? checkpoints[point] + 1 : weeks + 1
     for miss in missStart[candidate]..<missStart[candidate + 1] {
       let free = missFreeFrom[miss]
       if free > week, free < next { next = free }
-      if week >= free, training.missCascade[miss] >= 0 { return week + 1 }
+      if week >= free, training.missCascade[miss] >= 0,
+        cascade.priced || latestTraining(miss, week) <= 0
+      {
+        return week + 1
+      }
     }
     return next
   }

@@ -163,7 +163,11 @@ extension LagrangianWeeksBound {
     // The first week after `week` at which the price for `miss` may change.
     func nextStep(_ miss: Int, after week: Int) -> Int {
       // A trained mentor's price changes week by week with the latest week of their training.
-      if week >= missFreeFrom[miss], training.missCascade[miss] >= 0 { return week + 1 }
+      if week >= missFreeFrom[miss], training.missCascade[miss] >= 0,
+        cascade.priced || latestTraining(miss, week) <= 0
+      {
+        return week + 1
+      }
       let point = checkpointFrom[week]
       var next = point < points ? checkpoints[point] + 1 : weeks + 1
       let free = missFreeFrom[miss]
@@ -197,6 +201,7 @@ extension LagrangianWeeksBound {
     // A training on its own: its best option, or none when nothing is worth it.
     func alone(_ item: Int) -> (value: Double, week: Int, position: Int) {
       var best = (value: 0.0, week: 0, position: -1)
+      guard cascade.priced else { return best }
       for option in pairOptions(
         training.itemMiss[item], item: item, from: training.itemEarliest[item])
       where option.value > best.value + 1e-12 {

@@ -24,7 +24,19 @@ struct ReadyWeeks {
       guard problem.options.cascades else { return .max }
       let key = skill * levelStride + level
       if let known = cascadeFrom[key] { return known }
-      let best = Self.firstTrainedWeek(problem: problem, empty: empty, skill: skill, level: level)
+      var best = Int.max
+      for person in 0..<problem.personCount
+      where problem.learnPerWeek[person] > 0 && problem.mentorPerWeek[person] > 0
+        && problem.maxMentees[person] > 0 && problem.canMentor[person]
+      {
+        let hours = problem.menteeHours(person, skill, to: level)
+        if hours <= 0 { continue }
+        let row = person * weeks
+        let learn = Array(empty.learnLeft[row..<(row + weeks)])
+        if let end = empty.earliestEnd(hours: hours, learn: learn), end + 1 < best {
+          best = end + 1
+        }
+      }
       cascadeFrom[key] = best
       return best
     }
@@ -77,34 +89,6 @@ struct ReadyWeeks {
     week = result
     self.cascadeFrom = cascadeFrom
     self.levelStride = levelStride
-  }
-
-  /// The first week someone trained to `level` of `skill` in the plan could teach it: the week
-  /// after the earliest end of such a training on the trainee's own learning hours, over everyone
-  /// who may mentor; `Int.max` when nobody can.
-  ///
-  /// - Returns: a week no later than any plan's first week of such teaching.
-  /// - Complexity: O(people · H).
-  static func firstTrainedWeek(
-    problem: Problem, empty: WeeklyState, skill: Int, level: Int
-  )
-    -> Int
-  {
-    let weeks = problem.weeks
-    var best = Int.max
-    for person in 0..<problem.personCount
-    where problem.learnPerWeek[person] > 0 && problem.mentorPerWeek[person] > 0
-      && problem.maxMentees[person] > 0 && problem.canMentor[person]
-    {
-      let hours = problem.menteeHours(person, skill, to: level)
-      if hours <= 0 { continue }
-      let row = person * weeks
-      let learn = Array(empty.learnLeft[row..<(row + weeks)])
-      if let end = empty.earliestEnd(hours: hours, learn: learn), end + 1 < best {
-        best = end + 1
-      }
-    }
-    return best
   }
 
   /// The first week a mentor trained in the plan could teach `skill` up to `level` (a mentoring
