@@ -90,6 +90,8 @@ struct LagrangianWeeksBound {
   let training: CascadeTraining
   /// Past this many training items the trained mentors' rows are left out.
   static let cascadeItemLimit = 2_000
+  /// Past this many (person who may mentor, skill) pairs they are left out without a look.
+  static let cascadeScanLimit = 200_000
   /// Whether learners are solved exactly (``exactLearnerGain``) or each candidate on its own with
   /// shares; tests compare the two.
   var exactLearners = true
@@ -207,15 +209,21 @@ struct LagrangianWeeksBound {
     // (a trainee at a higher level took at least as long) stands for every level's.
     var possible: [(person: Int, skill: Int, level: Int, hours: Double, earliest: Int)] = []
     var firstTaught = [Int](repeating: .max, count: skills.count)
-    for person in 0..<problem.personCount
-    where !skills.isEmpty && problem.learnPerWeek[person] > 0
-      && problem.mentorPerWeek[person] > 0 && problem.maxMentees[person] > 0
-      && problem.canMentor[person]
-    {
+    let trainees = (0..<problem.personCount).filter { person in
+      problem.learnPerWeek[person] > 0 && problem.mentorPerWeek[person] > 0
+        && problem.maxMentees[person] > 0 && problem.canMentor[person]
+    }
+    // Looking at every (trainee, skill) is itself the cost: past `cascadeScanLimit` of them
+    // the rows are left out without looking.
+    let scan = trainees.count.multipliedReportingOverflow(by: skills.count)
+    let looked = !scan.overflow && scan.partialValue <= Self.cascadeScanLimit
+    for person in trainees where looked && possible.count <= Self.cascadeItemLimit {
       let row = person * weeks
       let learn = Array(empty.learnLeft[row..<(row + weeks)])
       for (index, skill) in skills.enumerated() {
-        let level = problem.mentorLevel(for: problem.level(person, skill) + 1)
+        let today = problem.level(person, skill)
+        guard today < problem.maxLevel else { continue }
+        let level = problem.mentorLevel(for: today + 1)
         guard level <= problem.maxLevel else { continue }
         let hours = problem.menteeHours(person, skill, to: level)
         guard hours > 0, let earliest = empty.earliestEnd(hours: hours, learn: learn) else {
@@ -232,7 +240,7 @@ struct LagrangianWeeksBound {
     // trained mentor from the first week one could teach, as in the simple relaxation.
     var cascadeNumber = [Int](repeating: -1, count: skills.count)
     var skillCount = 0
-    if possible.count <= Self.cascadeItemLimit {
+    if looked, possible.count <= Self.cascadeItemLimit {
       for index in skills.indices {
         cascadeNumber[index] = skillCount
         skillCount += 1
