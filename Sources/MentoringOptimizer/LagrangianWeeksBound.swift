@@ -504,7 +504,10 @@ struct LagrangianWeeksBound {
     // The trained mentors' rows are priced only once the rest has settled (see below).
     var cascadeOn = false
     var freshAverage = true
-    for iteration in 0..<iterations {
+    var budget = iterations
+    var iteration = -1
+    while iteration + 1 < budget {
+      iteration += 1
       if iteration & 7 == 7, ContinuousClock.now >= deadline { break }
       // Value of the fixed part.
       var value = 0.0
@@ -616,6 +619,8 @@ struct LagrangianWeeksBound {
             // move on their own, with a fresh average.
             guard !cascadeOn, training.skillCount > 0 else { break }
             cascadeOn = true
+            // They settle slowly; they are built only on small instances, where rounds are cheap.
+            budget = iteration + 1 + 2 * iterations
             theta = 0.1
             freshAverage = true
             continue
