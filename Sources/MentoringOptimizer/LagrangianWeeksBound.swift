@@ -15,8 +15,9 @@
 ///   `w_j` fit in their learning hours of weeks `1…w_j` (priced by `λ(e, j)`).
 /// What remains splits by learner (`exactLearnerGain`, in LearnerSubproblem.swift):
 /// for each skill missed, a pair to some level ending in some week `k`, paying the mentor's hour
-/// price from `k` on, its link's price and the learner's own hour price, or nothing to the
-/// mentor from the week after someone could first be trained to teach it (cascades); each
+/// price from `k` on, its link's price and the learner's own hour price, or, from the week after
+/// someone could first be trained to teach it (cascades), a trained mentor's prices
+/// (``CascadeTraining``, which also pays learners whose pairs make them mentors); each
 /// candidate role `(e, r)` counts
 /// from a week no earlier than `ready(e, r)` and the end of every pair it needs. One pair serves
 /// all the roles that need its skill and is paid once. Prices fall as `k` grows and a role counts
@@ -27,7 +28,7 @@
 ///
 /// The multipliers move by the volume algorithm from the ones that reproduce the simple bound;
 /// every iterate is valid, so the loop stops on its iteration or time budget with the smallest
-/// value seen. Links are priced `β = ν(m) / n + δ` (`n` the links of the group), so `δ = 0`
+/// value seen. The trained mentors' rows are priced only once the rest has settled. Links are priced `β = ν(m) / n + δ` (`n` the links of the group), so `δ = 0`
 /// splits each slot price evenly among the skills a mentor could teach a mentee, and `δ`
 /// moves it to the links a learner actually uses.
 struct LagrangianWeeksBound {
@@ -85,6 +86,12 @@ struct LagrangianWeeksBound {
   let sharedLevelStart: [Int]
   let sharedLevelMiss: [Int]
   let sharedReady: [Int]
+  /// The trainings of mentors with cascades, and what they supply (``CascadeTraining``).
+  let training: CascadeTraining
+  /// Past this many training items the trained mentors' rows are left out.
+  static let cascadeItemLimit = 2_000
+  /// Past this many (person who may mentor, skill) pairs they are left out without a look.
+  static let cascadeScanLimit = 200_000
   /// Whether learners are solved exactly (``exactLearnerGain``) or each candidate on its own with
   /// shares; tests compare the two.
   var exactLearners = true
@@ -129,6 +136,7 @@ struct LagrangianWeeksBound {
     var missLevel: [Int] = []
     var missPairHours: [Double] = []
     var missPairLearnHours: [Double] = []
+    var missLearner: [Int] = []
     var missMentors: [Int] = [0]
     var mentorList: [Int] = []
     for (bundle, ready) in zip(bundles, readyWeeks.week) where ready > 0 {
@@ -163,6 +171,7 @@ struct LagrangianWeeksBound {
         missLevel.append(requirement.level)
         missPairHours.append(hours / 4)
         missPairLearnHours.append(hours)
+        missLearner.append(candidateLearner[candidateLearner.count - 1])
         missFreeFrom.append(
           readyWeeks.cascadeWeek(requirement.skill, problem.mentorLevel(for: requirement.level)))
         let list = problem.mentors[requirement.skill]
@@ -182,6 +191,119 @@ struct LagrangianWeeksBound {
         missMentors.append(mentorList.count)
       }
       missStart.append(missHours.count)
+    }
+    // With cascades, everyone who may mentor can be trained in a skill some pair may have taught
+    // by a trained mentor: one item each, with its own pair to the lowest level that makes them a
+    // mentor (after the candidates' misses, so `missStart` still covers only those).
+    // Skills some pair may have taught by a trained mentor, in the order misses name them.
+    var skillIndex: [Int: Int] = [:]
+    var skills: [Int] = []
+    for miss in missSkill.indices where missFreeFrom[miss] <= weeks {
+      if skillIndex[missSkill[miss]] == nil {
+        skillIndex[missSkill[miss]] = skills.count
+        skills.append(missSkill[miss])
+      }
+    }
+    // Everyone who may mentor, per such skill: their training to the lowest level they may
+    // teach from, when it can end before the last week. The first week any of them could teach
+    // (a trainee at a higher level took at least as long) stands for every level's.
+    var possible: [(person: Int, skill: Int, level: Int, hours: Double, earliest: Int)] = []
+    var firstTaught = [Int](repeating: .max, count: skills.count)
+    let trainees = (0..<problem.personCount).filter { person in
+      problem.learnPerWeek[person] > 0 && problem.mentorPerWeek[person] > 0
+        && problem.maxMentees[person] > 0 && problem.canMentor[person]
+    }
+    // Looking at every (trainee, skill) is itself the cost: past `cascadeScanLimit` of them
+    // the rows are left out without looking.
+    let scan = trainees.count.multipliedReportingOverflow(by: skills.count)
+    let looked = !scan.overflow && scan.partialValue <= Self.cascadeScanLimit
+    for person in trainees where looked && possible.count <= Self.cascadeItemLimit {
+      let row = person * weeks
+      let learn = Array(empty.learnLeft[row..<(row + weeks)])
+      for (index, skill) in skills.enumerated() {
+        let today = problem.level(person, skill)
+        guard today < problem.maxLevel else { continue }
+        let level = problem.mentorLevel(for: today + 1)
+        guard level <= problem.maxLevel else { continue }
+        let hours = problem.menteeHours(person, skill, to: level)
+        guard hours > 0, let earliest = empty.earliestEnd(hours: hours, learn: learn) else {
+          continue
+        }
+        firstTaught[index] = min(firstTaught[index], earliest + 1)
+        if earliest < weeks {
+          possible.append((person, index, level, hours, earliest))
+        }
+      }
+    }
+    // Past `cascadeItemLimit` items the rows are left out (they cost more rounds than the time
+    // limit holds, and gained nothing on the larger instances measured): pairs stay free to a
+    // trained mentor from the first week one could teach, as in the simple relaxation.
+    var cascadeNumber = [Int](repeating: -1, count: skills.count)
+    var skillCount = 0
+    if looked, possible.count <= Self.cascadeItemLimit {
+      for index in skills.indices {
+        cascadeNumber[index] = skillCount
+        skillCount += 1
+      }
+    }
+    var missCascade = [Int](repeating: -1, count: missSkill.count)
+    var hourTotal = [Double](repeating: 0, count: skillCount)
+    var hourCount = [Double](repeating: 0, count: skillCount)
+    for miss in missSkill.indices where missFreeFrom[miss] <= weeks {
+      guard let index = skillIndex[missSkill[miss]], cascadeNumber[index] >= 0 else { continue }
+      let number = cascadeNumber[index]
+      missCascade[miss] = number
+      hourTotal[number] += missPairHours[miss]
+      hourCount[number] += 1
+    }
+    var items: [(learner: Int, miss: Int, skill: Int, earliest: Int, person: Int)] = []
+    for entry in possible where cascadeNumber[entry.skill] >= 0 {
+      let person = entry.person
+      let skill = skills[entry.skill]
+      let free = firstTaught[entry.skill]
+      let list = problem.mentors[skill]
+      let eligible = (0..<problem.eligibleMentorCount(skill, entry.level)).filter {
+        list[$0] != person
+      }
+      guard !eligible.isEmpty || free <= weeks else { continue }
+      let learner: Int
+      if let known = learnerNumber[person] {
+        learner = known
+      } else {
+        learner = learnerNumber.count
+        learnerNumber[person] = learner
+        var total = 0.0
+        var next = 0
+        for week in 1...weeks {
+          total += empty.learnLeft[person * weeks + week - 1]
+          if next < checkpoints.count, checkpoints[next] == week {
+            learnerCapacity.append(total)
+            next += 1
+          }
+        }
+      }
+      items.append((learner, missSkill.count, cascadeNumber[entry.skill], entry.earliest, person))
+      missLearner.append(learner)
+      missHours.append(entry.hours / 4)
+      missLearnHours.append(entry.hours)
+      missRoleShare.append(1)
+      missSkill.append(skill)
+      missLevel.append(entry.level)
+      missPairHours.append(entry.hours / 4)
+      missPairLearnHours.append(entry.hours)
+      missFreeFrom.append(free)
+      missCascade.append(cascadeNumber[entry.skill])
+      for position in eligible {
+        let mentor = list[position]
+        if let known = mentorNumber[mentor] {
+          mentorList.append(known)
+        } else {
+          mentorNumber[mentor] = mentorPerson.count
+          mentorList.append(mentorPerson.count)
+          mentorPerson.append(mentor)
+        }
+      }
+      missMentors.append(mentorList.count)
     }
     self.candidateRole = candidateRole
     self.candidateLearner = candidateLearner
@@ -207,12 +329,49 @@ struct LagrangianWeeksBound {
     }
     self.learnerStart = learnerStart
     self.learnerCandidates = learnerCandidates
+    // Items grouped by learner, in person and skill order within each.
+    items.sort { ($0.learner, $0.miss) < ($1.learner, $1.miss) }
+    var itemStart = [Int](repeating: 0, count: learnerNumber.count + 1)
+    for item in items { itemStart[item.learner + 1] += 1 }
+    for learner in 0..<learnerNumber.count { itemStart[learner + 1] += itemStart[learner] }
+    var learned = [Double](repeating: 0, count: learnerNumber.count * (weeks + 1))
+    for (person, learner) in learnerNumber {
+      for week in 1...weeks {
+        learned[learner * (weeks + 1) + week] =
+          learned[learner * (weeks + 1) + week - 1] + empty.learnLeft[person * weeks + week - 1]
+      }
+    }
+    var cumulative: [Double] = []
+    var cumulativeRow = [Int](repeating: -1, count: learnerNumber.count)
+    var traineeSlots: [Double] = []
+    for item in items where cumulativeRow[item.learner] < 0 {
+      cumulativeRow[item.learner] = cumulative.count / (weeks + 1)
+      traineeSlots.append(Double(problem.maxMentees[item.person]))
+      var total = 0.0
+      cumulative.append(0)
+      for week in 1...weeks {
+        total += empty.mentorLeft[item.person * weeks + week - 1]
+        cumulative.append(total)
+      }
+    }
     links = MentorLinks(
       learnerStart: learnerStart, learnerCandidates: learnerCandidates, missStart: missStart,
-      missSkill: missSkill, missMentors: missMentors, mentorList: mentorList)
+      missSkill: missSkill, missMentors: missMentors, mentorList: mentorList,
+      itemStart: itemStart, itemMiss: items.map(\.miss))
     let shared = SharedSkills(
       learnerStart: learnerStart, learnerCandidates: learnerCandidates, missStart: missStart,
-      missSkill: missSkill, missLevel: missLevel, candidateReady: candidateReady)
+      missSkill: missSkill, missLevel: missLevel, candidateReady: candidateReady,
+      itemStart: itemStart, itemMiss: items.map(\.miss))
+    training = CascadeTraining(
+      skillCount: skillCount, missCascade: missCascade,
+      hourScale: zip(hourTotal, hourCount).map { max(1, $0 / max(1, $1)) },
+      itemStart: itemStart, itemLearner: items.map(\.learner), itemMiss: items.map(\.miss),
+      itemSkill: items.map(\.skill), itemEarliest: items.map(\.earliest),
+      itemSlots: items.map { Double(problem.maxMentees[$0.person]) },
+      cumulativeRow: cumulativeRow, cumulative: cumulative, traineeSlots: traineeSlots,
+      missLearner: missLearner, learned: learned,
+      itemShared: shared.itemShared,
+      itemSolo: shared.itemSolo, missSolo: shared.missSolo, sharedItem: shared.sharedItem)
     missShared = shared.missShared
     learnerSharedStart = shared.learnerStart
     sharedLevelStart = shared.levelStart
@@ -255,6 +414,9 @@ struct LagrangianWeeksBound {
   /// from its ready week with its first mentor; a plain subgradient step then prices that one
   /// mentor, the candidates move to the next, and the value only rises: the average spreads the
   /// use over all the mentors the candidates turn to, so the step prices them together.
+  /// With cascades, once the step has shrunk the trained mentors' rows (``CascadeTraining``)
+  /// join with a fresh step and average and twice the patience: priced from the start, their
+  /// earnings draw many learners into training at once and the first steps go far off.
   func solve(
     simple: Double, lowerBound: Double, iterations: Int, deadline: ContinuousClock.Instant
   ) -> Double {
@@ -285,9 +447,37 @@ struct LagrangianWeeksBound {
     var beta = delta
     var lambda = [Double](repeating: 0, count: learnerCapacity.count)
     let learners = learnerCapacity.count / max(1, points)
+    // Prices of the trained mentors' rows (``CascadeTraining``), skill × checkpoint.
+    let cascadeRows = training.skillCount * points
+    var cascadeHour = [Double](repeating: 0, count: cascadeRows)
+    var cascadeSlot = cascadeHour
+    let traineeRows = training.traineeSlots.count * points
+    var traineeHour = [Double](repeating: 0, count: traineeRows)
+    var traineeSlot = traineeHour
+    // Each trainee's hours up to each checkpoint and slots: their rows' capacities.
+    var traineeHourCapacity = traineeHour
+    var traineeSlotCapacity = traineeHour
+    for trainee in training.traineeSlots.indices {
+      for point in 0..<points {
+        traineeHourCapacity[trainee * points + point] =
+          training.cumulative[trainee * (weeks + 1) + checkpoints[point]]
+        traineeSlotCapacity[trainee * points + point] = training.traineeSlots[trainee]
+      }
+    }
+    var cascade = CascadePrices(
+      hour: cascadeHour, slot: cascadeSlot,
+      hourFrom: [Double](repeating: 0, count: training.skillCount * (points + 1)),
+      slotFrom: [Double](repeating: 0, count: training.skillCount * (points + 1)),
+      traineeHour: traineeHour, traineeSlot: traineeSlot)
+    let noCapacity = cascadeHour
+    var cascadeTally = CascadeTally(count: cascadeRows, trainees: traineeRows)
+    var averageCascade = cascadeTally
     var best = simple
     // The point steps start from, and its value.
-    var center = (alpha: alpha, mu: mu, nu: nu, lambda: lambda, delta: delta)
+    var center = (
+      alpha: alpha, mu: mu, nu: nu, lambda: lambda, delta: delta, hour: cascadeHour,
+      slot: cascadeSlot, traineeHour: traineeHour, traineeSlot: traineeSlot
+    )
     var centerValue = Double.infinity
     var theta = 0.1
     var sinceBest = 0
@@ -311,8 +501,13 @@ struct LagrangianWeeksBound {
     var learnUse = [Double](repeating: 0, count: lambda.count)
 
     var linksFree = true
+    // The trained mentors' rows are priced only once the rest has settled (see below).
+    var cascadeOn = false
     var freshAverage = true
-    for iteration in 0..<iterations {
+    var budget = iterations
+    var iteration = -1
+    while iteration + 1 < budget {
+      iteration += 1
       if iteration & 7 == 7, ContinuousClock.now >= deadline { break }
       // Value of the fixed part.
       var value = 0.0
@@ -341,17 +536,26 @@ struct LagrangianWeeksBound {
         groupOn[group] = groupOn[group] > 0 ? 1 : 0
       }
       value += Self.suffixPrices(lambda, learnerCapacity, points: points, into: &learnPriceFrom)
+      cascade.hour = cascadeHour
+      cascade.slot = cascadeSlot
+      cascade.traineeHour = traineeHour
+      cascade.traineeSlot = traineeSlot
+      cascade.priced = cascadeOn
+      _ = Self.suffixPrices(cascadeHour, noCapacity, points: points, into: &cascade.hourFrom)
+      _ = Self.suffixPrices(cascadeSlot, noCapacity, points: points, into: &cascade.slotFrom)
+      cascadeTally.clear()
       for index in counted.indices { counted[index] = 0 }
       for index in usage.indices { usage[index] = 0 }
       for index in linkUse.indices { linkUse[index] = 0 }
       for index in learnUse.indices { learnUse[index] = 0 }
       for index in slotUse.indices { slotUse[index] = 0 }
       for learner in 0..<learners {
+        value += traineeValue(learner, cascade)
         if exactLearners,
           let gain = exactLearnerGain(
             learner, roleSuffix: roleSuffix, priceFrom: priceFrom, beta: beta,
-            learnPriceFrom: learnPriceFrom, counted: &counted, usage: &usage,
-            linkUse: &linkUse, learnUse: &learnUse)
+            learnPriceFrom: learnPriceFrom, cascade: cascade, counted: &counted, usage: &usage,
+            linkUse: &linkUse, learnUse: &learnUse, cascadeTally: &cascadeTally)
         {
           value += gain
           continue
@@ -359,9 +563,10 @@ struct LagrangianWeeksBound {
         for candidate in learnerCandidates[learnerStart[learner]..<learnerStart[learner + 1]] {
           value += sharedCandidateGain(
             candidate, roleSuffix: roleSuffix, priceFrom: priceFrom, beta: beta,
-            learnPriceFrom: learnPriceFrom, counted: &counted, usage: &usage,
-            linkUse: &linkUse, learnUse: &learnUse)
+            learnPriceFrom: learnPriceFrom, cascade: cascade, counted: &counted,
+            usage: &usage, linkUse: &linkUse, learnUse: &learnUse, cascadeTally: &cascadeTally)
         }
+        value += freeTrainingEarnings(learner, cascade, &cascadeTally)
       }
       // The slot price's share of each link's price uses the slot in that share.
       for (link, group) in links.linkGroup.enumerated() where linkUse[link] > 0 {
@@ -378,14 +583,24 @@ struct LagrangianWeeksBound {
       Self.blend(learnUse, into: &averageLearn, blend)
       Self.blend(linkUse, into: &averageLinks, blend)
       Self.blend(groupOn, into: &averageGroups, blend)
+      Self.blend(cascadeTally.hourUse, into: &averageCascade.hourUse, blend)
+      Self.blend(cascadeTally.slotUse, into: &averageCascade.slotUse, blend)
+      Self.blend(cascadeTally.hourSupply, into: &averageCascade.hourSupply, blend)
+      Self.blend(cascadeTally.slotSupply, into: &averageCascade.slotSupply, blend)
+      Self.blend(cascadeTally.traineeHour, into: &averageCascade.traineeHour, blend)
+      Self.blend(cascadeTally.traineeSlot, into: &averageCascade.traineeSlot, blend)
       if value < centerValue {
         centerValue = value
-        center = (alpha, mu, nu, lambda, delta)
+        center = (
+          alpha, mu, nu, lambda, delta, cascadeHour, cascadeSlot, traineeHour, traineeSlot
+        )
         sinceBest = 0
       } else {
-        (alpha, mu, nu, lambda, delta) = center
+        (alpha, mu, nu, lambda, delta, cascadeHour, cascadeSlot, traineeHour, traineeSlot) =
+          center
         sinceBest += 1
-        if sinceBest >= 10 {
+        // The trained mentors' rows settle slowly: they get twice the patience.
+        if sinceBest >= (cascadeOn ? 20 : 10) {
           theta /= 2
           sinceBest = 0
           if linksFree, best >= simple, theta < 0.01 {
@@ -398,7 +613,18 @@ struct LagrangianWeeksBound {
             freshAverage = true
             continue
           }
-          if theta < 1e-4 { break }
+          if theta < 1e-4 {
+            // Pricing the trained mentors' rows from the start throws the first steps far off:
+            // earnings draw many learners into training at once. From the settled point they
+            // move on their own, with a fresh average.
+            guard !cascadeOn, training.skillCount > 0 else { break }
+            cascadeOn = true
+            // They settle slowly; they are built only on small instances, where rounds are cheap.
+            budget = iteration + 1 + 2 * iterations
+            theta = 0.1
+            freshAverage = true
+            continue
+          }
         }
       }
       // The averaged subgradient; step towards a lower value.
@@ -421,6 +647,34 @@ struct LagrangianWeeksBound {
       let gradMu = Self.projectedGradient(mentorCapacity, averageUsage, mu, norm: &norm)
       let gradNu = Self.projectedGradient(mentorSlots, averageSlots, nu, norm: &norm)
       let gradLambda = Self.projectedGradient(learnerCapacity, averageLearn, lambda, norm: &norm)
+      // Trained mentors' rows: supply less teaching, hours scaled to about one pair.
+      var gradHour = noCapacity
+      var gradSlot = noCapacity
+      let gradTraineeHour =
+        cascadeOn
+        ? Self.projectedGradient(
+          traineeHourCapacity, averageCascade.traineeHour, traineeHour, norm: &norm)
+        : traineeHour
+      let gradTraineeSlot =
+        cascadeOn
+        ? Self.projectedGradient(
+          traineeSlotCapacity, averageCascade.traineeSlot, traineeSlot, norm: &norm)
+        : traineeSlot
+      for index in cascadeHour.indices {
+        let scale = training.hourScale[index / points]
+        let hourGap =
+          (averageCascade.hourSupply[index] - averageCascade.hourUse[index]) / scale
+        guard cascadeOn else { break }
+        if hourGap < 0 || cascadeHour[index] > 0 {
+          gradHour[index] = hourGap / scale
+          norm += hourGap * hourGap
+        }
+        let slotGap = averageCascade.slotSupply[index] - averageCascade.slotUse[index]
+        if slotGap < 0 || cascadeSlot[index] > 0 {
+          gradSlot[index] = slotGap
+          norm += slotGap * slotGap
+        }
+      }
       // A link is used at most where its group is on.
       var gradDelta = [Double](repeating: 0, count: delta.count)
       for (link, group) in links.linkGroup.enumerated() {
@@ -445,6 +699,14 @@ struct LagrangianWeeksBound {
       for index in nu.indices { nu[index] = max(0, nu[index] - stepSize * gradNu[index]) }
       for index in lambda.indices {
         lambda[index] = max(0, lambda[index] - stepSize * gradLambda[index])
+      }
+      for index in cascadeHour.indices {
+        cascadeHour[index] = max(0, cascadeHour[index] - stepSize * gradHour[index])
+        cascadeSlot[index] = max(0, cascadeSlot[index] - stepSize * gradSlot[index])
+      }
+      for index in traineeHour.indices {
+        traineeHour[index] = max(0, traineeHour[index] - stepSize * gradTraineeHour[index])
+        traineeSlot[index] = max(0, traineeSlot[index] - stepSize * gradTraineeSlot[index])
       }
       // δ keeps each link's price non-negative under the new slot prices.
       for (link, group) in links.linkGroup.enumerated() {
@@ -482,8 +744,9 @@ struct LagrangianWeeksBound {
   /// roles that miss its skill; adds its choice's use to the tallies.
   private func sharedCandidateGain(
     _ candidate: Int, roleSuffix: [Double], priceFrom: [Double], beta: [Double],
-    learnPriceFrom: [Double], counted: inout [Int], usage: inout [Double],
-    linkUse: inout [Double], learnUse: inout [Double]
+    learnPriceFrom: [Double], cascade: CascadePrices, counted: inout [Int],
+    usage: inout [Double], linkUse: inout [Double], learnUse: inout [Double],
+    cascadeTally: inout CascadeTally
   ) -> Double {
     let points = checkpoints.count
     let role = candidateRole[candidate]
@@ -495,17 +758,17 @@ struct LagrangianWeeksBound {
     while week <= weeks {
       let learnPrice = learnPriceFrom[learner * (points + 1) + checkpointFrom[week]]
       let gain =
-        roleSuffix[role * (weeks + 1) + week] - cost(candidate, week, priceFrom, beta)
+        roleSuffix[role * (weeks + 1) + week] - cost(candidate, week, priceFrom, beta, cascade)
         - learnPrice * hours
       if gain > bestGain + 1e-12 {
         bestGain = gain
         bestWeek = week
       }
-      week = nextBreak(after: week, candidate: candidate)
+      week = nextBreak(after: week, candidate: candidate, cascade)
     }
     guard bestWeek > 0 else { return 0 }
     counted[role * weeks + bestWeek - 1] += 1
-    charge(candidate, bestWeek, priceFrom, beta, &usage, &linkUse)
+    charge(candidate, bestWeek, priceFrom, beta, cascade, &usage, &linkUse, &cascadeTally)
     for point in checkpointFrom[bestWeek]..<points {
       learnUse[learner * points + point] += hours
     }
@@ -547,43 +810,52 @@ struct LagrangianWeeksBound {
 
   /// The next week after `week` at which the candidate's price may drop: past a checkpoint, or
   /// the first week a trained mentor could teach one of its skills.
-  private func nextBreak(after week: Int, candidate: Int) -> Int {
+  private func nextBreak(after week: Int, candidate: Int, _ cascade: CascadePrices) -> Int {
     let point = checkpointFrom[week]
     var next = point < checkpoints.count ? checkpoints[point] + 1 : weeks + 1
     for miss in missStart[candidate]..<missStart[candidate + 1] {
       let free = missFreeFrom[miss]
       if free > week, free < next { next = free }
+      if week >= free, training.missCascade[miss] >= 0,
+        cascade.priced || latestTraining(miss, week) <= 0
+      {
+        return week + 1
+      }
     }
     return next
   }
 
   /// What counting from `week` costs the candidate: for each skill missed, the cheapest
-  /// mentor's share of hour and slot prices, or nothing once a trained mentor could teach it.
+  /// mentor's share of hour and slot prices, a trained mentor's once one could teach it.
   private func cost(
-    _ candidate: Int, _ week: Int, _ priceFrom: [Double], _ beta: [Double]
+    _ candidate: Int, _ week: Int, _ priceFrom: [Double], _ beta: [Double],
+    _ cascade: CascadePrices
   )
     -> Double
   {
     var total = 0.0
     for miss in missStart[candidate]..<missStart[candidate + 1] {
-      if week >= missFreeFrom[miss] { continue }
-      let cheapest = cheapestMentor(miss, week, priceFrom, beta).price
+      let cheapest = cheapestMentor(miss, week, priceFrom, beta, cascade).price
       if cheapest.isInfinite { return .infinity }
       total += cheapest
     }
     return total
   }
 
-  /// The eligible mentor with the lowest price share for a missed skill counted from `week`.
+  /// The eligible mentor with the lowest price share for a missed skill counted from `week`;
+  /// position -1 for a trained mentor.
   @inline(__always)
   private func cheapestMentor(
-    _ miss: Int, _ week: Int, _ priceFrom: [Double], _ beta: [Double]
+    _ miss: Int, _ week: Int, _ priceFrom: [Double], _ beta: [Double],
+    _ cascade: CascadePrices
   )
     -> (price: Double, position: Int)
   {
     let points = checkpoints.count
     let point = checkpointFrom[week]
-    var cheapest = Double.infinity
+    var cheapest =
+      week >= missFreeFrom[miss]
+      ? missRoleShare[miss] * cascadePrice(miss, week, cascade) : Double.infinity
     var chosen = -1
     for position in missMentors[miss]..<missMentors[miss + 1] {
       let number = mentorList[position]
@@ -601,14 +873,19 @@ struct LagrangianWeeksBound {
   /// Adds the candidate's use of its cheapest mentors to the subgradient's tallies.
   private func charge(
     _ candidate: Int, _ week: Int, _ priceFrom: [Double], _ beta: [Double],
-    _ usage: inout [Double], _ linkUse: inout [Double]
+    _ cascade: CascadePrices, _ usage: inout [Double], _ linkUse: inout [Double],
+    _ cascadeTally: inout CascadeTally
   ) {
     let points = checkpoints.count
     let point = checkpointFrom[week]
     for miss in missStart[candidate]..<missStart[candidate + 1] {
-      if week >= missFreeFrom[miss] { continue }
-      let position = cheapestMentor(miss, week, priceFrom, beta).position
-      guard position >= 0 else { continue }
+      let position = cheapestMentor(miss, week, priceFrom, beta, cascade).position
+      guard position >= 0 else {
+        if week >= missFreeFrom[miss] {
+          chargeCascade(miss, week, share: missRoleShare[miss], &cascadeTally)
+        }
+        continue
+      }
       let chosen = mentorList[position]
       for later in point..<points { usage[chosen * points + later] += missHours[miss] }
       linkUse[links.entryLink[position]] += missRoleShare[miss]

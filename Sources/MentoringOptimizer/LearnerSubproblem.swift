@@ -14,17 +14,37 @@ struct SharedSkills {
   let levelMiss: [Int]
   /// Shared skill → the earliest ready week among the candidates missing it.
   let ready: [Int]
+  /// Training item (``CascadeTraining``) → its shared skill, or -1; → the one missed requirement
+  /// of its skill when a single candidate misses it, or -1.
+  let itemShared: [Int]
+  let itemSolo: [Int]
+  /// Missed requirement → the training item of its skill when it is that item's solo miss, or -1.
+  let missSolo: [Int]
+  /// Shared skill → the learner's training item in it, or -1.
+  let sharedItem: [Int]
 
   init(
     learnerStart candidatesStart: [Int], learnerCandidates: [Int], missStart: [Int],
-    missSkill: [Int], missLevel: [Int], candidateReady: [Int]
+    missSkill: [Int], missLevel: [Int], candidateReady: [Int], itemStart: [Int] = [],
+    itemMiss: [Int] = []
   ) {
     var missShared = [Int](repeating: -1, count: missSkill.count)
     var learnerStart = [0]
     var levelStart = [0]
     var levelMiss: [Int] = []
     var ready: [Int] = []
+    var itemShared = [Int](repeating: -1, count: itemMiss.count)
+    var itemSolo = [Int](repeating: -1, count: itemMiss.count)
+    var missSolo = [Int](repeating: -1, count: missSkill.count)
+    var sharedItem: [Int] = []
     for learner in 0..<(candidatesStart.count - 1) {
+      // Skill → the learner's training item in it.
+      var itemOf: [Int: Int] = [:]
+      if learner + 1 < itemStart.count {
+        for item in itemStart[learner]..<itemStart[learner + 1] {
+          itemOf[missSkill[itemMiss[item]]] = item
+        }
+      }
       let members = learnerCandidates[candidatesStart[learner]..<candidatesStart[learner + 1]]
       // Skill → the learner's misses of it, in candidate order (so the result is deterministic).
       var bySkill: [Int: [Int]] = [:]
@@ -37,8 +57,17 @@ struct SharedSkills {
       }
       for skill in order {
         let misses = bySkill[skill] ?? []
-        guard misses.count > 1 else { continue }
+        let item = itemOf[skill] ?? -1
+        guard misses.count > 1 else {
+          if item >= 0, let only = misses.first {
+            itemSolo[item] = only
+            missSolo[only] = item
+          }
+          continue
+        }
         let number = ready.count
+        if item >= 0 { itemShared[item] = number }
+        sharedItem.append(item)
         var earliest = Int.max
         var levels: [(level: Int, miss: Int)] = []
         for miss in misses {
@@ -53,6 +82,10 @@ struct SharedSkills {
         }) {
           earliest = min(earliest, candidateReady[candidate])
         }
+        // A training to a mentoring level no role of the learner's needs is one more level.
+        if item >= 0, !levels.contains(where: { $0.level == missLevel[itemMiss[item]] }) {
+          levels.append((missLevel[itemMiss[item]], itemMiss[item]))
+        }
         levels.sort { $0.level < $1.level }
         levelMiss += levels.map(\.miss)
         levelStart.append(levelMiss.count)
@@ -65,6 +98,10 @@ struct SharedSkills {
     self.levelStart = levelStart
     self.levelMiss = levelMiss
     self.ready = ready
+    self.itemShared = itemShared
+    self.itemSolo = itemSolo
+    self.missSolo = missSolo
+    self.sharedItem = sharedItem
   }
 }
 
@@ -87,21 +124,29 @@ extension LagrangianWeeksBound {
   /// value is no more than the shares' (see ``LagrangianWeeksBound``) and still no less than any
   /// plan's.
   ///
+  /// With cascades a pair may instead be taught by a trained mentor at the prices of
+  /// ``CascadeTraining``, and a pair that makes the learner a mentor (their training items) earns
+  /// the supply it brings, which falls as its end week grows: such a pair may end before the
+  /// roles it serves count, so a skill only one candidate misses is then chosen on its own, the
+  /// best option ending by each week (a prefix maximum), and a training no role needs is chosen
+  /// alone.
+  ///
   /// On success adds the choice's use to the tallies of the subgradient.
   func exactLearnerGain(
     _ learner: Int, roleSuffix: [Double], priceFrom: [Double], beta: [Double],
-    learnPriceFrom: [Double], counted: inout [Int], usage: inout [Double],
-    linkUse: inout [Double], learnUse: inout [Double]
+    learnPriceFrom: [Double], cascade: CascadePrices, counted: inout [Int],
+    usage: inout [Double], linkUse: inout [Double], learnUse: inout [Double],
+    cascadeTally: inout CascadeTally
   ) -> Double? {
     let points = checkpoints.count
     let learnRow = learner * (points + 1)
     // A pair's price for a missed requirement ending in `week`, and its cheapest mentor's position
-    // in `mentorList` (-1 once a trained mentor could teach it).
+    // in `mentorList` (-1 when a trained mentor teaches it).
     func pairPrice(_ miss: Int, _ week: Int) -> (price: Double, position: Int) {
       let point = checkpointFrom[week]
       let learnPart = missPairLearnHours[miss] * learnPriceFrom[learnRow + point]
-      if week >= missFreeFrom[miss] { return (learnPart, -1) }
-      var cheapest = Double.infinity
+      var cheapest =
+        week >= missFreeFrom[miss] ? cascadePrice(miss, week, cascade) : Double.infinity
       var chosen = -1
       for position in missMentors[miss]..<missMentors[miss + 1] {
         let number = mentorList[position]
@@ -117,11 +162,66 @@ extension LagrangianWeeksBound {
     }
     // The first week after `week` at which the price for `miss` may change.
     func nextStep(_ miss: Int, after week: Int) -> Int {
+      // A trained mentor's price changes week by week with the latest week of their training.
+      if week >= missFreeFrom[miss], training.missCascade[miss] >= 0,
+        cascade.priced || latestTraining(miss, week) <= 0
+      {
+        return week + 1
+      }
       let point = checkpointFrom[week]
       var next = point < points ? checkpoints[point] + 1 : weeks + 1
       let free = missFreeFrom[miss]
       if free > week, free < next { next = free }
       return next
+    }
+    // Whether a pair for `miss` makes the learner a mentor of the item's skill.
+    func earns(_ item: Int, _ miss: Int) -> Bool {
+      item >= 0 && missLevel[miss] >= missLevel[training.itemMiss[item]]
+    }
+    // A pair's options from `start`: its end week at each price step, with its value (earnings
+    // less price) and mentor.
+    func pairOptions(
+      _ miss: Int, item: Int, from start: Int
+    )
+      -> [(week: Int, value: Double, position: Int)]
+    {
+      var list: [(week: Int, value: Double, position: Int)] = []
+      let earning = earns(item, miss)
+      var week = start
+      while week <= weeks {
+        let (price, position) = pairPrice(miss, week)
+        if price.isFinite {
+          let earned = earning ? trainingEarnings(item, week, cascade) : 0
+          list.append((week, earned - price, position))
+        }
+        week = nextStep(miss, after: week)
+      }
+      return list
+    }
+    // A training on its own: its best option, or none when nothing is worth it.
+    func alone(_ item: Int) -> (value: Double, week: Int, position: Int) {
+      var best = (value: 0.0, week: 0, position: -1)
+      guard cascade.priced else { return best }
+      for option in pairOptions(
+        training.itemMiss[item], item: item, from: training.itemEarliest[item])
+      where option.value > best.value + 1e-12 {
+        best = (option.value, option.week, option.position)
+      }
+      return best
+    }
+    func chargePair(_ miss: Int, _ week: Int, _ position: Int, item: Int) {
+      let point = checkpointFrom[week]
+      if position >= 0 {
+        let mentor = mentorList[position]
+        for later in point..<points { usage[mentor * points + later] += missPairHours[miss] }
+        linkUse[links.entryLink[position]] += 1
+      } else if week >= missFreeFrom[miss] {
+        chargeCascade(miss, week, share: 1, &cascadeTally)
+      }
+      for later in point..<points {
+        learnUse[learner * points + later] += missPairLearnHours[miss]
+      }
+      if earns(item, miss) { chargeSupply(item, week, cascade, &cascadeTally) }
     }
 
     // Options of each shared skill: (level index, week, price, mentor position); option 0 is
@@ -132,12 +232,13 @@ extension LagrangianWeeksBound {
     for shared in sharedRange {
       var list: [(level: Int, week: Int, price: Double, position: Int)] = [(-1, 0, 0, -1)]
       let levels = sharedLevelStart[shared]..<sharedLevelStart[shared + 1]
+      let item = training.sharedItem[shared]
       for (index, miss) in sharedLevelMiss[levels].enumerated() {
-        var week = sharedReady[shared]
-        while week <= weeks {
-          let (price, position) = pairPrice(miss, week)
-          if price.isFinite { list.append((index, week, price, position)) }
-          week = nextStep(miss, after: week)
+        let start =
+          earns(item, miss)
+          ? min(sharedReady[shared], training.itemEarliest[item]) : sharedReady[shared]
+        for option in pairOptions(miss, item: item, from: start) {
+          list.append((index, option.week, -option.value, option.position))
         }
       }
       // A choice is no better than one ending no later, at a level no lower, for no more; of
@@ -156,20 +257,34 @@ extension LagrangianWeeksBound {
       if combinations > Self.combinationLimit { return nil }
     }
 
-    // Each candidate's best gain counting from a floor week: suffix maxima over its own weeks,
-    // with only its own skills priced.
+    // Trainings only one candidate's role needs: for that candidate, the best option ending by
+    // each week among the levels that serve the role (`soloBest`, rows of `H + 2`), against the
+    // training alone.
     let members = learnerCandidates[learnerStart[learner]..<learnerStart[learner + 1]]
     let stride = weeks + 2
+    var fixedGain = 0.0
+    var aloneChoice: [Int: (value: Double, week: Int, position: Int)] = [:]
+    for item in training.items(of: learner) where training.itemShared[item] < 0 {
+      let best = alone(item)
+      aloneChoice[item] = best
+      fixedGain += best.value
+    }
+    var soloBest: [(value: Double, week: Int, miss: Int, position: Int)] = []
+
+    // Each candidate's best gain counting from a floor week: suffix maxima over its own weeks,
+    // with only its own skills priced.
     var bestFrom = [Double](repeating: 0, count: members.count * stride)
     var bestWeek = [Int](repeating: 0, count: members.count * stride)
     for (slot, candidate) in members.enumerated() {
       let role = candidateRole[candidate]
+      let ready = candidateReady[candidate]
       var gain = [Double](repeating: -.infinity, count: stride)
-      var week = candidateReady[candidate]
+      var week = ready
       while week <= weeks {
         var price = 0.0
         var next = weeks + 1
-        for miss in missStart[candidate]..<missStart[candidate + 1] where missShared[miss] < 0 {
+        for miss in missStart[candidate]..<missStart[candidate + 1]
+        where missShared[miss] < 0 && training.missSolo[miss] < 0 {
           price += pairPrice(miss, week).price
           next = min(next, nextStep(miss, after: week))
         }
@@ -177,6 +292,31 @@ extension LagrangianWeeksBound {
           gain[inner] = roleSuffix[role * (weeks + 1) + inner] - price
         }
         week = next
+      }
+      for miss in missStart[candidate]..<missStart[candidate + 1]
+      where missShared[miss] < 0 && training.missSolo[miss] >= 0 {
+        let item = training.missSolo[miss]
+        let row = soloBest.count
+        soloBest += repeatElement(
+          (value: -Double.infinity, week: 0, miss: -1, position: -1), count: stride)
+        var levels = [miss]
+        if missLevel[training.itemMiss[item]] > missLevel[miss] {
+          levels.append(training.itemMiss[item])
+        }
+        for level in levels {
+          let start = earns(item, level) ? min(ready, training.itemEarliest[item]) : ready
+          for option in pairOptions(level, item: item, from: start)
+          where option.value > soloBest[row + option.week].value {
+            soloBest[row + option.week] = (option.value, option.week, level, option.position)
+          }
+        }
+        let baseline = aloneChoice[item]?.value ?? 0
+        for inner in Swift.stride(from: 1, through: weeks, by: 1) {
+          if soloBest[row + inner - 1].value > soloBest[row + inner].value {
+            soloBest[row + inner] = soloBest[row + inner - 1]
+          }
+          gain[inner] += soloBest[row + inner].value - baseline
+        }
       }
       let row = slot * stride
       for floor in Swift.stride(from: weeks, through: 1, by: -1) {
@@ -193,7 +333,6 @@ extension LagrangianWeeksBound {
     // Every combination of the shared skills' options. Candidates missing no shared skill add
     // the same whatever the choice; the others read flat tables: each option's level (-1 when
     // not learned) and week, and each candidate's shared skills with the level it needs.
-    var fixedGain = 0.0
     var linkedSlot: [Int] = []
     var linkedStart = [0]
     var linkedShared: [Int] = []
@@ -260,23 +399,15 @@ extension LagrangianWeeksBound {
     }
 
     // Tally the best combination's use.
-    func chargePair(_ miss: Int, _ week: Int, _ position: Int) {
-      let point = checkpointFrom[week]
-      if position >= 0 {
-        let mentor = mentorList[position]
-        for later in point..<points { usage[mentor * points + later] += missPairHours[miss] }
-        linkUse[links.entryLink[position]] += 1
-      }
-      for later in point..<points {
-        learnUse[learner * points + later] += missPairLearnHours[miss]
-      }
-    }
     for (shared, option) in bestChoice.enumerated() where option > 0 {
       let chosen = options[shared][option]
       let global = sharedRange.lowerBound + shared
       chargePair(
-        sharedLevelMiss[sharedLevelStart[global] + chosen.level], chosen.week, chosen.position)
+        sharedLevelMiss[sharedLevelStart[global] + chosen.level], chosen.week, chosen.position,
+        item: training.sharedItem[global])
     }
+    var soloRow = 0
+    var soloTaken = Set<Int>()
     for (slot, candidate) in members.enumerated() {
       var floor = 1
       var possible = true
@@ -291,11 +422,28 @@ extension LagrangianWeeksBound {
         floor = max(floor, option.week)
       }
       let week = bestWeek[slot * stride + floor]
-      guard possible, week > 0 else { continue }
-      counted[candidateRole[candidate] * weeks + week - 1] += 1
-      for miss in missStart[candidate]..<missStart[candidate + 1] where missShared[miss] < 0 {
-        chargePair(miss, week, pairPrice(miss, week).position)
+      let counts = possible && week > 0
+      if counts {
+        counted[candidateRole[candidate] * weeks + week - 1] += 1
+        for miss in missStart[candidate]..<missStart[candidate + 1]
+        where missShared[miss] < 0 && training.missSolo[miss] < 0 {
+          chargePair(miss, week, pairPrice(miss, week).position, item: -1)
+        }
       }
+      for miss in missStart[candidate]..<missStart[candidate + 1]
+      where missShared[miss] < 0 && training.missSolo[miss] >= 0 {
+        let item = training.missSolo[miss]
+        if counts {
+          let option = soloBest[soloRow + week]
+          chargePair(option.miss, option.week, option.position, item: item)
+          soloTaken.insert(item)
+        }
+        soloRow += stride
+      }
+    }
+    for item in training.items(of: learner) where !soloTaken.contains(item) {
+      guard let best = aloneChoice[item], best.week > 0 else { continue }
+      chargePair(training.itemMiss[item], best.week, best.position, item: item)
     }
     return bestValue
   }

@@ -16,12 +16,13 @@ struct MentorLinks {
   let groupMentor: [Int]
   let groupSize: [Double]
 
-  /// Numbers links and groups learner by learner, in candidate order.
+  /// Numbers links and groups learner by learner, in candidate order, then the learner's
+  /// trainings as mentors (`itemStart` by learner into `itemMiss`, ``CascadeTraining``).
   ///
   /// - Complexity: O(mentor list entries).
   init(
     learnerStart: [Int], learnerCandidates: [Int], missStart: [Int], missSkill: [Int],
-    missMentors: [Int], mentorList: [Int]
+    missMentors: [Int], mentorList: [Int], itemStart: [Int] = [], itemMiss: [Int] = []
   ) {
     var entryLink = [Int](repeating: 0, count: mentorList.count)
     var linkGroup: [Int] = []
@@ -30,27 +31,32 @@ struct MentorLinks {
       var links: [Int: Int] = [:]  // skill · mentors + mentor → link
       var groups: [Int: Int] = [:]  // mentor → group
       let stride = mentorList.count + 1
+      var misses: [Int] = []
       for candidate in learnerCandidates[learnerStart[learner]..<learnerStart[learner + 1]] {
-        for miss in missStart[candidate]..<missStart[candidate + 1] {
-          for position in missMentors[miss]..<missMentors[miss + 1] {
-            let mentor = mentorList[position]
-            let key = missSkill[miss] * stride + mentor
-            if let known = links[key] {
-              entryLink[position] = known
-              continue
-            }
-            let group: Int
-            if let known = groups[mentor] {
-              group = known
-            } else {
-              group = groupMentor.count
-              groups[mentor] = group
-              groupMentor.append(mentor)
-            }
-            links[key] = linkGroup.count
-            entryLink[position] = linkGroup.count
-            linkGroup.append(group)
+        misses += missStart[candidate]..<missStart[candidate + 1]
+      }
+      if learner + 1 < itemStart.count {
+        misses += itemMiss[itemStart[learner]..<itemStart[learner + 1]]
+      }
+      for miss in misses {
+        for position in missMentors[miss]..<missMentors[miss + 1] {
+          let mentor = mentorList[position]
+          let key = missSkill[miss] * stride + mentor
+          if let known = links[key] {
+            entryLink[position] = known
+            continue
           }
+          let group: Int
+          if let known = groups[mentor] {
+            group = known
+          } else {
+            group = groupMentor.count
+            groups[mentor] = group
+            groupMentor.append(mentor)
+          }
+          links[key] = linkGroup.count
+          entryLink[position] = linkGroup.count
+          linkGroup.append(group)
         }
       }
     }
