@@ -24,6 +24,10 @@ enum ReleaseFreedMemory {
 }
 
 extension ReleaseFreedMemory {
+  /// The people from which an import's leftovers are worth a thread of their own to free:
+  /// below it, starting the thread costs more than the freeing.
+  static let backgroundFromPeople = 4096
+
   /// Frees `value` on a thread of its own, so that the caller goes on at once.
   ///
   /// Once the organization is made, the merged records it was made from (40,000 people's

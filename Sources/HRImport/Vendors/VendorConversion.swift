@@ -146,7 +146,9 @@ struct VendorConversion {
         if let deliver { deliver(consume native) } else { output.files.append(native) }
         // What is left of a large file's conversion (its id tables, positions, skills seen)
         // took 10 ms to free here, on the path the import waits for.
-        if summary.people >= Self.largeFile { ReleaseFreedMemory.inBackground(consume conversion) }
+        if summary.people >= ReleaseFreedMemory.backgroundFromPeople {
+          ReleaseFreedMemory.inBackground(consume conversion)
+        }
       } else if case .native(let native) = files[index] {
         if let deliver { deliver(native) } else { output.files.append(native) }
         output.sources.append(
@@ -170,20 +172,17 @@ struct VendorConversion {
       output.files.insert(roles, at: 0)
     }
     // Every position read, one per person: 40,000 of them took 10 ms to free here.
-    if output.sources.reduce(0, { $0 + $1.people }) >= Self.largeFile {
+    if output.sources.reduce(0, { $0 + $1.people }) >= ReleaseFreedMemory.backgroundFromPeople {
       ReleaseFreedMemory.inBackground(consume derivation)
     }
     reportUnknownLevels(scaleMax: facts.scaleMax)
     files = []  // the vendor records are converted; free them before the merge
     // Who is defined and the WIDs of every file: 40,000 entries each took 10 ms to free.
-    if context.definedPeople.count >= Self.largeFile {
+    if context.definedPeople.count >= ReleaseFreedMemory.backgroundFromPeople {
       ReleaseFreedMemory.inBackground(consume context)
     }
     return output
   }
-
-  /// The people from which a file's leftovers are freed on a thread of their own.
-  private static let largeFile = 4096
 
   /// Who `people` defines, and their WIDs, as every vendor file adds them.
   private static func collect(
