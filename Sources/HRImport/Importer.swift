@@ -64,6 +64,13 @@ public enum Importer {
       diagnostics.append(unusedMapping(mapping, paths: paths, options: options))
       throw .invalidData(NativeImporter.sortAndCap(diagnostics, order: [mapping.path] + paths))
     }
+    var assembler = OrganizationAssembler()
+    assembler.expectedPeople = loaded.reduce(0) { total, file in
+      switch file {
+      case .native(let native): total + native.people.count
+      case .vendor(let vendor): total + (vendor.converted?.people.count ?? vendor.people.count)
+      }
+    }
     var conversion = VendorConversion(files: loaded, options: options) { index in
       // The file as `VendorConversion` converts it in its turn; its diagnostics were said.
       guard index < paths.count,
@@ -73,7 +80,6 @@ public enum Importer {
       return file
     }
     loaded = []
-    var assembler = OrganizationAssembler()
     var converted = VendorConversion.Output(files: [], sources: [])
     var released = false
     if options.deriveRoles == nil, paths.count > 1 {

@@ -199,6 +199,35 @@ struct ParallelPagesImportTests {
       outcome.diagnostics.contains { $0.severity == .warning && $0.message.hasPrefix("Page 9") })
   }
 
+  @Test(
+    "a page's Page_Results only reserves room: absurd, zero or short counts read every worker",
+    arguments: ["999999999999999999", "0", "-5", "1", "99999999999999999999999"])
+  func pageResultsAreOnlyAHint(count: String) throws {
+    let folder = try TemporaryFolder(prefix: "understudy-pages")
+    let other = try TemporaryFolder(prefix: "understudy-pages")
+    defer {
+      try? FileManager.default.removeItem(at: folder.url)
+      try? FileManager.default.removeItem(at: other.url)
+    }
+    let split = try Pages()
+    let pages = try split.write(3, into: folder)
+    let told = try split.write(3, into: other) { _, text in
+      text.replacing(/<wd:Page_Results>[0-9]+</, with: "<wd:Page_Results>\(count)<")
+    }
+    // Without a native file, so that the pages are converted as they are read.
+    let truth = Outcome(paths: pages, threads: 1)
+    #expect(truth.organization?.people.count == 60)
+    for threads in [1, 2] {
+      let outcome = Outcome(paths: told, threads: threads)
+      #expect(outcome.organization == truth.organization)
+      // The same diagnostics, at the same places of files of the same names.
+      #expect(
+        outcome.diagnostics.map { $0.description.replacing(other.url.path, with: "") }
+          == truth.diagnostics.map { $0.description.replacing(folder.url.path, with: "") })
+      #expect(!truth.diagnostics.isEmpty)
+    }
+  }
+
   @Test("a later page overrides an earlier one by id, whichever thread reads it first")
   func laterPageOverrides() throws {
     let folder = try TemporaryFolder(prefix: "understudy-pages")

@@ -18,13 +18,17 @@ struct OrganizationAssembler {
   private var plan: PlanSectionRecord?
   private var skillNameCache: [String: String]?
   private(set) var diagnostics: [Diagnostic] = []
+  /// How many person records the files to merge hold in all, when the caller knows: the table
+  /// grows to that at once instead of doubling file by file (each doubling moved every record
+  /// merged so far into fresh memory).
+  var expectedPeople = 0
 
   /// Adds a file's records after those of the files merged before it.
   mutating func merge(_ file: consuming NativeFile) {
     asOf = file.asOf ?? asOf
     scaleMax = file.scaleMax ?? scaleMax
     Self.merge(taking: &file.skills, into: &skills)
-    Self.merge(taking: &file.people, into: &people)
+    Self.merge(taking: &file.people, into: &people, expected: expectedPeople)
     Self.merge(taking: &file.roles, into: &roles)
     if let next = file.policy {
       policy.horizonWeeks = next.horizonWeeks ?? policy.horizonWeeks
@@ -59,7 +63,8 @@ struct OrganizationAssembler {
   /// spent more on that than on the merge itself.
   /// - Complexity: O(*n*) expected for *n* records, plus the cost of each `absorb`.
   private static func merge<Record: MergeableRecord>(
-    taking records: inout [Record], into table: inout OrderedDictionary<String, Record>
+    taking records: inout [Record], into table: inout OrderedDictionary<String, Record>,
+    expected: Int = 0
   ) {
     if table.isEmpty, records.count > 1 {
       // The first file's records, when their ids are unique, become the table's values as
@@ -77,11 +82,11 @@ struct OrganizationAssembler {
         return
       }
     }
-    // Room for every record, growing geometrically: reserving exactly what each file adds
-    // would move the whole table once per file.
+    // Room for every record, growing geometrically (reserving exactly what each file adds
+    // would move the whole table once per file), or at once to what all the files hold.
     let needed = table.count + records.count
     let capacity = table.values.elements.capacity
-    if needed > capacity { table.reserveCapacity(max(needed, 2 * capacity)) }
+    if needed > capacity { table.reserveCapacity(max(needed, 2 * capacity, expected)) }
     // Last first, so that each record is moved out of the list (`popLast`), reversed in the
     // buffer, whose swaps move: `Array.reverse()` copies each record.
     records.withUnsafeMutableBufferPointer { $0.reverse() }

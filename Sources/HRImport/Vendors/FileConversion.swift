@@ -76,10 +76,17 @@ struct FileConversion: Sendable {
   /// Notes a reason a person was left out, for the file's report.
   mutating func skip(_ reason: String) { skipped.add(reason) }
 
-  /// Reserves room for `count` people.
+  /// Reserves room for `count` people, and for their ids when they are gathered while reading.
+  ///
+  /// Grown one person at a time, the lists and tables of a 5,000-worker page were copied a dozen
+  /// times each, into fresh pages of memory: a tenth of the conversion's time.
   mutating func reserve(_ count: Int) {
     people.reserveCapacity(count)
     managers.reserveCapacity(count)
+    if gathersIDs {
+      definedIDs.reserveCapacity(count)
+      widToID.reserveCapacity(count)
+    }
   }
 
   /// Sets each person's manager where some input defines them, through `widToID` for a

@@ -8,6 +8,9 @@ import SkillsGraph
 /// by the WID alone, which changes between tenants. Paths: `docs/hr-exports.md`, Workday.
 struct WorkdayReader: VendorReader {
   private static let ns = Namespaces.workday
+  /// The most workers a page's `Page_Results` reserves room for (Workday's own pages hold at
+  /// most 999; integration tools write larger ones).
+  private static let mostWorkersReserved = 1 << 16
   private var file: VendorFile
   private var pages: [Paging] = []
   private var openEndedLeaves = 0
@@ -60,11 +63,16 @@ struct WorkdayReader: VendorReader {
       {
         // Only read for a note in the report; a page outside 1...total gets none.
         if page >= 1, page <= total {
+          let pageResults = Int(record.text("Page_Results", in: ns) ?? "")
           pages.append(
             Paging(
-              page: page, totalPages: total,
-              pageResults: Int(record.text("Page_Results", in: ns) ?? ""),
+              page: page, totalPages: total, pageResults: pageResults,
               totalResults: Int(record.text("Total_Results", in: ns) ?? "")))
+          // The workers to come, as the page announces them: room for them at once. The file
+          // may say anything, so the room is capped (the lists still grow past it if needed).
+          if let pageResults, pageResults > 0, conversion != nil {
+            conversion?.reserve(min(pageResults, Self.mostWorkersReserved))
+          }
         } else {
           file.warn(
             "Page \(page) of Total_Pages \(total) is no page of the response; the paging note is "
