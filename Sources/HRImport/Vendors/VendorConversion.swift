@@ -64,21 +64,15 @@ struct VendorConversion {
       levelLessDefault: min(max(options.levelLessSkillLevel, 0), facts.scaleMax),
       userNames: facts.levelNames)
     var vendorAsOf: Day?
-    var definedPeople = Set<String>()
-    var widToID: [String: String] = [:]
-    // Room for every file's tables at once: merging them grows nothing on the way.
-    var gathered = (defined: 0, wids: 0)
-    for case .vendor(let vendor) in files {
-      gathered.defined += vendor.converted?.definedIDs.count ?? 0
-      gathered.wids += vendor.converted?.widToID.count ?? 0
-    }
+    // Who each file defines, and their WIDs, in file order: gathered into one table each below.
+    var tables: [IDTables] = []
     for index in files.indices {
       switch files[index] {
       case .native(let native):
         for skill in native.skills {
           registry.register(skill: skill.id.value, name: skill.name)
         }
-        for person in native.people { definedPeople.insert(person.id.value) }
+        tables.append(.native(native.people))
       case .vendor(let vendor):
         vendorAsOf = vendorAsOf ?? vendor.asOf
         if let converted = vendor.converted {
@@ -86,30 +80,20 @@ struct VendorConversion {
             // Who a reference is, or the levels, depend on other files: read it again.
             replaceWithRereading(at: index)
             guard case .vendor(let again) = files[index] else { continue }
-            Self.collect(again.people, defined: &definedPeople, widToID: &widToID)
+            tables.append(.vendor(again.people))
             continue
           }
-          // Gathered on the reading thread: the first file's tables are taken as they are.
-          if definedPeople.isEmpty {
-            definedPeople = converted.definedIDs
-            // Reserving copies a table the file still shares: only when more files will grow it.
-            if gathered.defined > definedPeople.count {
-              definedPeople.reserveCapacity(gathered.defined)
-            }
-          } else {
-            definedPeople.formUnion(converted.definedIDs)
-          }
-          if widToID.isEmpty {
-            widToID = converted.widToID
-            if gathered.wids > widToID.count { widToID.reserveCapacity(gathered.wids) }
-          } else {
-            widToID.merge(converted.widToID) { _, later in later }
-          }
+          // Gathered on the reading thread.
+          tables.append(.gathered(defined: converted.definedIDs, wids: converted.widToID))
         } else {
-          Self.collect(vendor.people, defined: &definedPeople, widToID: &widToID)
+          tables.append(.vendor(vendor.people))
         }
       }
     }
+    let gathered = IDTables.gather(tables)
+    tables = []
+    var definedPeople = gathered.defined
+    let widToID = gathered.wids
     let start = facts.start ?? facts.asOf ?? vendorAsOf ?? options.resolvedToday
     let promoteReferences = definedPeople.isEmpty
     if promoteReferences {
@@ -182,16 +166,6 @@ struct VendorConversion {
       ReleaseFreedMemory.inBackground(consume context)
     }
     return output
-  }
-
-  /// Who `people` defines, and their WIDs, as every vendor file adds them.
-  private static func collect(
-    _ people: [VendorPerson], defined: inout Set<String>, widToID: inout [String: String]
-  ) {
-    for person in people where !person.isReference {
-      defined.insert(person.id.value)
-      if let wid = person.wid { widToID[wid] = person.id.value }
-    }
   }
 
   private static func same(_ a: LevelScale, _ b: LevelScale) -> Bool {
