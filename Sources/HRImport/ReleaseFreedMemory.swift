@@ -1,3 +1,5 @@
+import SkillsGraph
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -37,23 +39,9 @@ extension ReleaseFreedMemory {
     // The thread holds the only reference: a local one could outlive the thread's release and
     // free the value here after all.
     let work = Unmanaged.passRetained(DroppedValue { [value] in withExtendedLifetime(value) {} })
-    #if canImport(Glibc)
-    var thread = pthread_t()
-    let started = pthread_create(
-      &thread, nil,
-      { context in
-        guard let context else { return nil }
-        Unmanaged<DroppedValue>.fromOpaque(context).release()
-        return nil
-      }, work.toOpaque())
-    if started == 0 {
-      pthread_detach(thread)
-    } else {
+    if !Alongside.detached({ work.release() }) {
       work.release()  // no thread: freed here instead
     }
-    #else
-    work.release()
-    #endif
   }
 }
 

@@ -66,3 +66,38 @@ extension Alongside {
     return (firstResult, secondResult)
   }
 }
+
+extension Alongside {
+  /// Starts `body` on a thread of its own that nothing waits for.
+  ///
+  /// For work whose end matters to no one, such as freeing what a finished step left behind.
+  /// - Returns: whether the thread started; when it did not, `body` was not called and is
+  ///   released here.
+  package static func detached(_ body: @escaping () -> Void) -> Bool {
+    let work = Unmanaged.passRetained(Work(body))
+    #if canImport(Glibc)
+    var thread = pthread_t()
+    #else
+    var thread: pthread_t?
+    #endif
+    let started = pthread_create(
+      &thread, nil,
+      { context in
+        guard let context else { return nil }
+        let work = Unmanaged<Work>.fromOpaque(context)
+        work.takeUnretainedValue().body()
+        work.release()
+        return nil
+      }, work.toOpaque())
+    guard started == 0 else {
+      work.release()
+      return false
+    }
+    #if canImport(Glibc)
+    pthread_detach(thread)
+    #else
+    if let thread { pthread_detach(thread) }
+    #endif
+    return true
+  }
+}
