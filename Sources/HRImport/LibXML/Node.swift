@@ -1,5 +1,11 @@
 internal import CLibXML2
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A read-only view of a libxml2 element, for the vendor profile readers.
 ///
 /// Vendor records are read straight from libxml2's nodes rather than converted to `ParsedElement`
@@ -102,9 +108,7 @@ struct Node {
     if let only = pointer.pointee.children, only.pointee.next == nil,
       only.pointee.type == XML_TEXT_NODE, let content = only.pointee.content
     {
-      let text = String(cString: content)
-      let trimmed = Self.isTrimmed(text) ? text : text.trimmingSpaces
-      return trimmed.isEmpty ? nil : trimmed
+      return Self.trimmedString(content)
     }
     var bytes: [UInt8] = []
     var child = pointer.pointee.children
@@ -122,11 +126,6 @@ struct Node {
     }
     let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
     return text.isEmpty ? nil : text
-  }
-
-  private static func isTrimmed(_ text: String) -> Bool {
-    guard let first = text.utf8.first, let last = text.utf8.last else { return true }
-    return !isSpace(first) && !isSpace(last)
   }
 
   /// The text of the first child with this name.
@@ -229,19 +228,20 @@ struct Node {
 
   /// Calls `body` with the bytes of a C string without surrounding white space; `nil` when
   /// nothing is left.
+  ///
+  /// The length comes from `strlen` and only the ends are tested for white space: every field
+  /// a reader looks at passes here, and a test of every byte cost more than the copy.
   static func withTrimmed<R>(
     _ content: UnsafePointer<xmlChar>, _ body: (UnsafeBufferPointer<UInt8>) -> R
   ) -> R? {
-    var start = 0
-    while content[start] != 0, isSpace(content[start]) { start += 1 }
-    var end = start
-    var last = start
-    while content[end] != 0 {
-      if !isSpace(content[end]) { last = end + 1 }
-      end += 1
+    var end = UnsafeRawPointer(content).withMemoryRebound(to: CChar.self, capacity: 1) {
+      strlen($0)
     }
-    guard last > start else { return nil }
-    return body(UnsafeBufferPointer(start: content + start, count: last - start))
+    var start = 0
+    while start < end, isSpace(content[start]) { start += 1 }
+    while end > start, isSpace(content[end - 1]) { end -= 1 }
+    guard end > start else { return nil }
+    return body(UnsafeBufferPointer(start: content + start, count: end - start))
   }
 
   /// A C string as a trimmed Swift string; `nil` when nothing is left.
