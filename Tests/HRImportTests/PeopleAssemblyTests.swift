@@ -65,6 +65,15 @@ struct PeopleAssemblyTests {
     // Every level list was emptied as its person was made.
     #expect(splitLevels.allSatisfy { $0.isEmpty })
     #expect(sequentialLevels.allSatisfy { $0.isEmpty })
+    // Left for the caller to free, the lists are kept whole and the people are the same.
+    for splitFrom in [2, Int.max] {
+      var keptLevels = levels
+      let kept = PeopleAssembly.make(
+        records, levelLists: &keptLevels, scale: 4, emptying: false, splitFrom: splitFrom)
+      #expect(kept.people == sequential.people)
+      #expect(kept.diagnostics == sequential.diagnostics)
+      #expect(keptLevels.map(\.count) == levels.map(\.count))
+    }
 
     // By hand: 86 unknown skills (index % 7 == 3), 55 levels above 4 (index % 11 == 4),
     // 46 unknown managers (index % 13 == 5), and nothing else.

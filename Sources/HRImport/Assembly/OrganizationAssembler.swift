@@ -22,6 +22,9 @@ struct OrganizationAssembler {
   /// grows to that at once instead of doubling file by file (each doubling moved every record
   /// merged so far into fresh memory).
   var expectedPeople = 0
+  /// The most level records in all that are kept until every person is made, then freed on a
+  /// thread of their own (about 20 MB of them); more are freed as each person is made.
+  static let levelsFreedAfterwards = 1 << 18
 
   /// Adds a file's records after those of the files merged before it.
   mutating func merge(_ file: consuming NativeFile) {
@@ -118,8 +121,8 @@ struct OrganizationAssembler {
             SkillID($0)
           }))
     }
-    // Nothing after this reads a person's level records: taken out, they are freed as each
-    // person is made (a 10,000 × 500 skills matrix holds five million, each with its cell).
+    // Nothing after this reads a person's level records: they are taken out of the table, and
+    // freed as each person is made or once all are made (below).
     var levelLists: [InHalves.Levels] = []
     levelLists.reserveCapacity(people.count)
     for index in people.values.indices {
@@ -130,7 +133,18 @@ struct OrganizationAssembler {
     let records = MergedRecords(
       skills: skills, people: people, skillByName: skillByName, skillIDs: skillIDs,
       personIDs: personIDs)
-    let madePeople = PeopleAssembly.make(records, levelLists: &levelLists, scale: scale)
+    // A skills matrix's millions of levels (a 10,000 × 500 one holds five million, each with
+    // its cell) are freed as each person is made, for the peak. An export's few per person are
+    // freed afterwards, on a thread of their own: freed one by one, they went back to the
+    // readers' malloc arenas chunk by chunk, merging free chunks for about 1 % of the CPU time
+    // of an import of 40,000 workers, on the path it waits for.
+    var pairs = 0
+    for list in levelLists { pairs &+= list.count }
+    let emptying =
+      pairs > Self.levelsFreedAfterwards || people.count < ReleaseFreedMemory.backgroundFromPeople
+    let madePeople = PeopleAssembly.make(
+      records, levelLists: &levelLists, scale: scale, emptying: emptying)
+    if !emptying { ReleaseFreedMemory.inBackground(consume levelLists) }
     organization.people = madePeople.people
     diagnostics += madePeople.diagnostics
     // As for people: the requirement records are taken out and freed as each role is made.

@@ -64,24 +64,27 @@ enum PeopleAssembly {
 
   /// The people, in the order of `records.people`.
   ///
-  /// `levelLists[i]` holds person `i`'s level records, taken out of the table, and is emptied
-  /// as the person is made. Tests move `splitFrom`, the count from which the halves are made
-  /// at once.
+  /// `levelLists[i]` holds person `i`'s level records, taken out of the table; with `emptying`
+  /// each list is emptied (and freed) as its person is made, otherwise the lists are left for
+  /// the caller to free. Tests move `splitFrom`, the count from which the halves are made at
+  /// once.
   /// - Returns: the people and the errors, in order.
   static func make(
-    _ records: MergedRecords, levelLists: inout [InHalves.Levels], scale: Int, splitFrom: Int = 4096
+    _ records: MergedRecords, levelLists: inout [InHalves.Levels], scale: Int,
+    emptying: Bool = true, splitFrom: Int = 4096
   ) -> (people: [Person], diagnostics: [Diagnostic]) {
     let made = InHalves.make(&levelLists, splitFrom: splitFrom) { range, lists, people in
-      make(records, range, lists: lists, into: people, scale: scale)
+      make(records, range, lists: lists, emptying: emptying, into: people, scale: scale)
     }
     return (made.values, made.diagnostics)
   }
 
-  /// Makes the people at `range` into the same places of `made`, emptying their level lists.
+  /// Makes the people at `range` into the same places of `made`, emptying their level lists
+  /// when `emptying`.
   /// - Returns: the errors, in order.
   private static func make(
     _ records: MergedRecords, _ range: Range<Int>,
-    lists: UnsafeMutableBufferPointer<InHalves.Levels>,
+    lists: UnsafeMutableBufferPointer<InHalves.Levels>, emptying: Bool,
     into made: UnsafeMutableBufferPointer<Person>, scale: Int
   ) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
@@ -91,7 +94,7 @@ enum PeopleAssembly {
     var resolved: [(reference: String, skill: String)] = []
     for index in range {
       var held: InHalves.Levels = []
-      swap(&held, &lists[index])
+      if emptying { swap(&held, &lists[index]) } else { held = lists[index] }
       let person = person(
         at: index, levels: held, records: records, scale: scale, resolved: &resolved,
         diagnostics: &diagnostics)
