@@ -1,5 +1,6 @@
 import MentoringOptimizer
 import SkillsGraph
+import TestSupport
 import Testing
 
 @Suite("People who left before the horizon count for nothing in the optimizer")
@@ -15,7 +16,7 @@ struct DepartureTests {
       skills: [Skill(id: "a")],
       people: [
         Person(id: "E", levels: ["a": 2]),
-        Person(id: "M1", levels: ["a": 4], leaves: try #require(Day(iso: "2026-12-31"))),
+        Person(id: "M1", levels: ["a": 4], leaves: .fixture("2026-12-31")),
         Person(id: "M2", levels: ["a": 4]),
       ],
       roles: [
