@@ -15,36 +15,58 @@ import Darwin
 package enum Alongside {
   private final class Work {
     let body: () -> Void
-    init(_ body: @escaping () -> Void) { self.body = body }
+    /// Whether the thread releases the work once done (nothing joins it).
+    let detached: Bool
+    init(_ body: @escaping () -> Void, detached: Bool) {
+      self.body = body
+      self.detached = detached
+    }
+  }
+
+  /// Starts `body` on a new thread, the work retained until it is released: by the thread once
+  /// done when `detached`, by the caller after joining otherwise.
+  /// - Returns: the thread and the retained work, or `nil` when no thread started (the work is
+  ///   then released and `body` never called).
+  private static func start(
+    _ body: @escaping () -> Void, detached: Bool
+  ) -> (thread: pthread_t, work: Unmanaged<Work>)? {
+    let work = Unmanaged.passRetained(Work(body, detached: detached))
+    #if canImport(Glibc)
+    var thread = pthread_t()
+    #else
+    var thread: pthread_t?
+    #endif
+    let started = pthread_create(
+      &thread, nil,
+      { context in
+        guard let context else { return nil }
+        let retained = Unmanaged<Work>.fromOpaque(context)
+        let work = retained.takeUnretainedValue()
+        work.body()
+        if work.detached { retained.release() }
+        return nil
+      }, work.toOpaque())
+    #if canImport(Glibc)
+    let made: pthread_t? = started == 0 ? thread : nil
+    #else
+    let made = started == 0 ? thread : nil
+    #endif
+    guard let made else {
+      work.release()
+      return nil
+    }
+    return (made, work)
   }
 
   /// Calls `background` on a new thread and `foreground` on this one; returns when both are
   /// done.
   package static func run(background: () -> Void, foreground: () -> Void) {
     withoutActuallyEscaping(background) { background in
-      let work = Unmanaged.passRetained(Work(background))
-      #if canImport(Glibc)
-      var thread = pthread_t()
-      #else
-      var thread: pthread_t?
-      #endif
-      let started = pthread_create(
-        &thread, nil,
-        { context in
-          guard let context else { return nil }
-          Unmanaged<Work>.fromOpaque(context).takeUnretainedValue().body()
-          return nil
-        }, work.toOpaque())
-      guard started == 0 else {
-        work.release()
-        preconditionFailure("cannot start a thread to parse on (error \(started))")
+      guard let (thread, work) = start(background, detached: false) else {
+        preconditionFailure("cannot start a thread to run beside this one")
       }
       foreground()
-      #if canImport(Glibc)
       pthread_join(thread, nil)
-      #else
-      if let thread { pthread_join(thread, nil) }
-      #endif
       work.release()
     }
   }
@@ -74,30 +96,8 @@ extension Alongside {
   /// - Returns: whether the thread started; when it did not, `body` was not called and is
   ///   released here.
   package static func detached(_ body: @escaping () -> Void) -> Bool {
-    let work = Unmanaged.passRetained(Work(body))
-    #if canImport(Glibc)
-    var thread = pthread_t()
-    #else
-    var thread: pthread_t?
-    #endif
-    let started = pthread_create(
-      &thread, nil,
-      { context in
-        guard let context else { return nil }
-        let work = Unmanaged<Work>.fromOpaque(context)
-        work.takeUnretainedValue().body()
-        work.release()
-        return nil
-      }, work.toOpaque())
-    guard started == 0 else {
-      work.release()
-      return false
-    }
-    #if canImport(Glibc)
+    guard let (thread, _) = start(body, detached: true) else { return false }
     pthread_detach(thread)
-    #else
-    if let thread { pthread_detach(thread) }
-    #endif
     return true
   }
 }
