@@ -64,11 +64,13 @@ struct ScenarioOptions: ParsableArguments {
   /// Fails as a usage error when the what-if names people the input does not have, suggesting
   /// the closest ids unless `suggest` is false (workshop mode: ids are not to be shown).
   func checkPeople(in organization: Organization, suggest: Bool = true) throws {
+    let named =
+      absent.map { ("--absent", $0.person) } + excluded.map { ("--exclude-person", PersonID($0)) }
+    // Without a what-if there is nothing to check (the tables below cost 6 ms at 40,000 people).
+    guard !named.isEmpty else { return }
     let known = Set(organization.people.map(\.id))
     let ids = suggest ? organization.people.map(\.id.rawValue) : []
     var reported: Set<PersonID> = []
-    let named =
-      absent.map { ("--absent", $0.person) } + excluded.map { ("--exclude-person", PersonID($0)) }
     for (flag, person) in named where !known.contains(person) {
       guard reported.insert(person).inserted else { continue }
       var line = "understudy: error: \(flag) names unknown person '\(person)'"
