@@ -581,7 +581,7 @@ def quiet_stdout():
         os.close(devnull)
 
 
-def solve_highs(lm, time_limit, threads, start=None, presolve=False):
+def solve_highs(lm, time_limit, threads, start=None, presolve=False, relax=False):
     """HiGHS branch-and-cut in a child process, so the time limit is a wall-clock limit.
 
     HiGHS checks its own time limit only between steps; on the larger cascade models its root
@@ -594,7 +594,8 @@ def solve_highs(lm, time_limit, threads, start=None, presolve=False):
     context = multiprocessing.get_context("fork")
     reader, writer = context.Pipe(duplex=False)
     child = context.Process(target=highs_child,
-                            args=(lm, time_limit, threads, start, presolve, writer), daemon=True)
+                            args=(lm, time_limit, threads, start, presolve, writer, relax),
+                            daemon=True)
     began = time.perf_counter()
     child.start()
     writer.close()
@@ -628,8 +629,11 @@ def solve_highs(lm, time_limit, threads, start=None, presolve=False):
     return norm, status, objective, lm.constant + bound, seconds, values
 
 
-def highs_child(lm, time_limit, threads, start, presolve, out):
-    """The HiGHS solve proper, run in the child process of solve_highs."""
+def highs_child(lm, time_limit, threads, start, presolve, out, relax=False):
+    """The HiGHS solve proper, run in the child process of solve_highs.
+
+    With `relax` the integrality is dropped and the linear relaxation is solved by the
+    interior-point method without crossover: its value is the bound and no plan comes back."""
     import highspy
     import numpy as np
     with quiet_stdout():
@@ -655,7 +659,11 @@ def highs_child(lm, time_limit, threads, start, presolve, out):
     h.addRows(len(lm.rows), np.array(lower, dtype=np.float64), np.array(upper, dtype=np.float64),
               len(index), np.array(starts, dtype=np.int32), np.array(index, dtype=np.int32),
               np.array(value, dtype=np.float64))
-    ints = [k for k, is_int in enumerate(lm.integer) if is_int]
+    ints = [] if relax else [k for k, is_int in enumerate(lm.integer) if is_int]
+    if relax:
+        h.setOptionValue("solver", "ipm")
+        h.setOptionValue("run_crossover", "off")
+        start = None
     h.changeColsIntegrality(len(ints), np.array(ints, dtype=np.int32),
                             np.array([1] * len(ints), dtype=np.uint8))
     h.changeObjectiveSense(highspy.ObjSense.kMaximize)
@@ -684,6 +692,11 @@ def highs_child(lm, time_limit, threads, start, presolve, out):
     h.run()
     status = h.modelStatusToString(h.getModelStatus())
     info = h.getInfo()
+    if relax:
+        value = info.objective_function_value if status == "Optimal" else math.inf
+        out.send(("final", "unknown", status, None, value, None))
+        out.close()
+        return
     has_solution = info.primal_solution_status == 2  # kSolutionStatusFeasible
     values = list(h.getSolution().col_value) if has_solution else None
     norm = {"Optimal": "optimal", "Infeasible": "infeasible"}.get(
@@ -812,7 +825,7 @@ def coverage_of(inst, plan):
 
 
 def solve_instance(data, cascades, solver, time_limit, threads, presolve, warm,
-                   max_pairs=None):
+                   max_pairs=None, relax=False, start_plan=None):
     """Build and solve; with cascades and `warm`, first solve the model without cascades
     (a quarter of the time at most) and start the full model from its plan, which is feasible
     there. Seconds count both phases. Above `max_pairs` candidate pairs nothing is built:
@@ -832,7 +845,18 @@ def solve_instance(data, cascades, solver, time_limit, threads, presolve, warm,
     build_seconds = time.perf_counter() - began
     solve = solve_highs if solver == "highs" else solve_cpsat
     start, warm_seconds, warm_objective = None, 0.0, None
-    if cascades and warm:
+    if relax:
+        status, raw, _, bound, seconds, _ = solve_highs(lm, time_limit, threads, None, presolve,
+                                                        relax=True)
+        result = {"solver": "highs-lp", "status": "relaxation", "solverStatus": raw,
+                  "objective": None, "bound": bound if math.isfinite(bound) else None,
+                  "seconds": round(seconds, 3), "buildSeconds": round(build_seconds, 3),
+                  "cascades": cascades, "pairs": len(pairs), "bundles": len(bundles),
+                  "columns": len(lm.lb), "rows": len(lm.rows), "unitsPerHour": inst.unit}
+        return {"result": result, "plan": None, "inst": inst}
+    if start_plan is not None:
+        start = start_values(lm, handles, pairs, chosen_units(inst, start_plan))
+    elif cascades and warm:
         t0 = time.perf_counter()
         first = solve_instance(data, False, solver, time_limit / 4, threads, presolve, False)
         if first["plan"] is not None:
@@ -877,12 +901,21 @@ def main():
                         help="do not build models with more candidate pairs, after pruning "
                              "(nor generate ten times as many before it); default 150000")
     parser.add_argument("--plan-out", help="write the solution as a plan JSON here")
+    parser.add_argument("--relaxation", action="store_true",
+                        help="solve only the linear relaxation (HiGHS, interior point); its "
+                             "value is reported as the bound, unrounded, with no plan")
+    parser.add_argument("--start-plan",
+                        help="start from this plan JSON (e.g. understudy's), instead of the "
+                             "warm start")
     args = parser.parse_args()
 
     data = json.load(open(args.instance))
     cascades = data.get("cascades", True) and not args.no_cascades
     solved = solve_instance(data, cascades, args.solver, args.time_limit, args.threads,
-                            args.highs_presolve, not args.no_warm_start, args.max_pairs)
+                            args.highs_presolve, not args.no_warm_start, args.max_pairs,
+                            args.relaxation,
+                            json.load(open(args.start_plan))["pairs"] if args.start_plan
+                            else None)
     result, plan, inst = solved["result"], solved["plan"], solved["inst"]
     if plan is not None:
         cw, after = coverage_of(inst, plan)

@@ -139,32 +139,12 @@ struct WeeklyState: Sendable {
     // Longest first: it sets the bundle's end, and shorter pairs fill the weeks around it.
     wanted.sort { $0.hours != $1.hours ? $0.hours > $1.hours : $0.skill < $1.skill }
 
-    let row = mentee * weeks
-    var learn = Array(learnLeft[row..<(row + weeks)])
-    var mentorOverlay: [Int: [Double]] = [:]
-    var newLinks: [Int: [Int]] = [:]  // mentor → mentees this insertion adds
-    var made: [WeeklyPair] = []
-    for want in wanted {
-      guard
-        let pair = schedulePair(
-          mentee: mentee, skill: want.skill, level: want.level, hours: want.hours, learn: learn,
-          mentorOverlay: mentorOverlay, newLinks: newLinks)
-      else {
-        let alone = earliestEnd(hours: want.hours, learn: learn)
-        return .failure(
-          InsertionFailureBox(alone == nil ? .learnerTime : .mentorCapacity, skill: want.skill))
-      }
-      var mentorRow =
-        mentorOverlay[pair.mentor]
-        ?? Array(mentorLeft[(pair.mentor * weeks)..<(pair.mentor * weeks + weeks)])
-      for (week, amount) in zip(pair.weeks, pair.amounts) {
-        learn[week - 1] -= amount
-        mentorRow[week - 1] -= amount / 4
-      }
-      mentorOverlay[pair.mentor] = mentorRow
-      if !mentees[pair.mentor].contains(mentee) { newLinks[pair.mentor, default: []] = [mentee] }
-      made.append(pair)
+    var made: [WeeklyPair]
+    switch layOut(mentee: mentee, wanted: wanted, only: nil) {
+    case .failure(let box): return .failure(box)
+    case .success(let pairs): made = pairs
     }
+    if let joint = jointLayOut(mentee: mentee, wanted: wanted, separate: made) { made = joint }
 
     // Roles of the raised skills the mentee now meets, with the week they count from.
     var candidates: [Int] = []
@@ -212,6 +192,90 @@ struct WeeklyState: Sendable {
         endGain: endGain, hours: hours))
   }
 
+  /// Schedules `wanted` for `mentee` one pair after the other, longest first, each with the
+  /// mentor that ends it earliest (only `only`, when given), on the hours the earlier ones left.
+  ///
+  /// - Returns: the pairs, or why one of them found no mentor or no time.
+  private func layOut(
+    mentee: Int, wanted: [(skill: Int, level: Int, hours: Double)], only: Int?
+  ) -> Result<[WeeklyPair], InsertionFailureBox> {
+    let row = mentee * weeks
+    var learn = Array(learnLeft[row..<(row + weeks)])
+    var mentorOverlay: [Int: [Double]] = [:]
+    var newLinks: [Int: [Int]] = [:]  // mentor → mentees this insertion adds
+    var made: [WeeklyPair] = []
+    for want in wanted {
+      guard
+        let pair = schedulePair(
+          mentee: mentee, skill: want.skill, level: want.level, hours: want.hours, learn: learn,
+          mentorOverlay: mentorOverlay, newLinks: newLinks, only: only)
+      else {
+        let alone = earliestEnd(hours: want.hours, learn: learn)
+        return .failure(
+          InsertionFailureBox(alone == nil ? .learnerTime : .mentorCapacity, skill: want.skill))
+      }
+      var mentorRow =
+        mentorOverlay[pair.mentor]
+        ?? Array(mentorLeft[(pair.mentor * weeks)..<(pair.mentor * weeks + weeks)])
+      for (week, amount) in zip(pair.weeks, pair.amounts) {
+        learn[week - 1] -= amount
+        mentorRow[week - 1] -= amount / 4
+      }
+      mentorOverlay[pair.mentor] = mentorRow
+      if !mentees[pair.mentor].contains(mentee) { newLinks[pair.mentor, default: []] = [mentee] }
+      made.append(pair)
+    }
+    return .success(made)
+  }
+
+  /// The bundle taught by one mentor, when the earliest-ending mentors would take two or more
+  /// new mentee slots and one mentor holding every missing skill ends it at most
+  /// ``jointSlackWeeks`` later.
+  ///
+  /// Where mentors are scarce their slots, not their hours, decide how many learners qualify
+  /// (on the `hard` family nearly every mentor's slots are taken): a mentor teaching a learner
+  /// both skills they miss leaves a slot for someone else, at the price of a little time.
+  /// Only the first 32 mentors of the first skill are tried (most expert first), so the cost
+  /// stays bounded where mentors are many.
+  ///
+  /// - Returns: the pairs with the one mentor ending earliest (first in list order on a tie),
+  ///   or `nil` to keep `separate`.
+  private func jointLayOut(
+    mentee: Int, wanted: [(skill: Int, level: Int, hours: Double)], separate: [WeeklyPair]
+  ) -> [WeeklyPair]? {
+    guard separate.count >= 2 else { return nil }
+    var newMentors: [Int] = []
+    for pair in separate where !mentees[pair.mentor].contains(mentee) {
+      if !newMentors.contains(pair.mentor) { newMentors.append(pair.mentor) }
+    }
+    guard newMentors.count >= 2 else { return nil }
+    let end = separate.reduce(0) { max($0, $1.endWeek) }
+    let first = wanted[0]
+    let list = problem.mentors[first.skill]
+    let count = min(problem.eligibleMentorCount(first.skill, first.level), 32)
+    var joint: (end: Int, pairs: [WeeklyPair])?
+    for position in 0..<count {
+      let mentor = list[position]
+      guard
+        wanted.allSatisfy({
+          problem.level(mentor, $0.skill) >= problem.mentorLevel(for: $0.level)
+        }),
+        case .success(let pairs) = layOut(mentee: mentee, wanted: wanted, only: mentor)
+      else { continue }
+      let jointEnd = pairs.reduce(0) { max($0, $1.endWeek) }
+      if jointEnd <= end + Self.jointSlackWeeks, joint.map({ jointEnd < $0.end }) ?? true {
+        joint = (jointEnd, pairs)
+      }
+    }
+    return joint?.pairs
+  }
+
+  /// How many weeks later a bundle may end so that one mentor teaches all of it.
+  ///
+  /// Used by ``jointLayOut(mentee:wanted:separate:)``. On the `hard` family at 1,000 and 3,000
+  /// people two weeks gave more coverage-weeks than none or four (BENCHMARKS.md).
+  static let jointSlackWeeks = 2
+
   /// The earliest a pair of `hours` could end on the mentee's hours alone, or `nil` past `H`.
   func earliestEnd(hours: Double, learn: [Double], from first: Int = 1) -> Int? {
     var remaining = hours
@@ -232,7 +296,7 @@ struct WeeklyState: Sendable {
   /// department, then to the mentor listed first (highest level today, then id order).
   private func schedulePair(
     mentee: Int, skill: Int, level: Int, hours: Double, learn: [Double],
-    mentorOverlay: [Int: [Double]], newLinks: [Int: [Int]]
+    mentorOverlay: [Int: [Double]], newLinks: [Int: [Int]], only: Int? = nil
   ) -> WeeklyPair? {
     let problem = self.problem
     guard let floor = earliestEnd(hours: hours, learn: learn) else { return nil }
@@ -279,13 +343,14 @@ struct WeeklyState: Sendable {
     let count = problem.eligibleMentorCount(skill, level)
     // Past the earliest possible end, a better tie-break is worth only a short look further.
     var lookedPastFloor = 0
-    for position in 0..<count {
+    if let only { consider(only, from: 1, trainedBy: nil) }
+    for position in 0..<count where only == nil {
       consider(list[position], from: 1, trainedBy: nil)
       guard let best, best.end == floor else { continue }
       lookedPastFloor += 1
       if best.linked || best.cross || lookedPastFloor > 16 { break }
     }
-    if problem.options.cascades {
+    if problem.options.cascades, only == nil {
       let needed = problem.mentorLevel(for: level)
       for entry in trainedMentors[skill] where entry.level >= needed {
         if let best, best.end <= entry.from { continue }

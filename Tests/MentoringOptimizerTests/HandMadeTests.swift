@@ -132,6 +132,62 @@ import Testing
     #expect(plan.pairs.map(\.mentee) == ["C"])
     #expect(plan.totalMenteeHours == 40)
   }
+
+  /// Three mentors with one mentee slot each, and three learners.
+  ///
+  /// B and C are the experts in one skill each, A holds both at the mentoring level. L1 misses
+  /// both skills, L2 only the first, L3 only the second.
+  static func oneSlotEach() -> Organization {
+    Organization(
+      skills: [Skill(id: "s", hoursPerLevel: 10), Skill(id: "t", hoursPerLevel: 10)],
+      people: [
+        Person(id: "A", levels: ["s": 3, "t": 3], maxMentees: 1),
+        Person(id: "B", levels: ["s": 4], maxMentees: 1),
+        Person(id: "C", levels: ["t": 4], maxMentees: 1),
+        Person(id: "L1", levels: ["s": 2, "t": 2]),
+        Person(id: "L2", levels: ["s": 2]),
+        Person(id: "L3", levels: ["t": 2]),
+      ],
+      roles: [
+        Role(
+          id: "both", requirements: [.init(skill: "s", level: 3), .init(skill: "t", level: 3)],
+          incumbents: ["A"]),
+        Role(
+          id: "first", requirements: [.init(skill: "s", level: 3)], incumbents: ["B"], backups: 3),
+        Role(
+          id: "second", requirements: [.init(skill: "t", level: 3)], incumbents: ["C"], backups: 3),
+      ])
+  }
+
+  /// When the earliest mentors would take two slots, one mentor holding both skills teaches the
+  /// bundle if it ends no more than two weeks later: the experts' slots stay free.
+  @Test func oneMentorKeepsSlotsFree() throws {
+    let problem = Problem(Self.oneSlotEach(), options: options)
+    let state = WeeklyState(problem)
+    let mentee = try #require(problem.personIDs.firstIndex(of: "L1"))
+    let role = try #require(problem.roleIDs.firstIndex(of: "both"))
+    guard case .success(let insertion) = state.evaluate(mentee: mentee, role: role) else {
+      Issue.record("L1 cannot be trained for both")
+      return
+    }
+    #expect(insertion.pairs.count == 2)
+    #expect(insertion.pairs.allSatisfy { problem.personIDs[$0.mentor] == "A" })
+    #expect(insertion.pairs.map(\.endWeek).max() == 5)
+  }
+
+  /// With A teaching L1 both skills, B and C take L2 and L3: all three learners count.
+  ///
+  /// A holds both skills at 3, so A and an expert already count for 'first' and 'second'
+  /// (target 4): 12 + 24 + 24 = 60 coverage-weeks without a plan. L1 counts for 'first' from
+  /// week 3 (its first pair, 10) and for the other two from week 5 (2 × 8); L2 and L3 from
+  /// week 3 (10 h at 4 h a week: 10 each). The bound proves it optimal.
+  @Test func everyLearnerCountsWhenOneMentorTeachesBoth() {
+    let plan = planMentoring(Self.oneSlotEach(), options: options)
+    #expect(plan.coverageWeeks == 60 + 26 + 10 + 10)
+    #expect(plan.coverageWeeksBound == plan.coverageWeeks)
+    #expect(Set(plan.pairs.map(\.mentee)) == ["L1", "L2", "L3"])
+    #expect(plan.pairs.filter { $0.mentee == "L1" }.allSatisfy { $0.mentor == "A" })
+  }
 }
 
 /// Teaching cascades: "see one, do one, teach one".
