@@ -109,9 +109,7 @@ public enum Importer {
     let organization = assembler.assemble()
     diagnostics += assembler.diagnostics
     // Freeing 40,000 people's records took 5-10 ms; a small organization's cost nothing.
-    if organization.people.count >= ReleaseFreedMemory.backgroundFromPeople {
-      ReleaseFreedMemory.inBackground(consume assembler)
-    }
+    ReleaseFreedMemory.drop(consume assembler, people: organization.people.count)
     // One file is read on the calling thread, and trimming after it gave back nothing that
     // lowered a peak (BENCHMARKS.md, "At 40,000 people"), for 20-30 ms of cache misses.
     if !released, paths.count > 1 { ReleaseFreedMemory.now() }

@@ -30,6 +30,12 @@ extension ReleaseFreedMemory {
   /// below it, starting the thread costs more than the freeing.
   static let backgroundFromPeople = 4096
 
+  /// Frees `value`, which holds the records of `people` people: on a thread of its own from
+  /// `backgroundFromPeople` up (`inBackground`), here below that.
+  static func drop<Value>(_ value: consuming Value, people: Int) {
+    if people >= backgroundFromPeople { inBackground(value) }
+  }
+
   /// Frees `value` on a thread of its own, so that the caller goes on at once.
   ///
   /// Once the organization is made, the merged records it was made from (40,000 people's

@@ -90,10 +90,11 @@ struct VendorConversion {
         }
       }
     }
-    let gathered = IDTables.gather(tables)
+    // Taken apart, so that `context` below holds the only reference to each table and frees
+    // them where it is dropped.
+    let (defined, widToID) = IDTables.gather(tables)
     tables = []
-    var definedPeople = gathered.defined
-    let widToID = gathered.wids
+    var definedPeople = consume defined
     let start = facts.start ?? facts.asOf ?? vendorAsOf ?? options.resolvedToday
     let promoteReferences = definedPeople.isEmpty
     if promoteReferences {
@@ -102,7 +103,7 @@ struct VendorConversion {
       }
     }
     let context = Context(
-      scale: scale, start: start, definedPeople: definedPeople, widToID: widToID,
+      scale: scale, start: start, definedPeople: consume definedPeople, widToID: consume widToID,
       promoteReferences: promoteReferences)
     var output = Output(files: [], sources: [])
     var derivation = RoleDeriver(scale: scale)
@@ -130,9 +131,7 @@ struct VendorConversion {
         if let deliver { deliver(consume native) } else { output.files.append(native) }
         // What is left of a large file's conversion (its id tables, positions, skills seen)
         // took 10 ms to free here, on the path the import waits for.
-        if summary.people >= ReleaseFreedMemory.backgroundFromPeople {
-          ReleaseFreedMemory.inBackground(consume conversion)
-        }
+        ReleaseFreedMemory.drop(consume conversion, people: summary.people)
       } else if case .native(let native) = files[index] {
         if let deliver { deliver(native) } else { output.files.append(native) }
         output.sources.append(
@@ -156,15 +155,13 @@ struct VendorConversion {
       output.files.insert(roles, at: 0)
     }
     // Every position read, one per person: 40,000 of them took 10 ms to free here.
-    if output.sources.reduce(0, { $0 + $1.people }) >= ReleaseFreedMemory.backgroundFromPeople {
-      ReleaseFreedMemory.inBackground(consume derivation)
-    }
+    ReleaseFreedMemory.drop(
+      consume derivation, people: output.sources.reduce(0) { $0 + $1.people })
     reportUnknownLevels(scaleMax: facts.scaleMax)
     files = []  // the vendor records are converted; free them before the merge
     // Who is defined and the WIDs of every file: 40,000 entries each took 10 ms to free.
-    if context.definedPeople.count >= ReleaseFreedMemory.backgroundFromPeople {
-      ReleaseFreedMemory.inBackground(consume context)
-    }
+    let definedCount = context.definedPeople.count
+    ReleaseFreedMemory.drop(consume context, people: definedCount)
     return output
   }
 
