@@ -49,8 +49,10 @@ public enum Importer {
     }
     var loaded: [LoadedFile] = []
     var everyFileParsed = true
-    let whileRead = conversionWhileRead(paths: paths, options: options)
-    for outcome in readEach(paths: paths, options: options, mapping: mapping, convert: whileRead) {
+    let (whileRead, peeks) = conversionWhileRead(paths: paths, options: options)
+    for outcome in readEach(
+      paths: paths, options: options, mapping: mapping, convert: whileRead, peeks: peeks)
+    {
       let outcome = try outcome.get()
       diagnostics += outcome.diagnostics
       if let file = outcome.file { loaded.append(file) } else { everyFileParsed = false }
@@ -74,7 +76,9 @@ public enum Importer {
     var conversion = VendorConversion(files: loaded, options: options) { index in
       // The file as `VendorConversion` converts it in its turn; its diagnostics were said.
       guard index < paths.count,
-        let again = try? read(path: paths[index], options: options, mapping: mapping, convert: nil),
+        let again = try? read(
+          path: paths[index], options: options, mapping: mapping, convert: nil,
+          peeked: peeks[index]),
         case .vendor(let file)? = again.file
       else { return nil }
       return file
@@ -144,16 +148,20 @@ public enum Importer {
   ///   - mapping: the mapping file, already loaded.
   ///   - convert: how a Workday export's people are converted as they are read, or `nil` to
   ///     keep them as read (`conversionWhileRead`).
+  ///   - peeks: each file's first elements where `conversionWhileRead` already looked at them.
   /// - Returns: one outcome per path, in the order of `paths`.
   private static func readEach(
-    paths: [String], options: ImportOptions, mapping: MappingFile?, convert: FileConversion?
+    paths: [String], options: ImportOptions, mapping: MappingFile?, convert: FileConversion?,
+    peeks: [Peek?]
   ) -> [FileOutcome] {
     let width = options.maximumConcurrentFiles
     guard ConcurrentFiles.threads(count: paths.count, width: width) > 1 else {
       // One file at a time on this thread, which already has the caller's progress callback.
-      return paths.map { path in
+      return paths.indices.map { index in
         Result { () throws(ImportError) in
-          try read(path: path, options: options, mapping: mapping, convert: convert)
+          try read(
+            path: paths[index], options: options, mapping: mapping, convert: convert,
+            peeked: peeks[index])
         }
       }
     }
@@ -169,7 +177,9 @@ public enum Importer {
       // The progress callback is per thread: give this one the relay's, for this file.
       ImportProgressSink.with(relay?.report(for: index)) {
         Result { () throws(ImportError) in
-          try read(path: paths[index], options: filesAtOnce, mapping: mapping, convert: convert)
+          try read(
+            path: paths[index], options: filesAtOnce, mapping: mapping, convert: convert,
+            peeked: peeks[index])
         }
       }
     }
@@ -284,29 +294,38 @@ public enum Importer {
   /// `VendorConversion` checks the start and the skills in each file's turn, reading a file
   /// again when they differ (the result is always the one of converting in turn). A native
   /// file among the inputs would make that likely, so the people are then kept as read.
+  /// - Returns: the conversion, and the first elements of each file it looked at (by index),
+  ///   which `read` then takes instead of opening the file for them again.
   private static func conversionWhileRead(
     paths: [String], options: ImportOptions
-  ) -> FileConversion? {
-    guard options.convertsWhileReading, options.profile != .native else { return nil }
-    for path in paths {
+  ) -> (conversion: FileConversion?, peeks: [Peek?]) {
+    var peeks = [Peek?](repeating: nil, count: paths.count)
+    guard options.convertsWhileReading, options.profile != .native else { return (nil, peeks) }
+    for (index, path) in paths.enumerated() {
       if let named = options.profileByPath[path] {
-        if named == .native { return nil }
+        if named == .native { return (nil, peeks) }
         continue
       }
       if SpreadsheetFormat.detect(path: path, named: false) != nil { continue }
       let peek = RecordSource.peek(path: path, displayPath: path)
-      if case .profile(.native) = ProfileDetector.detect(peek.names) { return nil }
+      peeks[index] = peek
+      if case .profile(.native) = ProfileDetector.detect(peek.names) { return (nil, peeks) }
     }
     var conversion = FileConversion(
       scale: VendorConversion.defaultScale(options: options), start: options.resolvedToday,
       promoteReferences: false, derivingRoles: options.deriveRoles != nil,
       registry: SkillRegistry(recording: true), gathersIDs: true)
     conversion.resolvesInFile = paths.count == 1
-    return conversion
+    return (conversion, peeks)
   }
 
+  /// A file's first elements, or what stopped the look at them (`RecordSource.peek`).
+  typealias Peek = (names: [QualifiedName], diagnostics: [Diagnostic])
+
+  /// Reads one file by its profile; `peeked` is its first elements when already looked at.
   private static func read(
-    path: String, options: ImportOptions, mapping: MappingFile?, convert: FileConversion?
+    path: String, options: ImportOptions, mapping: MappingFile?, convert: FileConversion?,
+    peeked: Peek?
   )
     throws(ImportError) -> (file: LoadedFile?, diagnostics: [Diagnostic])
   {
@@ -316,7 +335,7 @@ public enum Importer {
     {
       return vendor(try SpreadsheetImport.read(path: path, format: format))
     }
-    let peek = RecordSource.peek(path: path, displayPath: path)
+    let peek = peeked ?? RecordSource.peek(path: path, displayPath: path)
     // A DOCTYPE, or a file too broken to show its first element, stops here; a file broken
     // further on is read by its profile, which reports every error with its place.
     if !peek.diagnostics.isEmpty, peek.names.isEmpty {
