@@ -6,6 +6,8 @@
 #
 #   Benchmarks/sheets/run.sh [people] [skills]          (from the package root)
 #   RUNS=5 Benchmarks/sheets/run.sh 1000 500            (a quick one)
+#   SCRATCH=.build-perf UNDERSTUDY=path/to/understudy Benchmarks/sheets/run.sh
+#                                                       (another build folder, or a given binary)
 #
 # openpyxl comes from PyPI into Benchmarks/.venv (made on the first run); the workbook is made
 # once into $TMPDIR/understudy-sheet-bench/.
@@ -21,8 +23,11 @@ python=$root/Benchmarks/.venv/bin/python
 "$python" -c "import openpyxl" 2>/dev/null || "$python" -m pip install -q openpyxl
 file=$work/matrix-$people-$skills.xlsx
 [ -s "$file" ] || "$python" "$root/Benchmarks/sheets/matrix.py" generate "$people" "$skills" "$file"
-(cd "$root" && swift build -c release --product understudy >/dev/null)
-understudy=${UNDERSTUDY:-$root/.build/release/understudy}
+scratch=${SCRATCH:-.build}
+if [ -z "${UNDERSTUDY:-}" ]; then
+  (cd "$root" && swift build -c release --scratch-path "$scratch" --product understudy >/dev/null)
+fi
+understudy=${UNDERSTUDY:-$root/$scratch/release/understudy}
 
 # timed COMMAND...: one run's wall-clock seconds and peak resident set in KiB.
 source "$root/Benchmarks/timed.sh"
