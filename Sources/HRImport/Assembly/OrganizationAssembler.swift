@@ -334,15 +334,18 @@ struct OrganizationAssembler {
     return SourceLocation(file: place.file, line: place.line, column: place.column)
   }
 
-  /// The id when some file defines it; otherwise an error naming it, and `nil`
+  /// The id when some file defines it; otherwise an error naming it, with the closest of
+  /// `ids` (the skill ids or the person ids, as `kind` says) as suggestions, and `nil`
   /// (`MergedRecords.check`).
   private mutating func check(
     _ reference: Located<String>, kind: String, among ids: [String]
   )
     -> String?
   {
+    let isSkill = kind == "skill"
     let records = MergedRecords(
-      skills: skills, people: people, skillByName: skillByName, skillIDs: ids, personIDs: ids)
+      skills: skills, people: people, skillByName: skillByName, skillIDs: isSkill ? ids : [],
+      personIDs: isSkill ? [] : ids)
     return records.check(reference, kind: kind, diagnostics: &diagnostics)
   }
 
