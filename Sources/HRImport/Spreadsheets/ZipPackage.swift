@@ -18,12 +18,11 @@ struct ZipPackage {
     var message: String
   }
 
-  private let archive: Archive
-  private var entries: [String: Entry] = [:]
-  /// The archive's bytes and its deflated entries' places in them, read from the central
-  /// directory: deflated parts are inflated from these bounded slices (see ``inflate(_:)``).
+  /// The file parts by their normalized names (the first entry of a name wins), read from the
+  /// archive's own central directory (`ZipDirectory`).
+  private var entries: [String: ZipDirectory.Entry] = [:]
+  /// The archive's bytes, read once: every part is sliced from them.
   private let bytes: [UInt8]
-  private let deflated: [String: (start: Int, count: Int)]
   private var inflated = 0
   /// The most bytes all parts read may inflate to.
   private let limit: Int
@@ -33,23 +32,28 @@ struct ZipPackage {
   /// - Throws: `Failure` when it is no zip archive or has too many entries.
   init(path: String, limit: Int = maximumTotalSize) throws(Failure) {
     self.limit = limit
-    do {
-      archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-    } catch {
-      throw Failure(message: "file is not a readable zip archive (\(error))")
+    guard let contents = FileManager.default.contents(atPath: path) else {
+      throw Failure(message: "file is not a readable zip archive (it cannot be read)")
     }
-    bytes = (FileManager.default.contents(atPath: path)).map { [UInt8]($0) } ?? []
-    deflated = Self.deflatedEntries(bytes)
-    var count = 0
-    for entry in archive {
-      count += 1
-      guard count <= Self.maximumEntries else {
-        throw Failure(
-          message: "the archive holds more than \(Self.maximumEntries) entries; no spreadsheet "
-            + "needs that, so the file is refused")
+    bytes = [UInt8](contents)
+    switch ZipDirectory.entries(of: bytes, maximumEntries: Self.maximumEntries) {
+    case .failure(.noDirectory):
+      throw Failure(
+        message: "file is not a readable zip archive (it has no zip central directory: not a "
+          + "zip file, or one cut short)")
+    case .failure(.tooManyEntries):
+      throw Failure(
+        message: "the archive holds more than \(Self.maximumEntries) entries; no spreadsheet "
+          + "needs that, so the file is refused")
+    case .failure(.damagedEntry(let number, let total)):
+      throw Failure(
+        message: "file is not a readable zip archive (entry \(number) of the \(total) its "
+          + "central directory lists lies outside the file)")
+    case .success(let listed):
+      for entry in listed where entry.isFile {
+        guard let name = Self.normalized(entry.name), entries[name] == nil else { continue }
+        entries[name] = entry
       }
-      guard entry.type == .file, let name = Self.normalized(entry.path) else { continue }
-      if entries[name] == nil { entries[name] = entry }
     }
   }
 
@@ -84,102 +88,72 @@ struct ZipPackage {
   /// - Throws: `Failure` when the part is corrupt or the archive inflates past the limit.
   mutating func data(_ name: String) throws(Failure) -> [UInt8]? {
     guard let entry = entries[name] else { return nil }
-    var bytes: [UInt8] = []
     let budget = limit - inflated
-    let bomb = self.bomb
-    guard entry.uncompressedSize <= UInt64(max(budget, 0)) else { throw bomb }
-    bytes.reserveCapacity(Int(entry.uncompressedSize))
-    do {
-      let consume: (Data) throws -> Void = { chunk in
-        guard bytes.count + chunk.count <= budget else { throw bomb }
-        bytes.append(contentsOf: chunk)
-      }
-      if entry.isCompressed {
-        // ZIPFoundation's own reader asks the file for more input until the deflate stream
-        // ends, and a stream that never ends (a truncated stored block) made it read empty
-        // chunks at the end of the file for ever: a 5 KB file hung the import. The stream is
-        // fed from the entry's own bytes here, and asking past them is an error.
-        guard let place = deflated[entry.path] else {
-          throw Failure(message: "part '\(name)' of the archive is damaged (no local header)")
-        }
-        let slice = self.bytes[place.start..<(place.start + place.count)]
-        // The checksum is zlib's, over the whole part at the end: ZIPFoundation's own, a byte
-        // at a time in Swift on Linux, cost as much as inflating the part.
-        _ = try Data.decompress(
-          size: Int64(place.count), bufferSize: 32 * 1024, skipCRC32: true,
-          provider: { position, size in
-            let from = place.start + Int(position)
-            guard position >= 0, from < place.start + place.count else {
-              throw Failure(
-                message: "part '\(name)' of the archive is damaged (its data ends early)")
-            }
-            // The inflater reads a whole `size` bytes from every chunk (it sets its input
-            // length to the buffer size, not the chunk's), so a short last chunk is padded
-            // with zeros: a stream that has ended ignores them, one that has not fails on them
-            // or asks again, past the end, and is refused.
-            var chunk = Data(slice[from..<min(from + size, place.start + place.count)])
-            if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
-            return chunk
-          }, consumer: consume)
-        let checksum = bytes.withUnsafeBytes { clibxml2_crc32(0, $0.baseAddress, $0.count) }
-        guard checksum == entry.checksum else {
-          throw Failure(message: "part '\(name)' of the archive is damaged (checksum mismatch)")
-        }
-      } else {
-        _ = try archive.extract(entry, skipCRC32: false, consumer: consume)
-      }
-    } catch let failure as Failure {
-      throw failure
-    } catch {
-      throw Failure(message: "part '\(name)' of the archive is damaged (\(error))")
+    guard entry.uncompressedSize <= max(budget, 0) else { throw bomb }
+    guard let start = entry.dataStart else {
+      throw Failure(message: "part '\(name)' of the archive is damaged (no local header)")
+    }
+    let stored = self.bytes[start..<(start + entry.compressedSize)]
+    var bytes: [UInt8] = []
+    switch entry.method {
+    case 0:
+      guard stored.count <= budget else { throw bomb }
+      bytes = Array(stored)
+    case 8:
+      bytes = try inflate(stored, name: name, budget: budget, expected: entry.uncompressedSize)
+    default:
+      throw Failure(
+        message: "part '\(name)' of the archive is damaged (compression method "
+          + "\(entry.method); spreadsheets use 0, stored, or 8, deflated)")
+    }
+    // The checksum is zlib's, over the whole part at the end: ZIPFoundation's own, a byte at a
+    // time in Swift on Linux, cost as much as inflating the part.
+    let checksum = bytes.withUnsafeBytes { clibxml2_crc32(0, $0.baseAddress, $0.count) }
+    guard checksum == entry.checksum else {
+      throw Failure(message: "part '\(name)' of the archive is damaged (checksum mismatch)")
     }
     inflated += bytes.count
     return bytes
   }
 
-  /// Where each deflated entry's data starts (after its local header) and how many bytes it has.
-  ///
-  /// Keyed by the path as the central directory names it. Entries whose places do not fit
-  /// the file, and ZIP64 entries, are left out (reading them fails as damaged).
-  ///
-  /// - Complexity: O(n) in the central directory's size.
-  static func deflatedEntries(_ bytes: [UInt8]) -> [String: (start: Int, count: Int)] {
-    func u16(_ at: Int) -> Int? {
-      at >= 0 && at + 2 <= bytes.count ? Int(bytes[at]) | Int(bytes[at + 1]) << 8 : nil
+  /// A deflated part's bytes, at most `budget` of them; `expected` is how many the directory
+  /// says they are (room is reserved for that, no more than `budget`).
+  private func inflate(
+    _ slice: ArraySlice<UInt8>, name: String, budget: Int, expected: Int
+  ) throws(Failure) -> [UInt8] {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(min(expected, budget))
+    let bomb = self.bomb
+    let end = slice.endIndex
+    do {
+      // A stream that never ends (a truncated stored block) made ZIPFoundation's own reader
+      // ask the file for more input for ever at its end: a 5 KB file hung the import. The
+      // stream is fed from the part's own bytes here, and asking past them is an error.
+      _ = try Data.decompress(
+        size: Int64(slice.count), bufferSize: 32 * 1024, skipCRC32: true,
+        provider: { position, size in
+          guard position >= 0, position < slice.count else {
+            throw Failure(message: "part '\(name)' of the archive is damaged (its data ends early)")
+          }
+          // The inflater reads a whole `size` bytes from every chunk (it sets its input
+          // length to the buffer size, not the chunk's), so a short last chunk is padded
+          // with zeros: a stream that has ended ignores them, one that has not fails on them
+          // or asks again, past the end, and is refused.
+          let from = slice.startIndex + Int(position)
+          var chunk = Data(slice[from..<min(from + size, end)])
+          if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
+          return chunk
+        },
+        consumer: { chunk in
+          guard bytes.count + chunk.count <= budget else { throw bomb }
+          bytes.append(contentsOf: chunk)
+        })
+    } catch let failure as Failure {
+      throw failure
+    } catch {
+      throw Failure(message: "part '\(name)' of the archive is damaged (\(error))")
     }
-    func u32(_ at: Int) -> Int? {
-      guard let low = u16(at), let high = u16(at + 2) else { return nil }
-      return low | high << 16
-    }
-    // The end of central directory record: its signature within the last 64 KiB + 22 bytes.
-    var end = -1
-    var at = bytes.count - 22
-    while at >= max(0, bytes.count - 22 - 0xFFFF) {
-      if bytes[at] == 0x50, bytes[at + 1] == 0x4B, bytes[at + 2] == 5, bytes[at + 3] == 6 {
-        end = at
-        break
-      }
-      at -= 1
-    }
-    guard end >= 0, let total = u16(end + 10), var position = u32(end + 16) else { return [:] }
-    var result: [String: (start: Int, count: Int)] = [:]
-    for _ in 0..<total {
-      guard u32(position) == 0x0201_4B50, let method = u16(position + 10),
-        let compressed = u32(position + 20), let nameLength = u16(position + 28),
-        let extraLength = u16(position + 30), let commentLength = u16(position + 32),
-        let local = u32(position + 42), position + 46 + nameLength <= bytes.count
-      else { break }
-      let name = String(
-        decoding: bytes[(position + 46)..<(position + 46 + nameLength)], as: UTF8.self)
-      position += 46 + nameLength + extraLength + commentLength
-      guard method == 8, compressed != 0xFFFF_FFFF, local != 0xFFFF_FFFF,
-        u32(local) == 0x0403_4B50, let localName = u16(local + 26), let localExtra = u16(local + 28)
-      else { continue }
-      let start = local + 30 + localName + localExtra
-      guard start + compressed <= bytes.count, result[name] == nil else { continue }
-      result[name] = (start, compressed)
-    }
-    return result
+    return bytes
   }
 
   private var bomb: Failure {
