@@ -152,7 +152,7 @@ public enum Importer {
   /// - Returns: one outcome per path, in the order of `paths`.
   private static func readEach(
     paths: [String], options: ImportOptions, mapping: MappingFile?, convert: FileConversion?,
-    peeks: [Peek?]
+    peeks: [RecordSource.Peek?]
   ) -> [FileOutcome] {
     let width = options.maximumConcurrentFiles
     guard ConcurrentFiles.threads(count: paths.count, width: width) > 1 else {
@@ -298,8 +298,8 @@ public enum Importer {
   ///   which `read` then takes instead of opening the file for them again.
   private static func conversionWhileRead(
     paths: [String], options: ImportOptions
-  ) -> (conversion: FileConversion?, peeks: [Peek?]) {
-    var peeks = [Peek?](repeating: nil, count: paths.count)
+  ) -> (conversion: FileConversion?, peeks: [RecordSource.Peek?]) {
+    var peeks = [RecordSource.Peek?](repeating: nil, count: paths.count)
     guard options.convertsWhileReading, options.profile != .native else { return (nil, peeks) }
     for (index, path) in paths.enumerated() {
       if let named = options.profileByPath[path] {
@@ -319,13 +319,10 @@ public enum Importer {
     return (conversion, peeks)
   }
 
-  /// A file's first elements, or what stopped the look at them (`RecordSource.peek`).
-  typealias Peek = (names: [QualifiedName], diagnostics: [Diagnostic])
-
   /// Reads one file by its profile; `peeked` is its first elements when already looked at.
   private static func read(
     path: String, options: ImportOptions, mapping: MappingFile?, convert: FileConversion?,
-    peeked: Peek?
+    peeked: RecordSource.Peek?
   )
     throws(ImportError) -> (file: LoadedFile?, diagnostics: [Diagnostic])
   {

@@ -299,15 +299,14 @@ enum RecordSource {
         + "declarations can read local files or expand without bound", at: location)
   }
 
+  /// A file's first elements, or the diagnostics that stopped the look at them (`peek`).
+  typealias Peek = (names: [QualifiedName], diagnostics: [Diagnostic])
+
   /// The qualified names of the first few elements, in document order: enough to recognise
   /// the format (a SOAP envelope's body, a wrapper around BODs), without reading the file.
   ///
   /// - Returns: the names, or the diagnostics that stopped the peek (a DOCTYPE, broken XML).
-  static func peek(
-    path: String, displayPath: String, count: Int = 8
-  )
-    -> (names: [QualifiedName], diagnostics: [Diagnostic])
-  {
+  static func peek(path: String, displayPath: String, count: Int = 8) -> Peek {
     LibXML.initialize()
     if doctypeInProlog(path: path, displayPath: displayPath) != nil {
       return ([], [doctypeDiagnostic(path: path, displayPath: displayPath)])
